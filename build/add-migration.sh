@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Adds a migration with the same name for every provider of one module (or all modules).
+# Usage: build/add-migration.sh <MigrationName> [Registry|Partners|Planning|Meetings]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name="${1:?migration name}"
+modules="${2:-Registry Partners Planning Meetings}"
+dotnet tool restore >/dev/null
+for m in $modules; do
+  project="modules/$m/KerjaSama.$m"
+  dotnet build "$project" -v q -nologo >/dev/null
+  for p in Sqlite PostgreSql SqlServer; do
+    dotnet ef migrations add "$name" --no-build --project "$project" --startup-project "$project" \
+      --context "${p}${m}Db" --output-dir "Persistence/Migrations/$p"
+  done
+done

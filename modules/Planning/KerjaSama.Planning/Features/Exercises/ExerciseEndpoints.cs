@@ -1,0 +1,39 @@
+using KerjaSama.Modularity.Http;
+using KerjaSama.Planning.Persistence;
+using KerjaSama.SharedKernel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KerjaSama.Planning.Features.Exercises;
+
+internal static class ExerciseEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/exercises").WithTags("Planning: mapping exercises");
+        group.MapGet("/", List).WithName("ListExercises");
+        group.MapGet("/{id:guid}", Get).WithName("GetExercise");
+        group.MapPost("/", CreateExercise.Handle).WithName("CreateExercise");
+    }
+
+    private static async Task<Ok<PagedResult<ExerciseDto>>> List(PlanningDb db, string? region, int page = 1, int pageSize = 50,
+        CancellationToken ct = default)
+    {
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var query = db.Exercises.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(region))
+            query = query.Where(e => e.RegionCode == region.Trim());
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(e => e.StartYear).ThenBy(e => e.Title)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return TypedResults.Ok(new PagedResult<ExerciseDto>([.. items.Select(ExerciseDto.From)], page, pageSize, total));
+    }
+
+    private static async Task<Results<Ok<ExerciseDto>, ProblemHttpResult>> Get(Guid id, PlanningDb db, CancellationToken ct) =>
+        await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e
+            ? TypedResults.Ok(ExerciseDto.From(e))
+            : Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
+}

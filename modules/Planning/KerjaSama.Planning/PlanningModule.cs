@@ -1,0 +1,30 @@
+using KerjaSama.Modularity;
+using KerjaSama.Modularity.Events;
+using KerjaSama.Modularity.Persistence;
+using KerjaSama.Planning.Contracts;
+using KerjaSama.Planning.Exercises;
+using KerjaSama.Planning.Features.Exercises;
+using KerjaSama.Planning.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KerjaSama.Planning;
+
+/// <summary>
+/// Mapping exercises and their matrix, the live mapping sessions that edit it (Orleans grains and the
+/// <c>/hubs/mapping</c> hub), review, lifecycle and the decree annex.
+/// </summary>
+public sealed class PlanningModule : IModule
+{
+    public string Name => PlanningDb.SchemaName;
+
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<PlanningDb, SqlitePlanningDb, PostgreSqlPlanningDb, SqlServerPlanningDb>(PlanningDb.SchemaName);
+        builder.Services.AddIntegrationEvents();
+        builder.Services.AddSingleton<IMappingExerciseDirectory, MappingExerciseDirectory>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api) => ExerciseEndpoints.Map(api);
+}

@@ -1,0 +1,11 @@
+namespace KerjaSama.Registry.Contracts;
+
+/// <summary>Organisation look-ups for other modules: agencies, partner governments and third parties.</summary>
+public interface IOrganisationDirectory
+{
+    /// <summary>The organisation with that id, or null.</summary>
+    Task<OrganisationInfo?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The organisations with those ids that exist (missing ids are left out).</summary>
+    Task<IReadOnlyList<OrganisationInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace KerjaSama.Registry.Contracts;
+
+/// <summary>Region look-ups for other modules (Kemendagri codes such as <c>62</c> and <c>62.71</c>).</summary>
+public interface IRegionDirectory
+{
+    /// <summary>The region with that Kemendagri code, or null.</summary>
+    Task<RegionInfo?> FindAsync(string code, CancellationToken cancellationToken);
+
+    /// <summary>True when the two regions share a land border, or one is a province and the other its kabupaten/kota.</summary>
+    Task<bool> AreBorderingAsync(string a, string b, CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+using KerjaSama.Registry.Contracts;
+using KerjaSama.Registry.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace KerjaSama.Registry.Organisations;
+
+internal sealed class OrganisationDirectory(IDbContextFactory<RegistryDb> factory) : IOrganisationDirectory
+{
+    public async Task<OrganisationInfo?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await FindManyAsync([id], cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<IReadOnlyList<OrganisationInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
+        return [.. found.Select(ToInfo)];
+    }
+
+    public static OrganisationInfo ToInfo(Organisation o) =>
+        new(o.Id, o.Code, o.Name, o.Kind, o.RegionCode, o.AffairCodes, o.Active);
+}

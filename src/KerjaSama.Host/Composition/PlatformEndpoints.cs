@@ -1,0 +1,46 @@
+using System.Text.Json;
+using KerjaSama.Modularity;
+using KerjaSama.Web;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace KerjaSama.Host.Composition;
+
+internal static class PlatformEndpoints
+{
+    public static WebApplication MapPlatformEndpoints(this WebApplication app, IReadOnlyList<IModule> modules)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("KerjaSama Platform API"));
+        app.MapGet("/culture", SetCulture).ExcludeFromDescription();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddAdditionalAssemblies([.. modules.Where(m => m.Navigation.Any()).Select(m => m.GetType().Assembly)]);
+        return app;
+    }
+
+    private static IResult SetCulture(HttpContext context, string? c, string? @return)
+    {
+        var culture = Loc.SupportedCultures.Contains(c) ? c! : "id";
+        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        // Only local paths: an open redirect would let a link to this page bounce users anywhere.
+        var target = @return is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.Contains('\\')
+            ? r : "/";
+        return Results.LocalRedirect(target);
+    }
+
+    private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            durationMs = report.TotalDuration.TotalMilliseconds,
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
+    }
+}

@@ -1,0 +1,18 @@
+using KerjaSama.Host;
+using KerjaSama.Host.Composition;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformDefaults();
+builder.AddPlatformDatabase(Modules.All);
+builder.AddPlatformSilo(Modules.All);
+builder.AddPlatformWeb(Modules.All);
+foreach (var module in Modules.All)
+    module.AddServices(builder);
+
+var app = builder.Build();
+app.UsePlatformDefaults();
+app.MapPlatformEndpoints(Modules.All);
+foreach (var module in Modules.All)
+    module.MapEndpoints(app.MapGroup($"/api/{module.Name}"));
+
+return await app.RunPlatformAsync(args);
