@@ -14,3 +14,5 @@ for m in $modules; do
       --context "${p}${m}Db" --output-dir "Persistence/Migrations/$p"
   done
 done
+# Generated migrations are public; a module exposes only its entry class and Contracts (architecture tests).
+find modules -path '*/Persistence/Migrations/*.cs' -exec sed -i 's/^    public partial class /    internal partial class /; s/^    partial class /    internal partial class /' {} +

@@ -13,6 +13,8 @@ public sealed class MeetingsModule : IModule
 {
     public string Name => MeetingsDb.SchemaName;
 
+    public IEnumerable<NavItem> Navigation => [new("/meetings", "Rapat", "Meetings", 40)];
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<MeetingsDb, SqliteMeetingsDb, PostgreSqlMeetingsDb, SqlServerMeetingsDb>(MeetingsDb.SchemaName);

@@ -13,6 +13,8 @@ public sealed class PartnersModule : IModule
 {
     public string Name => PartnersDb.SchemaName;
 
+    public IEnumerable<NavItem> Navigation => [new("/partners", "Mitra", "Partners", 20)];
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<PartnersDb, SqlitePartnersDb, PostgreSqlPartnersDb, SqlServerPartnersDb>(PartnersDb.SchemaName);

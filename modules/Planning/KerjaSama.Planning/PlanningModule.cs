@@ -19,6 +19,8 @@ public sealed class PlanningModule : IModule
 {
     public string Name => PlanningDb.SchemaName;
 
+    public IEnumerable<NavItem> Navigation => [new("/planning", "Pemetaan", "Mapping", 30)];
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<PlanningDb, SqlitePlanningDb, PostgreSqlPlanningDb, SqlServerPlanningDb>(PlanningDb.SchemaName);

@@ -55,6 +55,8 @@ internal static class PlatformDefaults
             o.AddSupportedUICultures([.. Loc.SupportedCultures]);
             o.FallBackToParentUICultures = true;
         });
+        // Explicit routing after the status-code pages, so a re-executed /not-found request is routed again.
+        app.UseRouting();
         app.UseAntiforgery();
         return app;
     }

@@ -13,7 +13,7 @@ namespace KerjaSama.Meetings.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlMeetingsDb))]
     [Migration("20261128045631_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KerjaSama.Meetings.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlMeetingsDb))]
-    partial class PostgreSqlMeetingsDbModelSnapshot : ModelSnapshot
+    internal partial class PostgreSqlMeetingsDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -13,7 +13,7 @@ namespace KerjaSama.Meetings.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMeetingsDb))]
     [Migration("20261128045637_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

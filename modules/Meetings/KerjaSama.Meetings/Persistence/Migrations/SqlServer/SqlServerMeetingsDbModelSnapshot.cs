@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KerjaSama.Meetings.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMeetingsDb))]
-    partial class SqlServerMeetingsDbModelSnapshot : ModelSnapshot
+    internal partial class SqlServerMeetingsDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -12,7 +12,7 @@ namespace KerjaSama.Meetings.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMeetingsDb))]
     [Migration("20261128045626_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

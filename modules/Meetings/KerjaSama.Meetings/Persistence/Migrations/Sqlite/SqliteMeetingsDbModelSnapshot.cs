@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KerjaSama.Meetings.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMeetingsDb))]
-    partial class SqliteMeetingsDbModelSnapshot : ModelSnapshot
+    internal partial class SqliteMeetingsDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

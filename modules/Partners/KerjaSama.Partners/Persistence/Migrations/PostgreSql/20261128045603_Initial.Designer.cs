@@ -13,7 +13,7 @@ namespace KerjaSama.Partners.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlPartnersDb))]
     [Migration("20261128045603_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KerjaSama.Partners.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    internal partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KerjaSama.Partners.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlPartnersDb))]
-    partial class PostgreSqlPartnersDbModelSnapshot : ModelSnapshot
+    internal partial class PostgreSqlPartnersDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

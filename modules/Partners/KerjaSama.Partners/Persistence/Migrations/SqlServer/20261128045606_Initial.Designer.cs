@@ -13,7 +13,7 @@ namespace KerjaSama.Partners.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPartnersDb))]
     [Migration("20261128045606_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

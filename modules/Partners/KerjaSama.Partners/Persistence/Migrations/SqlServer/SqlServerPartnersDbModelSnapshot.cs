@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KerjaSama.Partners.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPartnersDb))]
-    partial class SqlServerPartnersDbModelSnapshot : ModelSnapshot
+    internal partial class SqlServerPartnersDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -12,7 +12,7 @@ namespace KerjaSama.Partners.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePartnersDb))]
     [Migration("20261128045600_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KerjaSama.Partners.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePartnersDb))]
-    partial class SqlitePartnersDbModelSnapshot : ModelSnapshot
+    internal partial class SqlitePartnersDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

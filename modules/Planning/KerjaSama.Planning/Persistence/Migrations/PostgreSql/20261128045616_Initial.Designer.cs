@@ -13,7 +13,7 @@ namespace KerjaSama.Planning.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlPlanningDb))]
     [Migration("20261128045616_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KerjaSama.Planning.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlPlanningDb))]
-    partial class PostgreSqlPlanningDbModelSnapshot : ModelSnapshot
+    internal partial class PostgreSqlPlanningDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -13,7 +13,7 @@ namespace KerjaSama.Planning.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPlanningDb))]
     [Migration("20261128045619_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KerjaSama.Planning.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPlanningDb))]
-    partial class SqlServerPlanningDbModelSnapshot : ModelSnapshot
+    internal partial class SqlServerPlanningDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

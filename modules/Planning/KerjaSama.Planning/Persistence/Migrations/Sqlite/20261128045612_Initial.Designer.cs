@@ -12,7 +12,7 @@ namespace KerjaSama.Planning.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlanningDb))]
     [Migration("20261128045612_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KerjaSama.Planning.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlanningDb))]
-    partial class SqlitePlanningDbModelSnapshot : ModelSnapshot
+    internal partial class SqlitePlanningDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

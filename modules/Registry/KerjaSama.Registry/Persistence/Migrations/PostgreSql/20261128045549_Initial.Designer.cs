@@ -14,7 +14,7 @@ namespace KerjaSama.Registry.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRegistryDb))]
     [Migration("20261128045549_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KerjaSama.Registry.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    internal partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

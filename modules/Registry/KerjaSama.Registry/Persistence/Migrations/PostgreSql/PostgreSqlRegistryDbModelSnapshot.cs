@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KerjaSama.Registry.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRegistryDb))]
-    partial class PostgreSqlRegistryDbModelSnapshot : ModelSnapshot
+    internal partial class PostgreSqlRegistryDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -13,7 +13,7 @@ namespace KerjaSama.Registry.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDb))]
     [Migration("20261128045552_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

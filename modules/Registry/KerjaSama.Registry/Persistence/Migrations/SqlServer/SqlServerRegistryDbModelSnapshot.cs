@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KerjaSama.Registry.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDb))]
-    partial class SqlServerRegistryDbModelSnapshot : ModelSnapshot
+    internal partial class SqlServerRegistryDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -12,7 +12,7 @@ namespace KerjaSama.Registry.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDb))]
     [Migration("20261128045545_Initial")]
-    partial class Initial
+    internal partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

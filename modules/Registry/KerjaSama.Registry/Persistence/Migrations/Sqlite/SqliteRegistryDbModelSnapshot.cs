@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KerjaSama.Registry.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDb))]
-    partial class SqliteRegistryDbModelSnapshot : ModelSnapshot
+    internal partial class SqliteRegistryDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

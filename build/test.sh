@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The one test command: restores tools and packages, starts a throwaway PostgreSQL 15 on 127.0.0.1,
+# runs every test project, prints "N passed, N failed" from the TRX results and exits non-zero on any failure.
+# Usage: build/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Registry]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+work="$root/build/.work"
+results="$work/results"
+rm -rf "$results"; mkdir -p "$results"
+
+pg_bin=/usr/lib/postgresql/15/bin
+pg_dir=""
+cleanup() {
+  if [[ -n "$pg_dir" && -f "$pg_dir/data/postmaster.pid" ]]; then
+    run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  [[ -n "$pg_dir" ]] && rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+
+run_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+ensure_postgres_binaries() {
+  if [[ ! -x "$pg_bin/initdb" ]]; then
+    echo "== installing PostgreSQL 15 (Debian package)"
+    if [[ $(id -u) -eq 0 ]]; then
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null) || true
+    fi
+  fi
+  if [[ ! -x "$pg_bin/initdb" ]]; then
+    echo "PostgreSQL 15 binaries not found in $pg_bin; install the Debian package postgresql-15." >&2
+    exit 2
+  fi
+}
+
+start_postgres() {
+  ensure_postgres_binaries
+  pg_dir="$(mktemp -d /tmp/kerjasama-pg.XXXXXX)"
+  chmod 755 "$pg_dir"
+  [[ $(id -u) -eq 0 ]] && chown postgres "$pg_dir"
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
+  run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pg_dir -c fsync=off -c max_connections=300" start >/dev/null
+  export KERJASAMA_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true"
+  echo "== PostgreSQL 15 on 127.0.0.1:$port ($pg_dir)"
+}
+
+echo "== restoring tools and packages"
+dotnet tool restore >/dev/null || exit 2
+dotnet restore KerjaSama.Platform.sln -v q || exit 2
+dotnet build KerjaSama.Platform.sln -c Release --no-restore -v q -nologo || exit 2
+
+if [[ -z "${KERJASAMA_TEST_POSTGRES:-}" ]]; then start_postgres; fi
+
+status=0
+dotnet test KerjaSama.Platform.sln -c Release --no-build \
+  --logger "trx" --results-directory "$results" "$@" || status=$?
+
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
+summary=$?
+if [[ $status -ne 0 || $summary -ne 0 ]]; then exit 1; fi
+exit 0
