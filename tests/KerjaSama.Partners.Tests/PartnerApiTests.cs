@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KerjaSama.TestKit;
+using Xunit;
+
+namespace KerjaSama.Partners.Tests;
+
+public abstract class PartnerApiTests(PlatformFixture platform)
+{
+    private HttpClient Client => platform.Client;
+
+    private async Task<Guid> GovernmentOfAsync(string regionCode)
+    {
+        var page = await (await Client.GetAsync($"/api/registry/organisations?kind=government&region={regionCode}")).ReadAsync<JsonElement>();
+        return page.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid();
+    }
+
+    private Task<HttpResponseMessage> PutAsync(Guid id, object body) =>
+        Client.PutAsJsonAsync($"/api/partners/partners/{id}", body, HttpAssertions.Json);
+
+    [Fact]
+    public async Task The_secretariat_records_the_contacts_of_a_partner_government()
+    {
+        var id = await GovernmentOfAsync("63");
+        var saved = await (await PutAsync(id, new
+        {
+            notes = "Mitra KSDD-wajib: perbatasan Barito Selatan – Tabalong.",
+            contacts = new[]
+            {
+                new { name = "Kepala Bagian Kerja Sama Setda Kalsel", position = "Kabag", email = "kerjasama@kalselprov.go.id", phone = "+62 511 123", isPrimary = true },
+                new { name = "Analis Kerja Sama", position = "Analis", email = "analis@kalselprov.go.id", phone = (string?)null!, isPrimary = false },
+            },
+            version = 0,
+        })).ReadAsync<JsonElement>();
+        Assert.Equal(2, saved.GetProperty("contacts").GetArrayLength());
+        Assert.True(saved.GetProperty("contacts")[0].GetProperty("isPrimary").GetBoolean());
+        var read = await (await Client.GetAsync($"/api/partners/partners/{id}")).ReadAsync<JsonElement>();
+        Assert.Equal("pemda-63", read.GetProperty("code").GetString());
+        Assert.Equal(saved.GetProperty("version").GetInt64(), read.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task Contacts_with_a_bad_email_and_two_primaries_are_rejected_and_the_profile_is_unchanged()
+    {
+        var id = await GovernmentOfAsync("61");
+        var before = await (await Client.GetAsync($"/api/partners/partners/{id}")).Content.ReadAsStringAsync();
+        var response = await PutAsync(id, new
+        {
+            contacts = new[]
+            {
+                new { name = "A", email = "not-an-email", isPrimary = true },
+                new { name = "B", email = "b@kalbarprov.go.id", isPrimary = true },
+            },
+            version = 0,
+        });
+        await response.AssertValidationProblemAsync("Contacts", "Contacts[0].Email");
+        Assert.Equal(before, await (await Client.GetAsync($"/api/partners/partners/{id}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_organisation_that_is_not_in_the_registry_is_not_a_partner()
+    {
+        var response = await Client.GetAsync($"/api/partners/partners/{Guid.NewGuid()}");
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "partner_not_found");
+    }
+}
+
+public sealed class PartnerApiTests_on_Sqlite(SqlitePlatformFixture p) : PartnerApiTests(p), IClassFixture<SqlitePlatformFixture>;
+
+public sealed class PartnerApiTests_on_PostgreSql(PostgreSqlPlatformFixture p) : PartnerApiTests(p), IClassFixture<PostgreSqlPlatformFixture>;
