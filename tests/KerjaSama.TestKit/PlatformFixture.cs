@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace KerjaSama.TestKit;
+
+/// <summary>
+/// One running host with a fresh database, shared by the tests of one class. Tests arrange their own data.
+/// </summary>
+public abstract class PlatformFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private PlatformFactory? _factory;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public string Provider => _database!.Provider;
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    /// <summary>Extra settings for this fixture's host.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        _database = await CreateDatabaseAsync();
+        var settings = _database.Settings();
+        Configure(settings);
+        _factory = new PlatformFactory(settings);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_factory is not null)
+            await _factory.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+}
+
+public sealed class SqlitePlatformFixture : PlatformFixture
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+public sealed class PostgreSqlPlatformFixture : PlatformFixture
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgreSqlAsync();
+}
