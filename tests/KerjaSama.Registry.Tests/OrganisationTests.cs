@@ -99,7 +99,7 @@ public abstract class OrganisationTests(PlatformFixture platform)
         await sameCode.AssertValidationProblemAsync("Code");
         await sameName.AssertValidationProblemAsync("Name");
         await update.AssertValidationProblemAsync("Code");
-        Assert.Equal(first, await GetAsync(first.Id));
+        Assert.Equivalent(first, await GetAsync(first.Id), strict: true);
     }
 
     [Fact]

@@ -46,4 +46,11 @@ public sealed class SearchTextTests
     [InlineData("1.02.02.2.01.001", null)]
     public void Nomenclature_levels_follow_from_the_code_shape(string code, string? level) =>
         Assert.Equal(level, Codes.NomenclatureLevelOf(code));
+
+    [Theory]
+    [InlineData("1.02.02.2.01.0001", "1.02.02.2.01")]
+    [InlineData("1.02.02.2.01", "1.02.02")]
+    [InlineData("1.02.02", "1.02")]
+    public void A_nomenclature_code_names_its_parent(string code, string parent) =>
+        Assert.Equal(parent, Codes.ParentOf(code));
 }

@@ -42,6 +42,15 @@ internal static partial class Codes
         : SubKegiatan().IsMatch(code) ? SubKegiatanLevel
         : null;
 
-    /// <summary>The code one level up: sub kegiatan → kegiatan → program → affair (urusan.bidang).</summary>
-    public static string ParentOf(string code) => code[..code.LastIndexOf('.')];
+    /// <summary>
+    /// The code one level up: sub kegiatan <c>1.02.02.2.01.0001</c> → kegiatan <c>1.02.02.2.01</c> → program
+    /// <c>1.02.02</c> (the level digit and kegiatan number go together) → affair <c>1.02</c>.
+    /// </summary>
+    public static string ParentOf(string code) => NomenclatureLevelOf(code) switch
+    {
+        ProgramLevel => code[..^3],
+        KegiatanLevel => code[..^5],
+        SubKegiatanLevel => code[..^5],
+        _ => throw new ArgumentException($"'{code}' is not a nomenclature code.", nameof(code)),
+    };
 }
