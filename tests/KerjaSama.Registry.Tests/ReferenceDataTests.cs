@@ -1,8 +1,10 @@
 using System.Net;
 using KerjaSama.Registry.Contracts;
 using KerjaSama.Registry.Csv;
+using KerjaSama.Registry.Persistence;
 using KerjaSama.Registry.Seeding;
 using KerjaSama.TestKit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Registry.Tests;
@@ -138,6 +140,39 @@ public abstract class ReferenceDataTests(PlatformFixture platform)
         Assert.NotNull(labour);
         Assert.False(labour.LevelsFromSubAffairs);
         Assert.Equal(["provinsi", "kabupaten_kota"], labour.Levels);
+    }
+
+    [Fact]
+    public async Task Seeding_again_applies_no_file_and_leaves_the_data_as_it_was()
+    {
+        var factory = platform.Services.GetRequiredService<IDbContextFactory<RegistryDb>>();
+        async Task<(Dictionary<string, DateTimeOffset> Seeds, int Regions, int Borders, int Organisations)> SnapshotAsync()
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return (await db.Seeds.ToDictionaryAsync(s => s.Name, s => s.AppliedAt), await db.Regions.CountAsync(),
+                await db.Borders.CountAsync(), await db.Organisations.CountAsync(o => o.Code.StartsWith("pemda-")));
+        }
+
+        var before = await SnapshotAsync();
+        await platform.Services.GetRequiredService<RegistrySeeder>().SeedAsync(CancellationToken.None);
+        var after = await SnapshotAsync();
+
+        Assert.Equal(8, before.Seeds.Count);
+        Assert.Equal(before.Seeds, after.Seeds);
+        Assert.Equal((552, 2 * (38 + 43), 552), (after.Regions, after.Borders, after.Organisations));
+    }
+
+    [Fact]
+    public async Task The_region_page_shows_its_borders_and_the_list_page_searches_aliases()
+    {
+        var detail = await _client.GetStringAsync("/registry/regions/62");
+        var search = await _client.GetStringAsync("/registry/regions?q=palangkaraya");
+
+        Assert.Contains("<h1>Kalimantan Tengah</h1>", detail, StringComparison.Ordinal);
+        Assert.Contains("href=\"/registry/regions/61\"", detail, StringComparison.Ordinal);
+        Assert.Contains("href=\"/registry/regions/64\"", detail, StringComparison.Ordinal);
+        Assert.Contains("Kota Palangka Raya", search, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kabupaten Kapuas", search, StringComparison.Ordinal);
     }
 
     [Fact]
