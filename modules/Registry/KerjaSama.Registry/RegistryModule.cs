@@ -1,10 +1,17 @@
 using KerjaSama.Modularity;
 using KerjaSama.Modularity.Events;
 using KerjaSama.Modularity.Persistence;
+using KerjaSama.Registry.Affairs;
 using KerjaSama.Registry.Contracts;
+using KerjaSama.Registry.Features.Affairs;
+using KerjaSama.Registry.Features.Imports;
+using KerjaSama.Registry.Features.Nomenclature;
+using KerjaSama.Registry.Features.Organisations;
+using KerjaSama.Registry.Features.Regions;
 using KerjaSama.Registry.Organisations;
 using KerjaSama.Registry.Persistence;
 using KerjaSama.Registry.Regions;
+using KerjaSama.Registry.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,15 +23,37 @@ public sealed class RegistryModule : IModule
 {
     public string Name => RegistryDb.SchemaName;
 
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("/registry/regions", "Wilayah", "Regions", 10),
+        new("/registry/affairs", "Urusan", "Affairs", 11),
+        new("/registry/organisations", "Organisasi", "Organisations", 12),
+    ];
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddModuleDbContext<RegistryDb, SqliteRegistryDb, PostgreSqlRegistryDb, SqlServerRegistryDb>(RegistryDb.SchemaName);
         builder.Services.AddIntegrationEvents();
         builder.Services.AddSingleton<IRegionDirectory, RegionDirectory>();
         builder.Services.AddSingleton<IOrganisationDirectory, OrganisationDirectory>();
+        builder.Services.AddSingleton<IAffairCatalog, AffairCatalog>();
+        builder.Services.AddSingleton<RegistrySeeder>();
+        builder.Services.AddScoped<OrganisationCommands>();
+        builder.Services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section)
+            .Validate(l => l.MaxImportBytes > 0, $"{ImportLimits.Section}:MaxImportBytes must be positive.").ValidateOnStart();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
+        // Reference data is public; every write sits in one group so that one line can guard them all.
+        // REVIEW: require the secretariat policy when identity lands (issue 4)
+        var writes = api.MapGroup("");
+        RegionEndpoints.Map(api);
+        AffairEndpoints.Map(api, writes);
+        NomenclatureEndpoints.Map(api, writes);
+        OrganisationEndpoints.Map(api, writes);
     }
+
+    public Task InitialiseAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<RegistrySeeder>().SeedAsync(cancellationToken);
 }
