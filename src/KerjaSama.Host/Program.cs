@@ -3,6 +3,7 @@ using KerjaSama.Host.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformDefaults();
+builder.AddPlatformSecurity();
 builder.AddPlatformDatabase(Modules.All);
 builder.AddPlatformSilo(Modules.All);
 builder.AddPlatformWeb(Modules.All);

@@ -8,7 +8,7 @@ namespace KerjaSama.TestKit;
 /// <summary>
 /// One running host with a fresh database, shared by the tests of one class. Tests arrange their own data.
 /// </summary>
-public abstract class PlatformFixture : IAsyncLifetime
+public abstract partial class PlatformFixture : IAsyncLifetime
 {
     private TestDatabase? _database;
     private PlatformFactory? _factory;

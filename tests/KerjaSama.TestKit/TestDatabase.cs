@@ -81,6 +81,7 @@ public sealed class TestDatabase : IAsyncDisposable
         ["KerjaSama:Database:Provider"] = Provider,
         ["KerjaSama:Database:ConnectionString"] = ConnectionString ?? "",
         ["KerjaSama:Database:MigrateOnStartup"] = "true",
+        ["KerjaSama:Identity:DevelopmentTokens"] = "true",
     };
 
     public ValueTask DisposeAsync() => _drop();
