@@ -14,6 +14,9 @@ var app = builder.Build();
 app.UsePlatformDefaults();
 app.MapPlatformEndpoints(Modules.All);
 foreach (var module in Modules.All)
+{
     module.MapEndpoints(app.MapGroup($"/api/{module.Name}"));
+    module.MapHubs(app);
+}
 
 return await app.RunPlatformAsync(args);

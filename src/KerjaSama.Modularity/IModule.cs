@@ -17,6 +17,11 @@ public interface IModule
     /// <summary>Maps the module's endpoints; called with a group already rooted at <c>/api/{Name}</c>.</summary>
     void MapEndpoints(RouteGroupBuilder api);
 
+    /// <summary>Maps the module's SignalR hubs under <c>/hubs/</c>.</summary>
+    void MapHubs(IEndpointRouteBuilder app)
+    {
+    }
+
     /// <summary>Entries of the web shell's main navigation for this module's pages.</summary>
     IEnumerable<NavItem> Navigation => [];
 

@@ -4,6 +4,9 @@ using KerjaSama.Modularity.Persistence;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Features.Exercises;
+using KerjaSama.Planning.Features.Live;
+using KerjaSama.Planning.Live;
+using KerjaSama.Planning.Live.Hub;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -26,7 +29,18 @@ public sealed class PlanningModule : IModule
         builder.AddModuleDbContext<PlanningDb, SqlitePlanningDb, PostgreSqlPlanningDb, SqlServerPlanningDb>(PlanningDb.SchemaName);
         builder.Services.AddIntegrationEvents();
         builder.Services.AddSingleton<IMappingExerciseDirectory, MappingExerciseDirectory>();
+        builder.Services.AddSingleton<MatrixStore>();
+        builder.Services.AddSingleton<SessionDirectory>();
+        builder.Services.AddSingleton<MatrixFanout>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MatrixFanout>());
     }
 
-    public void MapEndpoints(RouteGroupBuilder api) => ExerciseEndpoints.Map(api);
+    public void MapHubs(IEndpointRouteBuilder app) =>
+        app.MapHub<MappingHub>("/hubs/mapping", o => o.CloseOnAuthenticationExpiration = true);
+
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        ExerciseEndpoints.Map(api);
+        LiveEndpoints.Map(api);
+    }
 }

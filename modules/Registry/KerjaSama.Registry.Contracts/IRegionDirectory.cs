@@ -8,4 +8,10 @@ public interface IRegionDirectory
 
     /// <summary>True when the two regions share a land border, or one is a province and the other its kabupaten/kota.</summary>
     Task<bool> AreBorderingAsync(string a, string b, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The codes a region counts as bordering for KSDD-wajib: its land neighbours, its province (for a
+    /// kabupaten/kota) and its kabupaten/kota (for a province).
+    /// </summary>
+    Task<IReadOnlySet<string>> GetNeighboursAsync(string code, CancellationToken cancellationToken);
 }

@@ -19,5 +19,8 @@ internal sealed class MappingExercise : IVersioned
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Organisations whose members may join the exercise's live sessions (besides the secretariat).</summary>
+    public List<Guid> InvitedOrganisationIds { get; set; } = [];
+
     public long Version { get; set; }
 }

@@ -1,5 +1,6 @@
 using KerjaSama.Modularity.Persistence;
 using KerjaSama.Planning.Exercises;
+using KerjaSama.Planning.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace KerjaSama.Planning.Persistence;
@@ -12,6 +13,12 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<MappingExercise> Exercises => Set<MappingExercise>();
 
+    public DbSet<MatrixRow> Rows => Set<MatrixRow>();
+
+    public DbSet<MatrixOpRecord> Ops => Set<MatrixOpRecord>();
+
+    public DbSet<MappingSession> Sessions => Set<MappingSession>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MappingExercise>(e =>
@@ -22,6 +29,37 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.Title).HasMaxLength(200).IsRequired();
             e.Property(x => x.PeriodKind).HasConversion<string>().HasMaxLength(10);
             e.HasIndex(x => x.RegionCode);
+        });
+        modelBuilder.Entity<MatrixRow>(e =>
+        {
+            e.ToTable("matrix_rows");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.ValuesJson).IsRequired();
+            e.Property(x => x.StampsJson).IsRequired();
+            e.Property(x => x.AffairCode).HasMaxLength(10);
+            e.Property(x => x.CooperationType).HasMaxLength(20);
+            e.Property(x => x.Status).HasMaxLength(40);
+            e.HasIndex(x => new { x.ExerciseId, x.AffairCode });
+        });
+        modelBuilder.Entity<MatrixOpRecord>(e =>
+        {
+            e.ToTable("matrix_ops");
+            e.HasKey(x => new { x.ExerciseId, x.Seq });
+            e.Property(x => x.Seq).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasMaxLength(12).IsRequired();
+            e.Property(x => x.FieldsJson).IsRequired();
+            e.Property(x => x.AuthorName).HasMaxLength(200);
+            e.Property(x => x.AuthorOrganisationName).HasMaxLength(200);
+            e.HasIndex(x => new { x.ExerciseId, x.OpId }).IsUnique();
+        });
+        modelBuilder.Entity<MappingSession>(e =>
+        {
+            e.ToTable("sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.State).HasMaxLength(10).IsRequired();
+            e.HasIndex(x => x.ExerciseId);
         });
     }
 }

@@ -11,10 +11,12 @@ namespace KerjaSama.Planning.Features.Exercises;
 
 internal static class CreateExercise
 {
-    internal sealed record Request(string? RegionCode, string? Title, string? PeriodKind, int StartYear, int? EndYear);
+    internal sealed record Request(string? RegionCode, string? Title, string? PeriodKind, int StartYear, int? EndYear,
+        IReadOnlyList<Guid>? InvitedOrganisationIds = null);
 
     public static async Task<Results<Created<ExerciseDto>, ValidationProblem>> Handle(
-        Request request, PlanningDb db, IRegionDirectory regions, IIntegrationEventPublisher events, TimeProvider clock,
+        Request request, PlanningDb db, IRegionDirectory regions, IOrganisationDirectory organisations, IIntegrationEventPublisher events,
+        TimeProvider clock,
         CancellationToken ct)
     {
         var v = new Validator()
@@ -32,6 +34,8 @@ internal static class CreateExercise
             v.Add(nameof(request.RegionCode), $"No region has the code '{request.RegionCode}'.");
         }
 
+        var invited = (request.InvitedOrganisationIds ?? []).Distinct().ToList();
+        await ExerciseInvitations.CheckAsync(invited, organisations, v, ct);
         if (!v.IsValid)
             return Problems.Validation(v.ToDictionary());
 
@@ -44,6 +48,7 @@ internal static class CreateExercise
             StartYear = request.StartYear,
             EndYear = endYear,
             CreatedAt = clock.GetUtcNow(),
+            InvitedOrganisationIds = invited,
         };
         db.Exercises.Add(exercise);
         await db.SaveChangesAsync(ct);

@@ -17,6 +17,8 @@ internal static class ExerciseEndpoints
         group.MapGet("/", List).WithName("ListExercises");
         group.MapGet("/{id:guid}", Get).WithName("GetExercise");
         group.MapPost("/", CreateExercise.Handle).WithName("CreateExercise");
+        group.MapPut("/{id:guid}/invitations", ExerciseInvitations.Update).WithName("UpdateExerciseInvitations")
+            .RequireAuthorization(KerjaSama.Modularity.Security.Policies.Secretariat);
     }
 
     private static async Task<Ok<PagedResult<ExerciseDto>>> List(PlanningDb db, string? region, int page = 1, int pageSize = 50,

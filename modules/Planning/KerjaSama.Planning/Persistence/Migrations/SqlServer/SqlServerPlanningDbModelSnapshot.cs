@@ -35,6 +35,10 @@ namespace KerjaSama.Planning.Persistence.Migrations.SqlServer
                     b.Property<int>("EndYear")
                         .HasColumnType("int");
 
+                    b.PrimitiveCollection<string>("InvitedOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("PeriodKind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -62,6 +66,138 @@ namespace KerjaSama.Planning.Persistence.Migrations.SqlServer
                     b.HasIndex("RegionCode");
 
                     b.ToTable("exercises", "planning");
+                });
+
+            modelBuilder.Entity("KerjaSama.Planning.Live.MappingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId");
+
+                    b.ToTable("sessions", "planning");
+                });
+
+            modelBuilder.Entity("KerjaSama.Planning.Live.MatrixOpRecord", b =>
+                {
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("AuthorOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<Guid>("OpId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OverwritesJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ExerciseId", "Seq");
+
+                    b.HasIndex("ExerciseId", "OpId")
+                        .IsUnique();
+
+                    b.ToTable("matrix_ops", "planning");
+                });
+
+            modelBuilder.Entity("KerjaSama.Planning.Live.MatrixRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AffairCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("CooperationType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("CreatedSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("StampsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("UpdatedSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId", "AffairCode");
+
+                    b.ToTable("matrix_rows", "planning");
                 });
 #pragma warning restore 612, 618
         }

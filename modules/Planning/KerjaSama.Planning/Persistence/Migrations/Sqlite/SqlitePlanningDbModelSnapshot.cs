@@ -29,6 +29,10 @@ namespace KerjaSama.Planning.Persistence.Migrations.Sqlite
                     b.Property<int>("EndYear")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("InvitedOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PeriodKind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -56,6 +60,138 @@ namespace KerjaSama.Planning.Persistence.Migrations.Sqlite
                     b.HasIndex("RegionCode");
 
                     b.ToTable("planning_exercises", (string)null);
+                });
+
+            modelBuilder.Entity("KerjaSama.Planning.Live.MappingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId");
+
+                    b.ToTable("planning_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("KerjaSama.Planning.Live.MatrixOpRecord", b =>
+                {
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverwritesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExerciseId", "Seq");
+
+                    b.HasIndex("ExerciseId", "OpId")
+                        .IsUnique();
+
+                    b.ToTable("planning_matrix_ops", (string)null);
+                });
+
+            modelBuilder.Entity("KerjaSama.Planning.Live.MatrixRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AffairCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CooperationType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StampsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId", "AffairCode");
+
+                    b.ToTable("planning_matrix_rows", (string)null);
                 });
 #pragma warning restore 612, 618
         }

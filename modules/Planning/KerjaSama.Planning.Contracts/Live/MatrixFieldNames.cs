@@ -1,0 +1,29 @@
+namespace KerjaSama.Planning.Contracts.Live;
+
+/// <summary>The columns of the mapping matrix, as field names in ops (DOMAIN.md, "The mapping matrix").</summary>
+public static class MatrixFieldNames
+{
+    public const string AffairCode = "affairCode";
+    public const string SubAffairCode = "subAffairCode";
+    public const string Potential = "potential";
+    public const string CooperationObject = "object";
+    public const string CooperationType = "cooperationType";
+    public const string PartnerRegionCodes = "partnerRegionCodes";
+    public const string PartnerOrganisationIds = "partnerOrganisationIds";
+    public const string Form = "form";
+    public const string Benefit = "benefit";
+    public const string ProgramCode = "programCode";
+    public const string ActivityCode = "activityCode";
+    public const string SubActivityCode = "subActivityCode";
+    public const string YearlyPlans = "yearlyPlans";
+    public const string StartYear = "startYear";
+    public const string DurationYears = "durationYears";
+    public const string DurationLegalBasis = "durationLegalBasis";
+    public const string ResponsibleAgencyId = "responsibleAgencyId";
+    public const string SupportingAgencyIds = "supportingAgencyIds";
+    public const string DprdApprovalRequired = "dprdApprovalRequired";
+    public const string DprdReason = "dprdReason";
+    public const string Priority = "priority";
+    public const string Status = "status";
+    public const string Notes = "notes";
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Live;
+using KerjaSama.Planning.Persistence;
+using KerjaSama.SharedKernel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KerjaSama.Planning.Features.Live;
+
+/// <summary>REST for live sessions and the matrix: open/lock/close, rows, the op log and its audit export, ops.</summary>
+internal static class LiveEndpoints
+{
+    internal sealed record SessionDto(Guid SessionId, Guid ExerciseId, string State, long Seq);
+
+    internal sealed record OpLogEntry(long Seq, Guid OpId, Guid SessionId, string Kind, Guid RowId, Dictionary<string, object?> Fields,
+        Author Author, DateTimeOffset At);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("").WithTags("Planning: live sessions and matrix").RequireAuthorization(Policies.Member);
+        group.MapPost("/exercises/{id:guid}/sessions", Open).RequireAuthorization(Policies.Facilitator).WithName("OpenSession");
+        group.MapGet("/exercises/{id:guid}/session", Current).WithName("GetCurrentSession");
+        group.MapPost("/sessions/{sessionId:guid}/lock", (Guid sessionId, HttpContext http, SessionDirectory d, IGrainFactory g) =>
+            Change(sessionId, SessionStates.Locked, http, d, g)).RequireAuthorization(Policies.Facilitator).WithName("LockSession");
+        group.MapPost("/sessions/{sessionId:guid}/unlock", (Guid sessionId, HttpContext http, SessionDirectory d, IGrainFactory g) =>
+            Change(sessionId, SessionStates.Open, http, d, g)).RequireAuthorization(Policies.Facilitator).WithName("UnlockSession");
+        group.MapPost("/sessions/{sessionId:guid}/close", (Guid sessionId, HttpContext http, SessionDirectory d, IGrainFactory g) =>
+            Change(sessionId, SessionStates.Closed, http, d, g)).RequireAuthorization(Policies.Facilitator).WithName("CloseSession");
+        group.MapGet("/exercises/{id:guid}/rows", Rows).WithName("GetMatrixRows");
+        group.MapGet("/exercises/{id:guid}/ops", Ops).WithName("GetOpLog");
+        group.MapGet("/exercises/{id:guid}/ops/export", Export).WithName("ExportOpLog");
+        group.MapPost("/exercises/{id:guid}/ops", Submit).WithName("SubmitOp");
+    }
+
+    private static async Task<Results<Created<SessionDto>, ProblemHttpResult>> Open(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains,
+        CancellationToken ct)
+    {
+        if (!await db.Exercises.AnyAsync(e => e.Id == id, ct))
+            return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
+        var info = await grains.GetGrain<IMatrixGrain>(id).OpenSession(Caller.From(http.User)!);
+        return info.Error is { } error
+            ? Forbidden(error)
+            : TypedResults.Created($"/api/planning/exercises/{id}/session", new SessionDto(info.SessionId, id, info.State, info.Seq));
+    }
+
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> Current(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains,
+        CancellationToken ct)
+    {
+        if (await ReadableAsync(id, http, db, ct) is { } denied)
+            return denied;
+        var info = await grains.GetGrain<IMatrixGrain>(id).GetSession();
+        return info is null
+            ? Problems.NotFound("no_session", "This exercise has never had a live session.")
+            : TypedResults.Ok(new SessionDto(info.SessionId, id, info.State, info.Seq));
+    }
+
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> Change(Guid sessionId, string state, HttpContext http,
+        SessionDirectory sessions, IGrainFactory grains)
+    {
+        if (await sessions.ExerciseOfAsync(sessionId, http.RequestAborted) is not { } exerciseId)
+            return Problems.NotFound("unknown_session", $"No live session has the id {sessionId}.");
+        var info = await grains.GetGrain<IMatrixGrain>(exerciseId).ChangeSessionState(Caller.From(http.User)!, sessionId, state);
+        return info.Error is { } error ? Forbidden(error) : TypedResults.Ok(new SessionDto(info.SessionId, exerciseId, info.State, info.Seq));
+    }
+
+    private static async Task<Results<Ok<List<MatrixRowSnapshot>>, ProblemHttpResult>> Rows(Guid id, HttpContext http, PlanningDb db,
+        CancellationToken ct)
+    {
+        if (await ReadableAsync(id, http, db, ct) is { } denied)
+            return denied;
+        var rows = await db.Rows.AsNoTracking().Where(r => r.ExerciseId == id && !r.Removed).OrderBy(r => r.CreatedSeq).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(r => new MatrixRowSnapshot
+        {
+            RowId = r.Id, OwnerOrganisationId = r.OwnerOrganisationId, Seq = r.UpdatedSeq,
+            Fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(r.ValuesJson)!
+                .ToDictionary(kv => kv.Key, kv => FieldValues.FromJson(kv.Value.GetRawText())),
+        }).ToList());
+    }
+
+    private static async Task<Results<Ok<PagedResult<OpLogEntry>>, ProblemHttpResult>> Ops(Guid id, HttpContext http, PlanningDb db,
+        long afterSeq = 0, int pageSize = 100, CancellationToken ct = default)
+    {
+        if (await ReadableAsync(id, http, db, ct) is { } denied)
+            return denied;
+        (_, pageSize) = Paging.Clamp(1, pageSize);
+        var total = await db.Ops.CountAsync(o => o.ExerciseId == id, ct);
+        var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == id && o.Seq > afterSeq).OrderBy(o => o.Seq).Take(pageSize).ToListAsync(ct);
+        var items = ops.Select(MatrixStore.ToMessage).Select(LiveMapping.ToApplied)
+            .Select(a => new OpLogEntry(a.Seq, a.OpId, a.SessionId, a.Kind, a.RowId, a.Fields, a.Author, a.At)).ToList();
+        return TypedResults.Ok(new PagedResult<OpLogEntry>(items, 1, pageSize, total));
+    }
+
+    /// <summary>The audit trail of who changed what and when, as CSV (one line per field written).</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(Guid id, HttpContext http, PlanningDb db,
+        CancellationToken ct)
+    {
+        if (await ReadableAsync(id, http, db, ct) is { } denied)
+            return denied;
+        var sb = new StringBuilder("seq,at_utc,kind,row_id,field,value,author,organisation,session_id,op_id\n");
+        var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == id).OrderBy(o => o.Seq).ToListAsync(ct);
+        foreach (var op in ops.Select(MatrixStore.ToMessage))
+        {
+            var fields = op.Fields.Count == 0 ? [new KeyValuePair<string, string?>("", null)] : op.Fields.ToList();
+            foreach (var (field, value) in fields)
+            {
+                sb.AppendJoin(',', op.Seq.ToString(CultureInfo.InvariantCulture), op.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                    op.Kind, op.RowId, Csv(field), Csv(value ?? ""), Csv(op.Author.DisplayName), Csv(op.Author.OrganisationName), op.SessionId, op.OpId);
+                sb.Append('\n');
+            }
+        }
+
+        return TypedResults.File(Encoding.UTF8.GetBytes(sb.ToString()), "text/csv", $"matrix-{id:N}-audit.csv");
+    }
+
+    private static async Task<Results<Ok<Ack>, ProblemHttpResult>> Submit(Guid id, SubmitOp op, HttpContext http, PlanningDb db,
+        IGrainFactory grains, CancellationToken ct)
+    {
+        if (!await db.Exercises.AnyAsync(e => e.Id == id, ct))
+            return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
+        if (op.OpId == Guid.Empty || op.RowId == Guid.Empty)
+            return Problem(400, new FieldError("invalid_op", "An op needs an opId and a rowId."));
+        var fields = (op.Fields ?? []).ToDictionary(kv => kv.Key, kv => FieldValues.ToJson(kv.Value), StringComparer.Ordinal);
+        var result = await grains.GetGrain<IMatrixGrain>(id)
+            .Submit(Caller.From(http.User)!, new OpRequest(op.SessionId, op.OpId, op.Kind ?? "", op.RowId, fields, op.BaseSeq));
+        if (result.Error is { } error)
+            return Problem(error.Code is "forbidden" or "not_invited" ? 403 : error.Code is "unknown_row" ? 404 : 400, error);
+        return TypedResults.Ok(LiveMapping.ToAck(result));
+    }
+
+    private static async Task<ProblemHttpResult?> ReadableAsync(Guid id, HttpContext http, PlanningDb db, CancellationToken ct)
+    {
+        var exercise = await db.Exercises.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.InvitedOrganisationIds }).FirstOrDefaultAsync(ct);
+        if (exercise is null)
+            return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
+        var caller = Caller.From(http.User)!;
+        return caller.CanFacilitate || exercise.InvitedOrganisationIds.Contains(caller.OrganisationId)
+            ? null
+            : Forbidden(new FieldError("not_invited", "Your organisation is not invited to this mapping exercise."));
+    }
+
+    private static ProblemHttpResult Forbidden(FieldError error) => Problem(403, error);
+
+    private static ProblemHttpResult Problem(int status, FieldError error) =>
+        TypedResults.Problem(error.Message, statusCode: status, title: status == 403 ? "Forbidden" : "Rejected",
+            extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

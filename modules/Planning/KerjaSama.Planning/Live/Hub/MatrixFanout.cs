@@ -1,0 +1,157 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KerjaSama.Planning.Live.Hub;
+
+/// <summary>
+/// This host's one observer of the matrix grains that have connections here: the grain notifies each host once per
+/// batch, and the host sends each op once to the session's SignalR group (SignalR serialises a group message once
+/// per protocol). Keeps per-matrix order: an op that arrives after a gap makes it fetch the missing ops first.
+/// Subscriptions are renewed well before the grain's observer expiry.
+/// </summary>
+internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<MappingHub> hub, ILogger<MatrixFanout> logger)
+    : IMatrixObserver, IHostedService, IDisposable
+{
+    private readonly Dictionary<Guid, Entry> _entries = [];
+    private readonly Lock _lock = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private IMatrixObserver? _reference;
+    private Task? _renewal;
+
+    // The gate lives as long as the host; semaphores without a wait handle hold nothing to dispose.
+#pragma warning disable CA1001
+    private sealed class Entry
+#pragma warning restore CA1001
+    {
+        public int Connections;
+        public long LastSeq = -1;
+        public readonly SemaphoreSlim Gate = new(1, 1);
+    }
+
+    public static string Group(Guid sessionId) => $"session:{sessionId:N}";
+
+    private IMatrixObserver Reference
+    {
+        get
+        {
+            lock (_lock)
+                return _reference ??= grains.CreateObjectReference<IMatrixObserver>(this);
+        }
+    }
+
+    public async Task AcquireAsync(Guid exerciseId, long seq)
+    {
+        bool first;
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(exerciseId, out var entry))
+                _entries[exerciseId] = entry = new Entry();
+            first = entry.Connections++ == 0;
+            if (entry.LastSeq < 0 || seq < entry.LastSeq)
+                entry.LastSeq = seq;
+        }
+
+        if (first)
+            await grains.GetGrain<IMatrixGrain>(exerciseId).Subscribe(Reference);
+    }
+
+    public async Task ReleaseAsync(Guid exerciseId)
+    {
+        bool last;
+        lock (_lock)
+        {
+            last = _entries.TryGetValue(exerciseId, out var entry) && --entry.Connections == 0;
+            if (last)
+                _entries.Remove(exerciseId);
+        }
+
+        if (last)
+            await grains.GetGrain<IMatrixGrain>(exerciseId).Unsubscribe(Reference);
+    }
+
+    public async Task OnApplied(Guid exerciseId, List<OpMessage> ops)
+    {
+        Entry? entry;
+        lock (_lock)
+            _entries.TryGetValue(exerciseId, out entry);
+        if (entry is null || ops.Count == 0)
+            return;
+        await entry.Gate.WaitAsync();
+        try
+        {
+            if (entry.LastSeq >= 0 && ops[0].Seq > entry.LastSeq + 1)
+                ops = [.. await grains.GetGrain<IMatrixGrain>(exerciseId).OpsSince(entry.LastSeq, int.MaxValue)];
+            foreach (var op in ops)
+            {
+                if (op.Seq <= entry.LastSeq)
+                    continue;
+                await hub.Clients.Group(Group(op.SessionId)).SendAsync("Applied", LiveMapping.ToApplied(op));
+                entry.LastSeq = op.Seq;
+            }
+        }
+        catch (Exception ex)
+        {
+            LogFanoutFailed(ex, exerciseId);
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    public Task OnPresence(Guid exerciseId, Guid sessionId, List<ParticipantMessage> participants) =>
+        hub.Clients.Group(Group(sessionId)).SendAsync("Presence", sessionId, participants.Select(LiveMapping.ToParticipant).ToList());
+
+    public Task OnSessionState(Guid exerciseId, Guid sessionId, string state) =>
+        hub.Clients.Group(Group(sessionId)).SendAsync("SessionState", sessionId, state);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _renewal = RenewAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_renewal is not null)
+            await _renewal.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task RenewAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await timer.WaitForNextTickAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Guid[] exercises;
+            lock (_lock)
+                exercises = [.. _entries.Keys];
+            foreach (var exerciseId in exercises)
+            {
+                try
+                {
+                    await grains.GetGrain<IMatrixGrain>(exerciseId).Subscribe(Reference);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFanoutFailed(ex, exerciseId);
+                }
+            }
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fan-out of matrix {ExerciseId} failed")]
+    private partial void LogFanoutFailed(Exception exception, Guid exerciseId);
+}

@@ -1,0 +1,60 @@
+using KerjaSama.Modularity.Security;
+using Orleans.Concurrency;
+
+namespace KerjaSama.Planning.Live;
+
+/// <summary>
+/// The sequencer and cache of one mapping exercise's matrix (key: the exercise id). Every change to the matrix,
+/// live or through REST, goes through it; it commits each op to the log and the rows before acknowledging.
+/// </summary>
+[Alias("KerjaSama.Planning.IMatrixGrain")]
+internal interface IMatrixGrain : IGrainWithGuidKey
+{
+    [Alias("Submit")]
+    Task<OpResult> Submit(Caller caller, OpRequest op);
+
+    [Alias("Join")]
+    Task<JoinOutcome> Join(Caller caller, string connectionId, Guid sessionId, long sinceSeq);
+
+    [Alias("Leave")]
+    Task Leave(string connectionId);
+
+    [Alias("Focus")]
+    Task Focus(string connectionId, Guid? rowId, string? field);
+
+    [Alias("OpenSession")]
+    Task<SessionInfo> OpenSession(Caller caller);
+
+    [Alias("ChangeSessionState")]
+    Task<SessionInfo> ChangeSessionState(Caller caller, Guid sessionId, string state);
+
+    [Alias("GetSession")]
+    Task<SessionInfo?> GetSession();
+
+    [Alias("OpsSince")]
+    Task<List<OpMessage>> OpsSince(long sinceSeq, int max);
+
+    [Alias("Subscribe")]
+    Task Subscribe(IMatrixObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IMatrixObserver observer);
+
+    /// <summary>Re-reads the exercise (e.g. after its invitations changed).</summary>
+    [Alias("Reload")]
+    Task Reload();
+}
+
+/// <summary>One per host: forwards a matrix's events to that host's SignalR connections.</summary>
+[Alias("KerjaSama.Planning.IMatrixObserver")]
+internal interface IMatrixObserver : IGrainObserver
+{
+    [OneWay, Alias("OnApplied")]
+    Task OnApplied(Guid exerciseId, List<OpMessage> ops);
+
+    [OneWay, Alias("OnPresence")]
+    Task OnPresence(Guid exerciseId, Guid sessionId, List<ParticipantMessage> participants);
+
+    [OneWay, Alias("OnSessionState")]
+    Task OnSessionState(Guid exerciseId, Guid sessionId, string state);
+}

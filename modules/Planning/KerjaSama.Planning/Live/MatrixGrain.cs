@@ -1,0 +1,408 @@
+using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Persistence;
+using KerjaSama.Registry.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Utilities;
+
+namespace KerjaSama.Planning.Live;
+
+/// <summary>
+/// Sequences and durably stores every op on one matrix. Submissions queue; one loop takes everything queued,
+/// validates and applies each op in order to a copy of the touched rows, commits the whole batch (log + rows) in one
+/// transaction, and only then acknowledges and fans out (group commit). Reentrant so that ops queue while a commit
+/// is in flight; the loop runs one batch at a time.
+/// </summary>
+[Reentrant]
+internal sealed partial class MatrixGrain(
+    IDbContextFactory<PlanningDb> factory, MatrixStore store, IRegionDirectory regions, IAffairCatalog affairs,
+    IOrganisationDirectory organisations, TimeProvider clock, ILogger<MatrixGrain> logger) : Grain, IMatrixGrain
+{
+    private const int RecentCapacity = 20_000;
+    private const int MaxBatch = 512;
+
+    private readonly Queue<(Caller Caller, OpRequest Op, TaskCompletionSource<OpResult> Done)> _queue = new();
+    private readonly Dictionary<string, ParticipantMessage> _participants = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, OpResult> _rejected = [];
+    private ObserverManager<IMatrixObserver> _observers = null!;
+    private Dictionary<Guid, RowState> _rows = [];
+    private Dictionary<Guid, long> _applied = [];
+    private List<OpMessage> _recent = [];
+    private ValidationContext _validation = null!;
+    private HashSet<Guid> _invited = [];
+    private MappingSession? _session;
+    private long _seq;
+    private bool _flushing;
+    private bool _presenceDirty;
+
+    private Guid ExerciseId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _observers = new ObserverManager<IMatrixObserver>(TimeSpan.FromMinutes(3), logger);
+        await LoadExerciseAsync(cancellationToken);
+        (_rows, _applied, _recent, _seq) = await store.LoadAsync(ExerciseId, RecentCapacity, cancellationToken);
+        this.RegisterGrainTimer(PresenceTickAsync, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200));
+    }
+
+    private async Task LoadExerciseAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var exercise = await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == ExerciseId, ct)
+            ?? throw new InvalidOperationException($"No mapping exercise {ExerciseId}.");
+        _session = await db.Sessions.AsNoTracking().Where(s => s.ExerciseId == ExerciseId).OrderByDescending(s => s.OpenedAt)
+            .FirstOrDefaultAsync(ct);
+        var region = await regions.FindAsync(exercise.RegionCode, ct);
+        var neighbours = await regions.GetNeighboursAsync(exercise.RegionCode, ct);
+        _invited = [.. exercise.InvitedOrganisationIds];
+        _validation = new ValidationContext(exercise.RegionCode, region?.Level ?? "provinsi", exercise.StartYear, exercise.EndYear,
+            neighbours, affairs, regions, organisations);
+    }
+
+    public async Task Reload() => await LoadExerciseAsync(CancellationToken.None);
+
+    public Task<OpResult> Submit(Caller caller, OpRequest op)
+    {
+        if (_applied.TryGetValue(op.OpId, out var seq))
+            return Task.FromResult(new OpResult(op.OpId, seq, AckOutcomes.Duplicate, null, []));
+        if (_rejected.TryGetValue(op.OpId, out var rejected))
+            return Task.FromResult(rejected);
+        var done = new TaskCompletionSource<OpResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Enqueue((caller, op, done));
+        if (!_flushing)
+        {
+            _flushing = true;
+            _ = FlushAsync();
+        }
+
+        return done.Task;
+    }
+
+    private async Task FlushAsync()
+    {
+        try
+        {
+            while (_queue.Count > 0)
+                await FlushBatchAsync();
+        }
+        finally
+        {
+            _flushing = false;
+        }
+    }
+
+    private async Task FlushBatchAsync()
+    {
+        var batch = new List<(Caller Caller, OpRequest Op, TaskCompletionSource<OpResult> Done)>();
+        while (_queue.Count > 0 && batch.Count < MaxBatch)
+            batch.Add(_queue.Dequeue());
+
+        var touched = new Dictionary<Guid, (RowState Row, bool IsNew)>();
+        var accepted = new List<(OpMessage Message, TaskCompletionSource<OpResult> Done)>();
+        var batchOpIds = new Dictionary<Guid, long>();
+        var seq = _seq;
+        foreach (var (caller, op, done) in batch)
+        {
+            if (_applied.TryGetValue(op.OpId, out var earlier) || batchOpIds.TryGetValue(op.OpId, out earlier))
+            {
+                done.TrySetResult(new OpResult(op.OpId, earlier, AckOutcomes.Duplicate, null, []));
+                continue;
+            }
+
+            var (message, error) = await ApplyAsync(caller, op, seq + 1, touched);
+            if (error is not null)
+            {
+                var result = new OpResult(op.OpId, 0, AckOutcomes.Rejected, error, []);
+                _rejected[op.OpId] = result;
+                done.TrySetResult(result);
+                continue;
+            }
+
+            seq++;
+            batchOpIds[op.OpId] = seq;
+            accepted.Add((message!, done));
+        }
+
+        if (accepted.Count == 0)
+            return;
+        try
+        {
+            await store.CommitAsync(ExerciseId, [.. accepted.Select(a => a.Message)], touched.Values, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogCommitFailed(ex, ExerciseId, accepted.Count);
+            foreach (var (message, done) in accepted)
+                done.TrySetResult(new OpResult(message.OpId, 0, AckOutcomes.Rejected,
+                    new FieldError("not_committed", "The edit could not be saved; send it again with the same op id."), []));
+            return;
+        }
+
+        _seq = seq;
+        foreach (var (row, _) in touched.Values)
+            _rows[row.Id] = row;
+        foreach (var (message, done) in accepted)
+        {
+            _applied[message.OpId] = message.Seq;
+            _recent.Add(message);
+            done.TrySetResult(new OpResult(message.OpId, message.Seq, AckOutcomes.Applied, null, message.Overwrites));
+        }
+
+        if (_recent.Count > RecentCapacity + 2_000)
+            _recent.RemoveRange(0, _recent.Count - RecentCapacity);
+        var messages = accepted.Select(a => a.Message).ToList();
+        await _observers.Notify(o => o.OnApplied(ExerciseId, messages));
+    }
+
+    /// <summary>Checks and applies one op to the batch's copy of its row; nothing is stored until the commit.</summary>
+    private async ValueTask<(OpMessage? Message, FieldError? Error)> ApplyAsync(Caller caller, OpRequest op, long seq,
+        Dictionary<Guid, (RowState Row, bool IsNew)> touched)
+    {
+        if (AuthorizeWrite(caller, op) is { } denied)
+            return (null, denied);
+
+        var current = touched.TryGetValue(op.RowId, out var t) ? t.Row : _rows.GetValueOrDefault(op.RowId);
+        RowState row;
+        var isNew = false;
+        switch (op.Kind)
+        {
+            case OpKinds.Add:
+                if (current is not null)
+                    return (null, new FieldError("row_exists", $"A row with the id {op.RowId} exists already."));
+                row = new RowState { Id = op.RowId, Owner = caller.OrganisationId, CreatedSeq = seq };
+                isNew = true;
+                break;
+            case OpKinds.Update or OpKinds.Remove:
+                if (current is null || current.Removed)
+                    return (null, new FieldError("unknown_row", $"No row {op.RowId} in this matrix."));
+                if (!caller.CanFacilitate && current.Owner != caller.OrganisationId)
+                    return (null, new FieldError("forbidden", "Only the owning organisation or a facilitator may change this row."));
+                row = current.Clone();
+                isNew = t.IsNew;
+                break;
+            default:
+                return (null, new FieldError("unknown_kind", $"'{op.Kind}' is not row.add, row.update or row.remove."));
+        }
+
+        if (op.Kind == OpKinds.Remove && op.Fields.Count > 0)
+            return (null, new FieldError("invalid_op", "A removal carries no fields."));
+        if (op.Kind == OpKinds.Update && op.Fields.Count == 0)
+            return (null, new FieldError("invalid_op", "An update needs at least one field."));
+
+        var canonical = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (field, json) in op.Fields)
+        {
+            if (field == MatrixFieldNames.Status && !caller.CanFacilitate)
+                return (null, new FieldError("forbidden", "Only facilitators change a row's status during a session.", field));
+            var (value, error) = await MatrixFieldSchema.ValidateAsync(field, json, _validation, CancellationToken.None);
+            if (error is not null)
+                return (null, error);
+            canonical[field] = value;
+        }
+
+        var author = AuthorMessage.From(caller);
+        var overwrites = new List<OverwriteMessage>();
+        foreach (var (field, value) in canonical)
+        {
+            if (row.Stamps.TryGetValue(field, out var stamp) && stamp.Seq > op.BaseSeq && stamp.Author.UserId != caller.UserId)
+                overwrites.Add(new OverwriteMessage(field, stamp.Seq, stamp.Author, row.Values.GetValueOrDefault(field)));
+            if (value is null)
+                row.Values.Remove(field);
+            else
+                row.Values[field] = value;
+            row.Stamps[field] = new Stamp(seq, author);
+        }
+
+        if (op.Kind == OpKinds.Add && !row.Values.ContainsKey(MatrixFieldNames.Status))
+        {
+            row.Values[MatrixFieldNames.Status] = "\"diusulkan\"";
+            canonical[MatrixFieldNames.Status] = "\"diusulkan\"";
+            row.Stamps[MatrixFieldNames.Status] = new Stamp(seq, author);
+        }
+
+        if (op.Kind == OpKinds.Remove)
+            row.Removed = true;
+        else if (MatrixFieldSchema.CheckRow(row.Values, _validation) is { } ruleBroken)
+            return (null, ruleBroken);
+
+        row.UpdatedSeq = seq;
+        touched[row.Id] = (row, isNew);
+        return (new OpMessage(op.SessionId, seq, op.OpId, op.Kind, op.RowId, canonical, author, clock.GetUtcNow(), overwrites), null);
+    }
+
+    private FieldError? AuthorizeWrite(Caller caller, OpRequest op)
+    {
+        if (!caller.CanContribute)
+            return new FieldError("forbidden", "Observers read the matrix; they do not edit it.");
+        if (!CanAccess(caller))
+            return new FieldError("not_invited", "Your organisation is not invited to this mapping exercise.");
+        if (op.SessionId == Guid.Empty)
+            return caller.CanFacilitate ? null : new FieldError("forbidden", "Outside a live session only facilitators edit the matrix.");
+        if (_session is null || _session.Id != op.SessionId)
+            return new FieldError("unknown_session", "This is not the exercise's current live session.");
+        return _session.State switch
+        {
+            SessionStates.Closed => new FieldError("session_closed", "The session is closed."),
+            SessionStates.Locked when !caller.CanFacilitate => new FieldError("session_locked", "The session is locked: only facilitators edit."),
+            _ => null,
+        };
+    }
+
+    private bool CanAccess(Caller caller) => caller.CanFacilitate || _invited.Contains(caller.OrganisationId);
+
+    public async Task<JoinOutcome> Join(Caller caller, string connectionId, Guid sessionId, long sinceSeq)
+    {
+        if (!CanAccess(caller))
+            return Failed(sessionId, new FieldError("not_invited", "Your organisation is not invited to this mapping exercise."));
+        if (_session is null || _session.Id != sessionId)
+            return Failed(sessionId, new FieldError("unknown_session", "No such live session."));
+        if (sinceSeq < 0 || sinceSeq > _seq)
+            return Failed(sessionId, new FieldError("invalid_seq", $"sinceSeq must be between 0 and {_seq}."));
+
+        if (_session.State != SessionStates.Closed)
+        {
+            _participants[connectionId] = new ParticipantMessage(caller, null, null);
+            _presenceDirty = true;
+        }
+
+        List<RowMessage>? rows = null;
+        List<OpMessage> ops = [];
+        if (sinceSeq == 0)
+        {
+            rows = [.. _rows.Values.Where(r => !r.Removed).OrderBy(r => r.CreatedSeq)
+                .Select(r => new RowMessage(r.Id, r.Owner, new Dictionary<string, string>(r.Values, StringComparer.Ordinal), r.UpdatedSeq))];
+        }
+        else
+        {
+            ops = await OpsSince(sinceSeq, int.MaxValue);
+        }
+
+        return new JoinOutcome(null, sessionId, _seq, _session.State, rows, ops, [.. _participants.Values]);
+    }
+
+    private JoinOutcome Failed(Guid sessionId, FieldError error) => new(error, sessionId, _seq, "", null, [], []);
+
+    public async Task<List<OpMessage>> OpsSince(long sinceSeq, int max)
+    {
+        var first = _recent.Count > 0 ? _recent[0].Seq : _seq + 1;
+        if (sinceSeq + 1 >= first)
+        {
+            var start = (int)(sinceSeq + 1 - first);
+            return _recent.GetRange(start, Math.Min(max, _recent.Count - start));
+        }
+
+        return await store.OpsSinceAsync(ExerciseId, sinceSeq, max, CancellationToken.None);
+    }
+
+    public Task Leave(string connectionId)
+    {
+        if (_participants.Remove(connectionId))
+            _presenceDirty = true;
+        return Task.CompletedTask;
+    }
+
+    public Task Focus(string connectionId, Guid? rowId, string? field)
+    {
+        if (_participants.TryGetValue(connectionId, out var p) && (p.FocusRowId != rowId || p.FocusField != field))
+        {
+            _participants[connectionId] = p with { FocusRowId = rowId, FocusField = field };
+            _presenceDirty = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task PresenceTickAsync(CancellationToken ct)
+    {
+        if (_participants.Count > 0 || _observers.Count > 0)
+            DelayDeactivation(TimeSpan.FromMinutes(30));
+        if (!_presenceDirty || _session is null)
+            return;
+        _presenceDirty = false;
+        var participants = _participants.Values.ToList();
+        var sessionId = _session.Id;
+        await _observers.Notify(o => o.OnPresence(ExerciseId, sessionId, participants));
+    }
+
+    public async Task<SessionInfo> OpenSession(Caller caller)
+    {
+        if (!caller.CanFacilitate)
+            return new SessionInfo(Guid.Empty, ExerciseId, "", new FieldError("forbidden", "Only facilitators open live sessions."), _seq);
+        if (_session is { State: not SessionStates.Closed })
+            return Info();
+        var session = new MappingSession
+        {
+            Id = Guid.CreateVersion7(), ExerciseId = ExerciseId, State = SessionStates.Open, OpenedAt = clock.GetUtcNow(), OpenedBy = caller.UserId,
+        };
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync();
+        }
+
+        _session = session;
+        _participants.Clear();
+        await NotifyStateAsync();
+        return Info();
+    }
+
+    public async Task<SessionInfo> ChangeSessionState(Caller caller, Guid sessionId, string state)
+    {
+        if (!caller.CanFacilitate)
+            return Info(new FieldError("forbidden", "Only facilitators lock, unlock or close a session."));
+        if (_session is null || _session.Id != sessionId)
+            return Info(new FieldError("unknown_session", "No such live session."));
+        if (_session.State == SessionStates.Closed)
+            return Info(new FieldError("session_closed", "The session is closed."));
+        if (state is not (SessionStates.Open or SessionStates.Locked or SessionStates.Closed))
+            return Info(new FieldError("invalid_state", "open, locked or closed."));
+        if (_session.State == state)
+            return Info();
+
+        var changed = new MappingSession
+        {
+            Id = _session.Id, ExerciseId = ExerciseId, State = state, OpenedAt = _session.OpenedAt, OpenedBy = _session.OpenedBy,
+            ClosedAt = state == SessionStates.Closed ? clock.GetUtcNow() : null,
+        };
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Sessions.Update(changed);
+            await db.SaveChangesAsync();
+        }
+
+        _session = changed;
+        if (state == SessionStates.Closed)
+            _participants.Clear();
+        await NotifyStateAsync();
+        return Info();
+    }
+
+    public Task<SessionInfo?> GetSession() => Task.FromResult(_session is null ? null : Info());
+
+    private SessionInfo Info(FieldError? error = null) =>
+        new(_session?.Id ?? Guid.Empty, ExerciseId, _session?.State ?? "", error, _seq);
+
+    private async Task NotifyStateAsync()
+    {
+        var (id, state) = (_session!.Id, _session.State);
+        _presenceDirty = true;
+        await _observers.Notify(o => o.OnSessionState(ExerciseId, id, state));
+    }
+
+    public Task Subscribe(IMatrixObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IMatrixObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {Count} op(s) on matrix {ExerciseId} failed; none acknowledged")]
+    private partial void LogCommitFailed(Exception exception, Guid exerciseId, int count);
+}

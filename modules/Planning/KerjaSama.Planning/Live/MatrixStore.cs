@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.Json;
+using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace KerjaSama.Planning.Live;
+
+/// <summary>Reads and writes a matrix for its grain: the op log and the rows, one transaction per batch.</summary>
+internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory)
+{
+    public async Task<(Dictionary<Guid, RowState> Rows, Dictionary<Guid, long> OpIds, List<OpMessage> Recent, long Seq)> LoadAsync(
+        Guid exerciseId, int recent, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Rows.AsNoTracking().Where(r => r.ExerciseId == exerciseId).ToListAsync(ct);
+        var opIds = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == exerciseId).Select(o => new { o.OpId, o.Seq }).ToListAsync(ct);
+        var seq = opIds.Count == 0 ? 0 : opIds.Max(o => o.Seq);
+        var tail = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == exerciseId && o.Seq > seq - recent)
+            .OrderBy(o => o.Seq).ToListAsync(ct);
+        return (rows.ToDictionary(r => r.Id, ToState), opIds.ToDictionary(o => o.OpId, o => o.Seq), [.. tail.Select(ToMessage)], seq);
+    }
+
+    public async Task<List<OpMessage>> OpsSinceAsync(Guid exerciseId, long sinceSeq, int max, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == exerciseId && o.Seq > sinceSeq)
+            .OrderBy(o => o.Seq).Take(max).ToListAsync(ct);
+        return [.. ops.Select(ToMessage)];
+    }
+
+    /// <summary>Appends the ops and writes the rows they changed, atomically.</summary>
+    public async Task CommitAsync(Guid exerciseId, IReadOnlyList<OpMessage> ops, IEnumerable<(RowState Row, bool IsNew)> rows, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var op in ops)
+            db.Ops.Add(ToRecord(exerciseId, op));
+        foreach (var (row, isNew) in rows)
+        {
+            var entity = ToEntity(exerciseId, row);
+            if (isNew)
+                db.Rows.Add(entity);
+            else
+                db.Rows.Update(entity);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static RowState ToState(MatrixRow r) => new()
+    {
+        Id = r.Id,
+        Owner = r.OwnerOrganisationId,
+        Values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(r.ValuesJson)!
+            .ToDictionary(kv => kv.Key, kv => kv.Value.GetRawText(), StringComparer.Ordinal),
+        Stamps = new(JsonSerializer.Deserialize<Dictionary<string, Stamp>>(r.StampsJson)!, StringComparer.Ordinal),
+        Removed = r.Removed,
+        CreatedSeq = r.CreatedSeq,
+        UpdatedSeq = r.UpdatedSeq,
+    };
+
+    private static MatrixRow ToEntity(Guid exerciseId, RowState s) => new()
+    {
+        Id = s.Id,
+        ExerciseId = exerciseId,
+        OwnerOrganisationId = s.Owner,
+        ValuesJson = ValuesJson(s.Values),
+        StampsJson = JsonSerializer.Serialize(s.Stamps),
+        AffairCode = Text(s.Values, MatrixFieldNames.AffairCode),
+        CooperationType = Text(s.Values, MatrixFieldNames.CooperationType),
+        Status = Text(s.Values, MatrixFieldNames.Status),
+        Removed = s.Removed,
+        CreatedSeq = s.CreatedSeq,
+        UpdatedSeq = s.UpdatedSeq,
+    };
+
+    /// <summary>Builds the JSON object from canonical values without re-parsing them.</summary>
+    public static string ValuesJson(Dictionary<string, string> values)
+    {
+        var sb = new StringBuilder("{");
+        foreach (var (key, json) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (sb.Length > 1)
+                sb.Append(',');
+            sb.Append(JsonSerializer.Serialize(key)).Append(':').Append(json);
+        }
+
+        return sb.Append('}').ToString();
+    }
+
+    private static string? Text(Dictionary<string, string> values, string field) =>
+        values.TryGetValue(field, out var json) ? JsonSerializer.Deserialize<string>(json) : null;
+
+    private static MatrixOpRecord ToRecord(Guid exerciseId, OpMessage op) => new()
+    {
+        ExerciseId = exerciseId,
+        Seq = op.Seq,
+        OpId = op.OpId,
+        SessionId = op.SessionId,
+        Kind = op.Kind,
+        RowId = op.RowId,
+        FieldsJson = JsonSerializer.Serialize(op.Fields),
+        AuthorUserId = op.Author.UserId,
+        AuthorName = op.Author.DisplayName,
+        AuthorOrganisationId = op.Author.OrganisationId,
+        AuthorOrganisationName = op.Author.OrganisationName,
+        At = op.At,
+        OverwritesJson = op.Overwrites.Count == 0 ? null : JsonSerializer.Serialize(op.Overwrites),
+    };
+
+    public static OpMessage ToMessage(MatrixOpRecord r) => new(
+        r.SessionId, r.Seq, r.OpId, r.Kind, r.RowId,
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(r.FieldsJson)!,
+        new AuthorMessage(r.AuthorUserId, r.AuthorName, r.AuthorOrganisationId, r.AuthorOrganisationName),
+        r.At,
+        r.OverwritesJson is null ? [] : JsonSerializer.Deserialize<List<OverwriteMessage>>(r.OverwritesJson)!);
+}
