@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Live-session benchmark: builds in Release, starts the real host (SQLite) and a raw SignalR baseline as separate
+# processes, runs the scenarios against both in the same run and writes build/bench/results/live-sessions-*.md.
+# Usage: bash build/bench.sh [small] [meeting] [burst] [scale]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build tests/KerjaSama.LoadGen -c Release -v q -nologo
+dotnet build src/KerjaSama.Host -c Release -v q -nologo
+export KERJASAMA_HOST_DLL="$(pwd)/src/KerjaSama.Host/bin/Release/net10.0/KerjaSama.Host.dll"
+exec dotnet tests/KerjaSama.LoadGen/bin/Release/net10.0/KerjaSama.LoadGen.dll "$@"

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using KerjaSama.LoadGen;
+using KerjaSama.Modularity.Security;
+using Microsoft.AspNetCore.SignalR.Client;
+
+// Load generator for live mapping sessions. Usage (see README): bash build/bench.sh [small] [meeting] [burst] [scale]
+if (args is ["--baseline-server", var baselineUrl])
+{
+    await BaselineServer.RunAsync(baselineUrl);
+    return 0;
+}
+
+var hostDll = Environment.GetEnvironmentVariable("KERJASAMA_HOST_DLL") ?? throw new InvalidOperationException("Set KERJASAMA_HOST_DLL.");
+var selected = args.Length == 0 ? Scenario.All : Scenario.All.Where(s => args.Contains(s.Name)).ToArray();
+var dataDir = Path.Combine(Path.GetTempPath(), "kerjasama-bench-" + Guid.NewGuid().ToString("N")[..8]);
+
+var hostPort = ServerProcess.FreePort();
+await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dictionary<string, string>
+{
+    ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{hostPort}",
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["KerjaSama__DataDirectory"] = dataDir,
+    ["KerjaSama__Identity__DevelopmentTokens"] = "true",
+    ["KerjaSama__Logging__Json"] = "false",
+    ["KerjaSama__Cluster__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+    ["KerjaSama__Cluster__GatewayPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+    ["Logging__LogLevel__Default"] = "Warning",
+}, hostPort, "/health/ready");
+var baselinePort = ServerProcess.FreePort();
+await using var baseline = await ServerProcess.StartAsync(typeof(Scenario).Assembly.Location,
+    ["--baseline-server", $"http://127.0.0.1:{baselinePort}"], new Dictionary<string, string>(), baselinePort, "/hubs/mapping/negotiate?negotiateVersion=1");
+
+using var http = new HttpClient { BaseAddress = platform.Url };
+var agencies = JsonDocument.Parse(await http.GetStringAsync("/api/registry/organisations?kind=agency&region=62&pageSize=100")).RootElement
+    .GetProperty("items").EnumerateArray().Select(o => (Id: o.GetProperty("id").GetGuid(), Name: o.GetProperty("name").GetString()!)).ToList();
+string Token(Caller c) => "dev." + Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(c, JsonSerializerOptions.Web))
+    .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+var secretariat = Token(new Caller(Guid.NewGuid(), "Sekretariat", agencies[0].Id, agencies[0].Name, PlatformRoles.SecretariatAdmin));
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretariat);
+var contributors = Enumerable.Range(0, 4000).Select(i =>
+{
+    var org = agencies[1 + (i % (agencies.Count - 1))];
+    return Token(new Caller(Guid.NewGuid(), $"Peserta {i}", org.Id, org.Name, PlatformRoles.AgencyContributor));
+}).ToArray();
+
+async Task<List<Guid>> OpenSessionsAsync(int count)
+{
+    var ids = new List<Guid>();
+    for (var i = 0; i < count; i++)
+    {
+        var created = await http.PostAsJsonAsync("/api/planning/exercises", new
+        {
+            regionCode = "62", title = $"Beban {Guid.NewGuid():N}", periodKind = "RPJMD", startYear = 2025,
+            invitedOrganisationIds = agencies.Select(a => a.Id).ToArray(),
+        });
+        var exerciseId = JsonDocument.Parse(await created.EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var session = await (await http.PostAsync($"/api/planning/exercises/{exerciseId}/sessions", null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+        ids.Add(JsonDocument.Parse(session).RootElement.GetProperty("sessionId").GetGuid());
+    }
+
+    return ids;
+}
+
+var results = new List<Result>();
+Console.WriteLine(Result.Header);
+foreach (var scenario in selected)
+{
+    var sessions = await OpenSessionsAsync(scenario.Sessions);
+    var onPlatform = await new Runner(platform, i => contributors[i]).RunAsync(scenario, "platform", sessions);
+    Console.WriteLine(onPlatform.Row());
+    var onBaseline = await new Runner(baseline, i => contributors[i]).RunAsync(scenario, "raw SignalR",
+        [.. Enumerable.Range(0, scenario.Sessions).Select(_ => Guid.NewGuid())]);
+    Console.WriteLine(onBaseline.Row());
+    results.Add(onPlatform);
+    results.Add(onBaseline);
+}
+
+// Memory of idle sessions: 100 sessions with one connected, silent client each.
+var idleBefore = platform.Memory().Rss;
+var idleSessions = await OpenSessionsAsync(100);
+var idleClients = new List<HubConnection>();
+for (var i = 0; i < idleSessions.Count; i++)
+{
+    var token = contributors[i];
+    var c = new HubConnectionBuilder()
+        .WithUrl(new Uri(platform.Url, "/hubs/mapping"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token)).Build();
+    await c.StartAsync();
+    await c.InvokeAsync<KerjaSama.Planning.Contracts.Live.JoinResult>("Join", idleSessions[i], 0L);
+    idleClients.Add(c);
+}
+
+await Task.Delay(2000);
+var idleKb = (platform.Memory().Rss - idleBefore) * 1024 / idleSessions.Count;
+foreach (var c in idleClients)
+    await c.DisposeAsync();
+
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"# Live session benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; platform on SQLite (WAL, synchronous=FULL), every edit committed before its ack.");
+report.AppendLine("Rerun: `bash build/bench.sh` (or `bash build/bench.sh burst` for one scenario).");
+report.AppendLine();
+report.AppendLine(Result.Header);
+foreach (var r in results)
+    report.AppendLine(r.Row());
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"Idle session (one grain activation, its fan-out subscription and one silent connection): {idleKb:0} KiB of server RSS each (100 sessions).");
+foreach (var pair in results.Chunk(2))
+{
+    var (p, b) = (pair[0], pair[1]);
+    double P99(Result r) => Stats.Percentile(r.Delivery, 99);
+    double Cpu(Result r) => r.CpuSeconds / Math.Max(1, r.Received);
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"- {p.Scenario}: p99 ratio platform/baseline = {P99(p) / P99(b):0.00}; CPU per delivery ratio = {Cpu(p) / Cpu(b):0.00}; delivery {100.0 * p.Received / Math.Max(1, p.Expected):0.00}%.");
+}
+
+Console.WriteLine();
+Console.WriteLine(report);
+var resultsDir = Environment.GetEnvironmentVariable("KERJASAMA_BENCH_RESULTS") ?? Path.Combine(Directory.GetCurrentDirectory(), "build", "bench", "results");
+Directory.CreateDirectory(resultsDir);
+var file = Path.Combine(resultsDir, $"live-sessions-{DateTimeOffset.UtcNow:yyyyMMdd-HHmm}.md");
+await File.WriteAllTextAsync(file, report.ToString());
+Console.WriteLine($"Written to {file}");
+try
+{
+    Directory.Delete(dataDir, true);
+}
+catch (IOException)
+{
+}
+
+return 0;

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using KerjaSama.Planning.Contracts.Live;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace KerjaSama.LoadGen;
+
+/// <summary>Runs one scenario against one server: connects, joins, edits at the rate, counts every delivery.</summary>
+internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor)
+{
+    private readonly ConcurrentDictionary<Guid, long> _submitted = new();
+
+    public async Task<Result> RunAsync(Scenario scenario, string target, IReadOnlyList<Guid> sessionIds)
+    {
+        var deliveries = new ConcurrentBag<double>();
+        var acks = new ConcurrentBag<double>();
+        long received = 0, offered = 0, acked = 0, failed = 0, expected = 0;
+        var rssBefore = server.Memory().Rss;
+
+        var clients = new List<(HubConnection Connection, Guid SessionId, Guid RowId)>();
+        var connecting = new List<Task<(HubConnection, Guid, Guid)>>();
+        for (var i = 0; i < scenario.Clients; i++)
+        {
+            var index = i;
+            var sessionId = sessionIds[i % scenario.Sessions];
+            connecting.Add(ConnectAsync(index, sessionId, op =>
+            {
+                if (_submitted.TryGetValue(op.OpId, out var at))
+                {
+                    deliveries.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+                    Interlocked.Increment(ref received);
+                }
+            }));
+            if (connecting.Count >= 50)
+            {
+                clients.AddRange(await Task.WhenAll(connecting));
+                connecting.Clear();
+            }
+        }
+
+        clients.AddRange(await Task.WhenAll(connecting));
+        await Task.Delay(1000);
+        var rssPerClient = (server.Memory().Rss - rssBefore) * 1024 / scenario.Clients;
+        var cpuBefore = server.CpuSeconds();
+
+        var stop = Stopwatch.StartNew();
+        var period = TimeSpan.FromSeconds(1 / scenario.EditsPerSecond);
+        var loops = clients.Select(async (c, index) =>
+        {
+            // Spread the clients' first edits over one period so that they do not all fire in the same millisecond.
+            await Task.Delay(TimeSpan.FromMilliseconds(period.TotalMilliseconds * index / clients.Count));
+            using var timer = new PeriodicTimer(period);
+            var pending = new List<Task>();
+            var n = 0;
+            do
+            {
+                var opId = Guid.NewGuid();
+                Interlocked.Increment(ref offered);
+                Interlocked.Add(ref expected, scenario.ClientsPerSession);
+                _submitted[opId] = Stopwatch.GetTimestamp();
+                pending.Add(SubmitAsync(c.Connection, new SubmitOp
+                {
+                    SessionId = c.SessionId, OpId = opId, Kind = OpKinds.Update, RowId = c.RowId,
+                    Fields = new() { [MatrixFieldNames.Notes] = $"catatan {index}-{n++}" },
+                }));
+            }
+            while (stop.Elapsed.TotalSeconds < scenario.Seconds && await timer.WaitForNextTickAsync());
+            await Task.WhenAll(pending);
+        }).ToList();
+
+        async Task SubmitAsync(HubConnection connection, SubmitOp op)
+        {
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                var ack = await connection.InvokeAsync<Ack>("Submit", op);
+                if (ack.Outcome == AckOutcomes.Applied)
+                {
+                    Interlocked.Increment(ref acked);
+                    acks.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
+            {
+            }
+
+            Interlocked.Increment(ref failed);
+            Interlocked.Add(ref expected, -scenario.ClientsPerSession);
+        }
+
+        await Task.WhenAll(loops);
+        var drain = Stopwatch.StartNew();
+        while (Interlocked.Read(ref received) < Interlocked.Read(ref expected) && drain.Elapsed < TimeSpan.FromSeconds(15))
+            await Task.Delay(50);
+        var cpu = server.CpuSeconds() - cpuBefore;
+        var peak = server.Memory().Peak;
+        await Task.WhenAll(clients.Select(c => c.Connection.DisposeAsync().AsTask()));
+        return new Result(scenario.Name, target, scenario.Clients, offered, acked, failed, expected, received, [.. deliveries], [.. acks], cpu,
+            peak, rssPerClient);
+    }
+
+    private async Task<(HubConnection, Guid, Guid)> ConnectAsync(int index, Guid sessionId, Action<AppliedOp> onApplied)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.Url, "/hubs/mapping"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(tokenFor(index)))
+            .Build();
+        connection.On("Applied", onApplied);
+        await connection.StartAsync();
+        await connection.InvokeAsync<JoinResult>("Join", sessionId, 0L);
+        var rowId = Guid.NewGuid();
+        var ack = await connection.InvokeAsync<Ack>("Submit", new SubmitOp
+        {
+            SessionId = sessionId, OpId = Guid.NewGuid(), Kind = OpKinds.Add, RowId = rowId,
+            Fields = new() { [MatrixFieldNames.AffairCode] = "1.02", [MatrixFieldNames.Potential] = $"beban uji {index}" },
+        });
+        if (ack.Outcome != AckOutcomes.Applied)
+            throw new InvalidOperationException($"Setup edit refused: {ack.Error?.Code} {ack.Error?.Message}");
+        return (connection, sessionId, rowId);
+    }
+}
