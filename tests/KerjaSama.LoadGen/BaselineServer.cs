@@ -17,6 +17,7 @@ internal static class BaselineServer
         builder.Services.AddSignalR().AddMessagePackProtocol();
         var app = builder.Build();
         app.MapHub<RawHub>("/hubs/mapping");
+        app.MapGet("/health", () => "ok");
         await app.RunAsync();
     }
 

@@ -31,7 +31,7 @@ await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dicti
 }, hostPort, "/health/ready");
 var baselinePort = ServerProcess.FreePort();
 await using var baseline = await ServerProcess.StartAsync(typeof(Scenario).Assembly.Location,
-    ["--baseline-server", $"http://127.0.0.1:{baselinePort}"], new Dictionary<string, string>(), baselinePort, "/hubs/mapping/negotiate?negotiateVersion=1");
+    ["--baseline-server", $"http://127.0.0.1:{baselinePort}"], new Dictionary<string, string>(), baselinePort, "/health");
 
 using var http = new HttpClient { BaseAddress = platform.Url };
 var agencies = JsonDocument.Parse(await http.GetStringAsync("/api/registry/organisations?kind=agency&region=62&pageSize=100")).RootElement

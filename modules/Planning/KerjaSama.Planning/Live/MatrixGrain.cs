@@ -23,6 +23,10 @@ internal sealed partial class MatrixGrain(
     private const int RecentCapacity = 20_000;
     private const int MaxBatch = 512;
 
+    // Group commit: after the first op arrives, wait this long for others so that one transaction (and one fsync)
+    // carries many ops. Measured by build/bench.sh; 0 commits every op on its own.
+    private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(4);
+
     private readonly Queue<(Caller Caller, OpRequest Op, TaskCompletionSource<OpResult> Done)> _queue = new();
     private readonly Dictionary<string, ParticipantMessage> _participants = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, OpResult> _rejected = [];
@@ -85,7 +89,11 @@ internal sealed partial class MatrixGrain(
         try
         {
             while (_queue.Count > 0)
+            {
+                if (_queue.Count < MaxBatch && GatherWindow > TimeSpan.Zero)
+                    await Task.Delay(GatherWindow);
                 await FlushBatchAsync();
+            }
         }
         finally
         {
