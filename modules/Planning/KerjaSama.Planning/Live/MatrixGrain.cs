@@ -142,9 +142,14 @@ internal sealed partial class MatrixGrain(
         catch (Exception ex)
         {
             LogCommitFailed(ex, ExerciseId, accepted.Count);
+            // The store may know more than this activation (another activation committed during a split or a
+            // failover): start afresh from the database on the next call rather than reuse stale sequence numbers.
+            DeactivateOnIdle();
+            var retry = new FieldError("not_committed", "The edit could not be saved; send it again with the same op id.");
             foreach (var (message, done) in accepted)
-                done.TrySetResult(new OpResult(message.OpId, 0, AckOutcomes.Rejected,
-                    new FieldError("not_committed", "The edit could not be saved; send it again with the same op id."), []));
+                done.TrySetResult(new OpResult(message.OpId, 0, AckOutcomes.Rejected, retry, []));
+            while (_queue.TryDequeue(out var queued))
+                queued.Done.TrySetResult(new OpResult(queued.Op.OpId, 0, AckOutcomes.Rejected, retry, []));
             return;
         }
 
