@@ -82,13 +82,18 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
         {
             if (entry.LastSeq >= 0 && ops[0].Seq > entry.LastSeq + 1)
                 ops = [.. await grains.GetGrain<IMatrixGrain>(exerciseId).OpsSince(entry.LastSeq, int.MaxValue)];
+            // Start every send before awaiting any: each connection's writes are queued in call order, so order holds
+            // while a slow reader no longer holds up the whole batch for everyone else.
+            var sends = new List<Task>(ops.Count);
             foreach (var op in ops)
             {
                 if (op.Seq <= entry.LastSeq)
                     continue;
-                await hub.Clients.Group(Group(op.SessionId)).SendAsync("Applied", LiveMapping.ToApplied(op));
+                sends.Add(hub.Clients.Group(Group(op.SessionId)).SendAsync("Applied", LiveMapping.ToApplied(op)));
                 entry.LastSeq = op.Seq;
             }
+
+            await Task.WhenAll(sends);
         }
         catch (Exception ex)
         {
