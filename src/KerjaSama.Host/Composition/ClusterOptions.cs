@@ -15,4 +15,10 @@ internal sealed class PlatformClusterOptions
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Development clustering of several hosts on one machine: the silo port of the first host (the primary).
+    /// Unset on the first host. A real membership store replaces this for production clusters.
+    /// </summary>
+    public int? PrimarySiloPort { get; set; }
 }
