@@ -65,9 +65,25 @@ public abstract class OidcFlowTests(PlatformFixture platform)
     {
         using var browser = new BrowserSession(platform.BaseAddress);
         var plain = await browser.Http.GetAsync(BrowserSession.AuthorizeUrl("a-plain-challenge-that-is-long-enough-1234567890", method: "plain"));
-        Assert.NotEqual(HttpStatusCode.Found, plain.StatusCode);
+        AssertRefusedToClient(plain);
         var none = await browser.Http.GetAsync(BrowserSession.AuthorizeUrl("x").Replace("&code_challenge=x&code_challenge_method=S256", "", StringComparison.Ordinal));
-        Assert.NotEqual(HttpStatusCode.Found, none.StatusCode);
+        AssertRefusedToClient(none);
+    }
+
+    /// <summary>An error page, or the error sent back to the (registered) client: never the sign-in form, never a code.</summary>
+    private static void AssertRefusedToClient(HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            Assert.Null(response.Headers.Location);
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith(BrowserSession.RedirectUri, location.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("invalid_request", BrowserSession.QueryValue(location, "error"));
+        Assert.Null(BrowserSession.QueryValue(location, "code"));
     }
 
     [Fact]

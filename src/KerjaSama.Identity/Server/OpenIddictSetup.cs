@@ -35,6 +35,8 @@ internal static class OpenIddictSetup
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
+                // S256 only: a "plain" challenge is the verifier itself and protects nothing once it leaks.
+                o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, Scopes.Roles, ApiScope);
                 o.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(settings.AuthorizationCodeMinutes))
                     .SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.AccessTokenMinutes))
