@@ -5,6 +5,11 @@ internal sealed class IdentitySettings
 {
     public const string Section = "KerjaSama:Identity";
 
+    /// <summary>The public address of the platform (e.g. <c>https://kerjasama.kalteng.go.id/</c>). Set it whenever more
+    /// than one host, or a proxy, serves the platform: tokens name their issuer, and every host must agree on it.
+    /// When empty the address of each request is used.</summary>
+    public Uri? Issuer { get; set; }
+
     /// <summary>PFX of the token signing certificate; when empty a key is generated under the data folder.</summary>
     public string? SigningCertificatePath { get; set; }
 

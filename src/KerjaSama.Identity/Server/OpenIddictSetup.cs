@@ -32,6 +32,8 @@ internal static class OpenIddictSetup
                     .SetIntrospectionEndpointUris("connect/introspect")
                     .SetRevocationEndpointUris("connect/revoke")
                     .SetUserInfoEndpointUris("connect/userinfo");
+                if (settings.Issuer is not null)
+                    o.SetIssuer(settings.Issuer);
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
