@@ -59,9 +59,11 @@ public sealed class IdentityModule : IModule
                 // APIs and hubs answer 401/403 (problem details by the host), never a redirect to the form.
                 OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden),
+                OnValidatePrincipal = CookieRevalidation.ValidateAsync,
             };
         });
         builder.AddIdentityServer(settings);
+        builder.Services.AddHostedService<TokenPruning>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => AdministrationEndpoints.Map(api);
