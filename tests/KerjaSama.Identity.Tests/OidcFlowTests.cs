@@ -164,6 +164,11 @@ public abstract class OidcFlowTests(PlatformFixture platform)
         var token = await ok.ReadAsync<JsonElement>();
         Assert.Equal("Bearer", token.GetProperty("token_type").GetString());
         Assert.False(token.TryGetProperty("refresh_token", out _));
+        using var api = new HttpClient { BaseAddress = platform.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
+        var me = await (await api.GetAsync("/api/identity/me")).ReadAsync<Caller>();
+        Assert.Equal(PlatformRoles.Observer, me.Role);
+        await (await api.PostJsonAsync("/api/meetings/meetings", new { title = "Rapat mesin" })).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         var wrong = await browser.TokenAsync(new()
         {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using KerjaSama.Modularity.Security;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -21,13 +23,13 @@ internal static class Clients
     [
         CodeFlow(TestPublic, "Tests (public)", secret: null),
         CodeFlow(TestConfidential, "Tests (confidential)", TestSecret),
-        Machine(TestMachine, "Tests (machine)", TestSecret),
+        Machine(TestMachine, "Tests (machine)", TestSecret, "62-setda-pemotda", PlatformRoles.Observer),
     ];
 
     public static IEnumerable<OpenIddictApplicationDescriptor> ForDevelopment() =>
     [
         CodeFlow(DemoCli, "KerjaSama CLI (demo)", secret: null),
-        Machine(DemoMachine, "Integrasi mesin (demo)", DemoMachineSecret),
+        Machine(DemoMachine, "Integrasi mesin (demo)", DemoMachineSecret, "62-setda-pemotda", PlatformRoles.Observer),
     ];
 
     private static OpenIddictApplicationDescriptor CodeFlow(string clientId, string name, string? secret)
@@ -55,8 +57,17 @@ internal static class Clients
         return d;
     }
 
-    private static OpenIddictApplicationDescriptor Machine(string clientId, string name, string secret) => new()
+    /// <summary>Application properties naming the Registry organisation and the role a machine client acts with.</summary>
+    public const string OrganisationCodeProperty = "kerjasama_org_code";
+    public const string RoleProperty = "kerjasama_role";
+
+    private static OpenIddictApplicationDescriptor Machine(string clientId, string name, string secret, string organisationCode, string role) => new()
     {
+        Properties =
+        {
+            [OrganisationCodeProperty] = JsonSerializer.SerializeToElement(organisationCode),
+            [RoleProperty] = JsonSerializer.SerializeToElement(role),
+        },
         ClientId = clientId, ClientSecret = secret, DisplayName = name, ClientType = ClientTypes.Confidential,
         Permissions =
         {

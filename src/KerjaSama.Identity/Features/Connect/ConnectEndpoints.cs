@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KerjaSama.Identity.Persistence;
 using KerjaSama.Identity.Users;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -63,7 +64,8 @@ internal static class ConnectEndpoints
     }
 
     private static async Task<IResult> Token(HttpContext context, IdentityDb db, PrincipalFactory principals,
-        IOpenIddictApplicationManager applications, IOptions<IdentitySettings> settings, TimeProvider clock, CancellationToken ct)
+        IOpenIddictApplicationManager applications, IOrganisationDirectory organisations, IOptions<IdentitySettings> settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
@@ -71,10 +73,19 @@ internal static class ConnectEndpoints
             var application = await applications.FindByClientIdAsync(request.ClientId!, ct)
                 ?? throw new InvalidOperationException("The client was authenticated but is unknown.");
             var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, PlatformClaims.Name, PlatformClaims.Role);
-            identity.AddClaim(new Claim(PlatformClaims.Subject, request.ClientId!));
+            // A machine client acts for the organisation and with the role of its registration; its subject is its id.
+            identity.AddClaim(new Claim(PlatformClaims.Subject, (await applications.GetIdAsync(application, ct))!));
             identity.AddClaim(new Claim(PlatformClaims.Name, await applications.GetDisplayNameAsync(application, ct) ?? request.ClientId!));
-            // REVIEW: machine clients carry no organisation or role yet, so Policies.Member refuses them; give each
-            // registration an organisation and a role when the first integration needs to call the API.
+            var properties = await applications.GetPropertiesAsync(application, ct);
+            if (properties.TryGetValue(Seeding.Clients.OrganisationCodeProperty, out var code) && code.GetString() is { } orgCode
+                && properties.TryGetValue(Seeding.Clients.RoleProperty, out var role) && role.GetString() is { } roleName
+                && await organisations.FindByCodeAsync(orgCode, ct) is { Active: true } organisation)
+            {
+                identity.AddClaim(new Claim(PlatformClaims.OrganisationId, organisation.Id.ToString()));
+                identity.AddClaim(new Claim(PlatformClaims.OrganisationName, organisation.Name));
+                identity.AddClaim(new Claim(PlatformClaims.Role, roleName));
+            }
+
             var principal = new ClaimsPrincipal(identity);
             principal.SetScopes(request.GetScopes());
             principal.SetDestinations(PrincipalFactory.Destinations);
