@@ -154,6 +154,22 @@ public abstract class AccountSecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_registry_write_pages_send_an_anonymous_browser_to_the_sign_in_form()
+    {
+        using var browser = new BrowserSession(platform.BaseAddress);
+        foreach (var page in new[] { "/registry/organisations/new", "/registry/import" })
+        {
+            var response = await browser.Http.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+            Assert.Contains("/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        var (userName, password, _) = await platform.CreateUserAsync(Organisation, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin);
+        await browser.PostLoginAsync(userName, password, "/");
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/registry/organisations/new")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_access_token_in_the_query_string_is_ignored_outside_the_hubs()
     {
         var user = await platform.SignInAsync(Organisation, TestOrganisations.SecretariatName, PlatformRoles.Observer);
