@@ -154,6 +154,25 @@ public abstract class OidcFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_revoked_access_token_no_longer_opens_the_API()
+    {
+        var (userName, password) = await NewUserAsync();
+        using var browser = new BrowserSession(platform.BaseAddress);
+        var tokens = await browser.SignInAsync(userName, password, BrowserSession.ConfidentialClient, BrowserSession.TestSecret);
+        var access = tokens.GetProperty("access_token").GetString()!;
+        using var api = new HttpClient { BaseAddress = platform.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", access);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/identity/me")).StatusCode);
+
+        var revoke = await browser.Http.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = access, ["token_type_hint"] = "access_token", ["client_id"] = BrowserSession.ConfidentialClient, ["client_secret"] = BrowserSession.TestSecret,
+        }));
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        await (await api.GetAsync("/api/identity/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_machine_client_gets_a_token_with_client_credentials_and_a_wrong_secret_is_refused()
     {
         using var browser = new BrowserSession(platform.BaseAddress);
