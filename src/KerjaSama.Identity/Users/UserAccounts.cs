@@ -17,6 +17,9 @@ internal enum PasswordCheck
 internal sealed class UserAccounts(IdentityDb db, IPasswordHasher<User> hasher, AuditLog audit, TimeProvider clock,
     IOptions<IdentitySettings> settings)
 {
+    private static readonly User Dummy = new() { UserName = "", DisplayName = "" };
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(Dummy, Guid.NewGuid().ToString()));
+
     public static string Normalise(string userName) => userName.Trim().ToLowerInvariant();
 
     public async Task<(User? User, IReadOnlyList<string> Errors)> CreateAsync(string userName, string displayName, string password,
@@ -62,6 +65,8 @@ internal sealed class UserAccounts(IdentityDb db, IPasswordHasher<User> hasher, 
         var now = clock.GetUtcNow();
         if (user is null || user.PasswordHash is null || user.Disabled)
         {
+            // Spend the same hashing time as for a real account, so that timing does not tell which names exist.
+            hasher.VerifyHashedPassword(Dummy, DummyHash.Value, password);
             await audit.WriteAsync(AuditKinds.SignInFailed, user?.Id, name, ip, user is null ? "unknown user" : "no local password", cancellationToken: ct);
             return (PasswordCheck.Failed, null);
         }
