@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Adds a migration with the same name for every provider of one module (or all modules).
-# Usage: build/add-migration.sh <MigrationName> [Registry|Partners|Planning|Meetings]
+# Usage: build/add-migration.sh <MigrationName> [Registry|Partners|Planning|Meetings|Identity]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?migration name}"
-modules="${2:-Registry Partners Planning Meetings}"
+modules="${2:-Registry Partners Planning Meetings Identity}"
 dotnet tool restore >/dev/null
 for m in $modules; do
-  project="modules/$m/KerjaSama.$m"
+  # Identity is a platform module under src/; the business modules live under modules/.
+  if [[ "$m" == Identity ]]; then project="src/KerjaSama.$m"; else project="modules/$m/KerjaSama.$m"; fi
   dotnet build "$project" -v q -nologo >/dev/null
   for p in Sqlite PostgreSql SqlServer; do
     dotnet ef migrations add "$name" --no-build --project "$project" --startup-project "$project" \
@@ -15,4 +16,4 @@ for m in $modules; do
   done
 done
 # Generated migrations are public; a module exposes only its entry class and Contracts (architecture tests).
-find modules -path '*/Persistence/Migrations/*.cs' -exec sed -i 's/^    public partial class /    internal partial class /; s/^    partial class /    internal partial class /' {} +
+find modules src -path '*/Persistence/Migrations/*.cs' -exec sed -i 's/^    public partial class /    internal partial class /; s/^    partial class /    internal partial class /' {} +

@@ -1,3 +1,4 @@
+using KerjaSama.Identity;
 using KerjaSama.Meetings;
 using KerjaSama.Modularity;
 using KerjaSama.Partners;
@@ -12,6 +13,7 @@ internal static class Modules
     public static readonly IReadOnlyList<IModule> All =
     [
         new RegistryModule(),
+        new IdentityModule(),
         new PartnersModule(),
         new PlanningModule(),
         new MeetingsModule(),

@@ -1,5 +1,6 @@
 using KerjaSama.Host;
 using KerjaSama.Host.Composition;
+using KerjaSama.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformDefaults();
@@ -13,6 +14,7 @@ foreach (var module in Modules.All)
 var app = builder.Build();
 app.UsePlatformDefaults();
 app.MapPlatformEndpoints(Modules.All);
+IdentityModule.MapProtocolEndpoints(app);
 foreach (var module in Modules.All)
 {
     module.MapEndpoints(app.MapGroup($"/api/{module.Name}"));

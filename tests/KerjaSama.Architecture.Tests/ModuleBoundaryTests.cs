@@ -76,6 +76,15 @@ public sealed class ModuleBoundaryTests
         var hostModules = typeof(Program).Assembly.GetType("KerjaSama.Host.Modules")!
             .GetField("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null) as IReadOnlyList<IModule>;
         Assert.NotNull(hostModules);
-        Assert.Equal(["registry", "partners", "planning", "meetings"], hostModules.Select(m => m.Name));
+        Assert.Equal(["registry", "identity", "partners", "planning", "meetings"], hostModules.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Identity_exposes_only_its_module_class_and_uses_other_modules_through_contracts()
+    {
+        var assembly = Load("KerjaSama.Identity");
+        Assert.Equal(["KerjaSama.Identity.IdentityModule"], assembly.GetExportedTypes().Select(t => t.FullName!));
+        var references = ReferencedKerjaSamaAssemblies(assembly);
+        Assert.DoesNotContain(references, r => ModuleNames.Any(m => r == $"KerjaSama.{m}") || r == "KerjaSama.Host");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using KerjaSama.Modularity.Security;
 using KerjaSama.TestKit;
 using Xunit;
 
@@ -10,6 +11,9 @@ namespace KerjaSama.Host.Tests;
 public abstract class HostTests(PlatformFixture platform)
 {
     private HttpClient Client => platform.Client;
+
+    private async Task<HttpClient> FacilitatorAsync() => platform.ClientFor(
+        await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.Facilitator));
 
     [Fact]
     public async Task Ready_reports_the_database_and_the_silo_healthy()
@@ -80,23 +84,25 @@ public abstract class HostTests(PlatformFixture platform)
     [Fact]
     public async Task Malformed_json_is_a_400_problem_and_stores_nothing()
     {
-        var before = await CountMeetingsAsync();
+        using var api = await FacilitatorAsync();
+        var before = await CountMeetingsAsync(api);
         var content = new StringContent("{\"title\": \"Rapat\", ", Encoding.UTF8, "application/json");
-        var response = await Client.PostAsync("/api/meetings/meetings", content);
+        var response = await api.PostAsync("/api/meetings/meetings", content);
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
         Assert.Contains("JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(before, await CountMeetingsAsync());
+        Assert.Equal(before, await CountMeetingsAsync(api));
     }
 
     [Fact]
     public async Task An_oversized_body_is_a_413_problem_and_stores_nothing()
     {
-        var before = await CountMeetingsAsync();
+        using var api = await FacilitatorAsync();
+        var before = await CountMeetingsAsync(api);
         var huge = "{\"title\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
         var content = new StringContent(huge, Encoding.UTF8, "application/json");
-        var response = await Client.PostAsync("/api/meetings/meetings", content);
+        var response = await api.PostAsync("/api/meetings/meetings", content);
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
-        Assert.Equal(before, await CountMeetingsAsync());
+        Assert.Equal(before, await CountMeetingsAsync(api));
     }
 
     [Fact]
@@ -107,16 +113,17 @@ public abstract class HostTests(PlatformFixture platform)
             Content = new StringContent("<xml/>", Encoding.UTF8, "application/xml"),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var response = await Client.SendAsync(request);
+        using var api = await FacilitatorAsync();
+        var response = await api.SendAsync(request);
         Assert.False(response.IsSuccessStatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.True(problem.TryGetProperty("traceId", out _));
         Assert.True(problem.TryGetProperty("code", out _));
     }
 
-    private async Task<int> CountMeetingsAsync()
+    private static async Task<int> CountMeetingsAsync(HttpClient api)
     {
-        var page = JsonDocument.Parse(await Client.GetStringAsync("/api/meetings/meetings?pageSize=1")).RootElement;
+        var page = JsonDocument.Parse(await api.GetStringAsync("/api/meetings/meetings?pageSize=1")).RootElement;
         return page.GetProperty("total").GetInt32();
     }
 }

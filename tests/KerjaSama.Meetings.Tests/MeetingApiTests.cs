@@ -2,12 +2,23 @@ using System.Net;
 using System.Text.Json;
 using KerjaSama.TestKit;
 using Xunit;
+using KerjaSama.Modularity.Security;
 
 namespace KerjaSama.Meetings.Tests;
 
-public abstract class MeetingApiTests(PlatformFixture platform)
+public abstract class MeetingApiTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private HttpClient Client => platform.Client;
+    // Writes need the secretariat; every test signs its own user in through the real code flow.
+    private HttpClient Client = null!;
+
+    public async Task InitializeAsync() => Client = platform.ClientFor(
+        await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
+
+    public Task DisposeAsync()
+    {
+        Client.Dispose();
+        return Task.CompletedTask;
+    }
 
     private static object NewMeeting(string title) => new
     {

@@ -3,12 +3,23 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KerjaSama.TestKit;
 using Xunit;
+using KerjaSama.Modularity.Security;
 
 namespace KerjaSama.Partners.Tests;
 
-public abstract class PartnerApiTests(PlatformFixture platform)
+public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private HttpClient Client => platform.Client;
+    // Writes need the secretariat; every test signs its own user in through the real code flow.
+    private HttpClient Client = null!;
+
+    public async Task InitializeAsync() => Client = platform.ClientFor(
+        await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
+
+    public Task DisposeAsync()
+    {
+        Client.Dispose();
+        return Task.CompletedTask;
+    }
 
     private async Task<Guid> GovernmentOfAsync(string regionCode)
     {

@@ -4,12 +4,23 @@ using KerjaSama.Planning.Contracts;
 using KerjaSama.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using KerjaSama.Modularity.Security;
 
 namespace KerjaSama.Planning.Tests;
 
-public abstract class ExerciseApiTests(PlatformFixture platform)
+public abstract class ExerciseApiTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private HttpClient Client => platform.Client;
+    // Writes need the secretariat; every test signs its own user in through the real code flow.
+    private HttpClient Client = null!;
+
+    public async Task InitializeAsync() => Client = platform.ClientFor(
+        await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
+
+    public Task DisposeAsync()
+    {
+        Client.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task A_province_starts_an_RPJMD_mapping_exercise_that_other_modules_can_find()

@@ -3,13 +3,24 @@ using System.Net.Http.Headers;
 using System.Text;
 using KerjaSama.Registry.Csv;
 using KerjaSama.TestKit;
+using KerjaSama.Modularity.Security;
 
 namespace KerjaSama.Registry.Tests;
 
-public abstract class ImportTests(PlatformFixture platform)
+public abstract class ImportTests(PlatformFixture platform) : IAsyncLifetime
 {
     private const string OrganisationHeader = "code,name,short_name,kind,region_code,affairs";
-    private readonly HttpClient _client = platform.Client;
+    // Writes need the secretariat; every test signs its own user in through the real code flow.
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync() => _client = platform.ClientFor(
+        await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
 
     private Task<HttpResponseMessage> PostCsvAsync(string url, string csv) =>
         _client.PostAsync(url, new StringContent(csv, Encoding.UTF8, "text/csv"));

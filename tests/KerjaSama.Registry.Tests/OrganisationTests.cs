@@ -3,12 +3,23 @@ using System.Net.Http.Json;
 using KerjaSama.Registry.Contracts;
 using KerjaSama.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using KerjaSama.Modularity.Security;
 
 namespace KerjaSama.Registry.Tests;
 
-public abstract class OrganisationTests(PlatformFixture platform)
+public abstract class OrganisationTests(PlatformFixture platform) : IAsyncLifetime
 {
-    private readonly HttpClient _client = platform.Client;
+    // Writes need the secretariat; every test signs its own user in through the real code flow.
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync() => _client = platform.ClientFor(
+        await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
 
     private static object NewBody(string token, string? name = null, string kind = "business", string? region = "62",
         string[]? affairs = null) =>

@@ -7,16 +7,18 @@ namespace KerjaSama.TestKit;
 public sealed class PlatformFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public PlatformFactory(IReadOnlyDictionary<string, string?> settings)
+    public PlatformFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
     {
         _settings = settings;
+        _environment = environment;
         UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         // UseSetting reaches the configuration that modules read while they register services.
         builder.UseSetting("KerjaSama:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("KerjaSama:Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));

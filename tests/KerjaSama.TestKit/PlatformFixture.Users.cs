@@ -1,21 +1,38 @@
 using System.Net.Http.Headers;
-using KerjaSama.Host.Composition;
-using KerjaSama.Modularity.Security;
+using KerjaSama.Identity.Users;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace KerjaSama.TestKit;
 
 public abstract partial class PlatformFixture
 {
     /// <summary>
-    /// Signs a new user in as a member of the organisation with that role and returns its access token.
+    /// Creates a user with an active membership of the organisation in that role, signs it in through the real
+    /// authorization-code + PKCE flow over HTTP (authorize, sign-in form, code, token) and returns its access token.
     /// </summary>
-    // REVIEW: development tokens until the OpenIddict server lands (issue 4); then this runs the real code flow.
-    public Task<TestUser> SignInAsync(Guid organisationId, string organisationName, string role, string? displayName = null)
+    public async Task<TestUser> SignInAsync(Guid organisationId, string organisationName, string role, string? displayName = null)
     {
-        var caller = new Caller(Guid.NewGuid(), displayName ?? $"{role} {Guid.NewGuid().ToString("N")[..6]}", organisationId, organisationName, role);
-        return Task.FromResult(new TestUser(caller, DevelopmentTokenHandler.Issue(caller)));
+        var (userName, password, user) = await CreateUserAsync(organisationId, organisationName, role, displayName);
+        using var browser = new BrowserSession(BaseAddress);
+        var tokens = await browser.SignInAsync(userName, password);
+        var caller = new Modularity.Security.Caller(user, displayName ?? userName, organisationId, organisationName, role);
+        return new TestUser(caller, tokens.GetProperty("access_token").GetString()!);
+    }
+
+    /// <summary>Creates a local user with an active membership; returns its user name, password and id.</summary>
+    public async Task<(string UserName, string Password, Guid UserId)> CreateUserAsync(Guid organisationId, string organisationName, string role,
+        string? displayName = null, string? password = null)
+    {
+        var userName = $"{role}.{Guid.NewGuid():N}@tests.kerjasama".ToLowerInvariant();
+        password ??= "Uji-" + Guid.NewGuid().ToString("N")[..16];
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        var (user, errors) = await accounts.CreateAsync(userName, displayName ?? userName, password, null, CancellationToken.None);
+        Assert.True(user is not null, string.Join(" ", errors));
+        await accounts.AddMembershipAsync(user!.Id, organisationId, organisationName, role, MembershipStatus.Active, CancellationToken.None);
+        return (userName, password, user.Id);
     }
 
     /// <summary>An HttpClient to the host that sends the user's bearer token.</summary>

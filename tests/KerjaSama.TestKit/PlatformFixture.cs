@@ -23,6 +23,9 @@ public abstract partial class PlatformFixture : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
+    /// <summary>The host's environment: Testing (test clients seeded) unless a fixture needs Development (demo data).</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     /// <summary>Extra settings for this fixture's host.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
     {
@@ -33,7 +36,7 @@ public abstract partial class PlatformFixture : IAsyncLifetime
         _database = await CreateDatabaseAsync();
         var settings = _database.Settings();
         Configure(settings);
-        _factory = new PlatformFactory(settings);
+        _factory = new PlatformFactory(settings, EnvironmentName);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();

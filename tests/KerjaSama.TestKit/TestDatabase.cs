@@ -81,7 +81,9 @@ public sealed class TestDatabase : IAsyncDisposable
         ["KerjaSama:Database:Provider"] = Provider,
         ["KerjaSama:Database:ConnectionString"] = ConnectionString ?? "",
         ["KerjaSama:Database:MigrateOnStartup"] = "true",
-        ["KerjaSama:Identity:DevelopmentTokens"] = "true",
+        // The host runs on plain HTTP on 127.0.0.1; tests sign in many users from one address.
+        ["KerjaSama:Identity:AllowHttpOnLoopback"] = "true",
+        ["KerjaSama:Identity:SignInRequestsPerMinute"] = "100000",
     };
 
     public ValueTask DisposeAsync() => _drop();

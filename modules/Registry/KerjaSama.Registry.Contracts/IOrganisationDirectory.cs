@@ -6,6 +6,9 @@ public interface IOrganisationDirectory
     /// <summary>The organisation with that id, or null.</summary>
     Task<OrganisationInfo?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The organisation with that code (e.g. <c>62-dinkes</c>, <c>pemda-62.71</c>), or null.</summary>
+    Task<OrganisationInfo?> FindByCodeAsync(string code, CancellationToken cancellationToken);
+
     /// <summary>The organisations with those ids that exist (missing ids are left out).</summary>
     Task<IReadOnlyList<OrganisationInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }

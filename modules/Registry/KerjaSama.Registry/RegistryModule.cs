@@ -1,6 +1,7 @@
 using KerjaSama.Modularity;
 using KerjaSama.Modularity.Events;
 using KerjaSama.Modularity.Persistence;
+using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Affairs;
 using KerjaSama.Registry.Contracts;
 using KerjaSama.Registry.Features.Affairs;
@@ -46,8 +47,7 @@ public sealed class RegistryModule : IModule
     public void MapEndpoints(RouteGroupBuilder api)
     {
         // Reference data is public; every write sits in one group so that one line can guard them all.
-        // REVIEW: require the secretariat policy when identity lands (issue 4)
-        var writes = api.MapGroup("");
+        var writes = api.MapGroup("").RequireAuthorization(Policies.Secretariat);
         RegionEndpoints.Map(api);
         AffairEndpoints.Map(api, writes);
         NomenclatureEndpoints.Map(api, writes);

@@ -57,6 +57,7 @@ internal static class PlatformDefaults
         });
         // Explicit routing after the status-code pages, so a re-executed /not-found request is routed again.
         app.UseRouting();
+        app.UsePlatformSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,32 +1,98 @@
+using System.Threading.RateLimiting;
+using KerjaSama.Identity;
 using KerjaSama.Modularity.Security;
-using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Validation.AspNetCore;
 
 namespace KerjaSama.Host.Composition;
 
 internal static class SecurityComposition
 {
+    /// <summary>Forwards to OpenIddict validation for bearer requests and to the sign-in cookie otherwise.</summary>
+    public const string PlatformScheme = "kerjasama";
+
     /// <summary>One authorization model: policies on claims of <see cref="PlatformClaims"/>, deny by default where applied.</summary>
     public static WebApplicationBuilder AddPlatformSecurity(this WebApplicationBuilder builder)
     {
-        var authentication = builder.Services.AddAuthentication(DevelopmentTokenHandler.SchemeName);
-        if (builder.Configuration.GetValue("KerjaSama:Identity:DevelopmentTokens", false))
-            authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentTokenHandler>(DevelopmentTokenHandler.SchemeName, null);
-        else
-            authentication.AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(DevelopmentTokenHandler.SchemeName, null);
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = PlatformScheme;
+                o.DefaultChallengeScheme = PlatformScheme;
+            })
+            .AddPolicyScheme(PlatformScheme, "Bearer token or sign-in cookie", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentityModule.CookieScheme);
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User) is not null))
             .AddPolicy(Policies.Secretariat, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Role, PlatformRoles.SecretariatAdmin))
             .AddPolicy(Policies.Facilitator, p => p.RequireAuthenticatedUser()
                 .RequireClaim(PlatformClaims.Role, PlatformRoles.SecretariatAdmin, PlatformRoles.Facilitator));
+
+        var permits = builder.Configuration.GetValue("KerjaSama:Identity:SignInRequestsPerMinute", 30);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignInOrToken(context)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(""));
+            o.OnRejected = async (rejected, ct) =>
+            {
+                var http = rejected.HttpContext;
+                http.Response.Headers.RetryAfter = "60";
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests",
+                        Detail = "Too many sign-in or token requests from this address; wait a minute.",
+                        Extensions = { ["code"] = "rate_limited" },
+                    },
+                });
+            };
+        });
         return builder;
     }
-}
 
-/// <summary>Until the identity server lands nobody can sign in outside development; protected calls answer 401.</summary>
-internal sealed class NoSignInHandler(
-    Microsoft.Extensions.Options.IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, System.Text.Encodings.Web.UrlEncoder encoder)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-{
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
+    /// <summary>Before authentication: rate limits, the hub's query-string token, transport checks and security headers.</summary>
+    public static WebApplication UsePlatformSecurity(this WebApplication app)
+    {
+        var allowHttp = app.Configuration.GetValue("KerjaSama:Identity:AllowHttpOnLoopback", false)
+            && (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing"));
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            if (context.Request.Path.StartsWithSegments("/account") || context.Request.Path.StartsWithSegments("/connect"))
+            {
+                headers.XFrameOptions = "DENY";
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                // Plain HTTP is tolerated for loopback only; OpenIddict itself was told to allow it in that case.
+                if (allowHttp && !context.Request.IsHttps && context.Connection.RemoteIpAddress is { } ip && !System.Net.IPAddress.IsLoopback(ip))
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return Task.CompletedTask;
+                }
+            }
+
+            // Browsers cannot set headers on WebSocket/SSE requests: only hubs take the token from the query string.
+            if (context.Request.Path.StartsWithSegments("/hubs") && !context.Request.Headers.ContainsKey("Authorization")
+                && context.Request.Query.TryGetValue("access_token", out var token) && token.Count == 1)
+            {
+                context.Request.Headers.Authorization = "Bearer " + token;
+            }
+
+            return next();
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static bool IsSignInOrToken(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && (context.Request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.Equals("/connect/token", StringComparison.OrdinalIgnoreCase));
 }

@@ -17,6 +17,10 @@ public static class Problems
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict",
             extensions: new Dictionary<string, object?> { ["code"] = code });
 
+    public static ProblemHttpResult Forbidden(string code, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+            extensions: new Dictionary<string, object?> { ["code"] = code });
+
     public static ProblemHttpResult NotFound(string code, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found",
             extensions: new Dictionary<string, object?> { ["code"] = code });

@@ -28,6 +28,8 @@ internal sealed class FixedRegistry : IRegionDirectory, IAffairCatalog, IOrganis
 
     Task<OrganisationInfo?> IOrganisationDirectory.FindAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult<OrganisationInfo?>(null);
 
+    public Task<OrganisationInfo?> FindByCodeAsync(string code, CancellationToken cancellationToken) => Task.FromResult<OrganisationInfo?>(null);
+
     public Task<IReadOnlyList<OrganisationInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OrganisationInfo>>([]);
 }

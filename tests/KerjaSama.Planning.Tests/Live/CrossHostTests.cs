@@ -41,6 +41,8 @@ public sealed class TwoHostsFixture : IAsyncLifetime
             settings["KerjaSama:Cluster:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
             settings["KerjaSama:Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
             settings["KerjaSama:Cluster:ClusterId"] = "two-hosts";
+            // Hosts behind one address share the issuer and, through the data folder, the signing keys.
+            settings["KerjaSama:Identity:Issuer"] = "http://kerjasama.test/";
             if (primarySiloPort is { } primary)
                 settings["KerjaSama:Cluster:PrimarySiloPort"] = primary.ToString(CultureInfo.InvariantCulture);
         }

@@ -1,6 +1,7 @@
 using KerjaSama.Meetings.Contracts;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Builder;
@@ -15,11 +16,11 @@ internal static class MeetingEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/meetings").WithTags("Meetings");
+        var group = api.MapGroup("/meetings").WithTags("Meetings").RequireAuthorization(Policies.Member);
         group.MapGet("/", List).WithName("ListMeetings");
         group.MapGet("/{id:guid}", Get).WithName("GetMeeting");
-        group.MapPost("/", Create).WithName("CreateMeeting");
-        group.MapPut("/{id:guid}", Update).WithName("UpdateMeeting");
+        group.MapPost("/", Create).WithName("CreateMeeting").RequireAuthorization(Policies.Facilitator);
+        group.MapPut("/{id:guid}", Update).WithName("UpdateMeeting").RequireAuthorization(Policies.Facilitator);
     }
 
     private static async Task<Ok<PagedResult<MeetingDto>>> List(MeetingsDb db, DateTimeOffset? from, int page = 1, int pageSize = 50,

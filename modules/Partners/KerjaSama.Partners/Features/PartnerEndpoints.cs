@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Security;
 using KerjaSama.Partners.Contracts;
 using KerjaSama.Partners.Persistence;
 using KerjaSama.Registry.Contracts;
@@ -16,14 +17,17 @@ internal static class PartnerEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/partners").WithTags("Partners");
+        var group = api.MapGroup("/partners").WithTags("Partners").RequireAuthorization(Policies.Member);
         group.MapGet("/{organisationId:guid}", Get).WithName("GetPartner");
-        group.MapPut("/{organisationId:guid}", Update).WithName("UpdatePartner");
+        group.MapPut("/{organisationId:guid}", Update).WithName("UpdatePartner").RequireAuthorization(Policies.Secretariat);
     }
 
     private static async Task<Results<Ok<PartnerDto>, ProblemHttpResult>> Get(Guid organisationId, PartnersDb db,
-        IOrganisationDirectory organisations, CancellationToken ct)
+        IOrganisationDirectory organisations, HttpContext context, CancellationToken ct)
     {
+        // A partner sees its own profile only; the province's own staff see every partner.
+        if (Caller.From(context.User) is { Role: PlatformRoles.PartnerContributor } caller && caller.OrganisationId != organisationId)
+            return Problems.Forbidden("partner_not_shared", "A partner organisation can read only its own profile.");
         var organisation = await organisations.FindAsync(organisationId, ct);
         if (organisation is null || !organisation.IsPartner)
             return Problems.NotFound("partner_not_found", $"No partner organisation has the id {organisationId}.");

@@ -12,6 +12,13 @@ internal sealed class OrganisationDirectory(IDbContextFactory<RegistryDb> factor
         return found.Count == 0 ? null : found[0];
     }
 
+    public async Task<OrganisationInfo?> FindByCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, cancellationToken);
+        return found is null ? null : ToInfo(found);
+    }
+
     public async Task<IReadOnlyList<OrganisationInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -13,12 +13,12 @@ internal static class ExerciseEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/exercises").WithTags("Planning: mapping exercises");
+        var group = api.MapGroup("/exercises").WithTags("Planning: mapping exercises").RequireAuthorization(Modularity.Security.Policies.Member);
         group.MapGet("/", List).WithName("ListExercises");
         group.MapGet("/{id:guid}", Get).WithName("GetExercise");
-        group.MapPost("/", CreateExercise.Handle).WithName("CreateExercise");
+        group.MapPost("/", CreateExercise.Handle).WithName("CreateExercise").RequireAuthorization(Modularity.Security.Policies.Secretariat);
         group.MapPut("/{id:guid}/invitations", ExerciseInvitations.Update).WithName("UpdateExerciseInvitations")
-            .RequireAuthorization(KerjaSama.Modularity.Security.Policies.Secretariat);
+            .RequireAuthorization(Modularity.Security.Policies.Secretariat);
     }
 
     private static async Task<Ok<PagedResult<ExerciseDto>>> List(PlanningDb db, string? region, int page = 1, int pageSize = 50,

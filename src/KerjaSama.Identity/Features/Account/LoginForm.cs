@@ -1,0 +1,3 @@
+namespace KerjaSama.Identity.Features.Account;
+
+internal sealed record LoginForm(string? UserName, string? Password, string? Organisation, string? ReturnUrl);

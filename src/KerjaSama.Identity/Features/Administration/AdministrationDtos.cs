@@ -1,0 +1,10 @@
+namespace KerjaSama.Identity.Features.Administration;
+
+internal sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, Guid? OrganisationId, string? Role);
+
+internal sealed record ChangeMembershipRequest(string? Role, string? Status);
+
+internal sealed record MembershipDto(Guid Id, Guid UserId, string UserName, string DisplayName, Guid OrganisationId, string OrganisationName,
+    string Role, string Status);
+
+internal sealed record AuditEntryDto(DateTimeOffset At, string Kind, Guid? UserId, string? Subject, Guid? ActorId, string? IpAddress, string? Detail);

@@ -1,0 +1,94 @@
+using KerjaSama.Identity.Persistence;
+using KerjaSama.Identity.Users;
+using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Security;
+using KerjaSama.Registry.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KerjaSama.Identity.Features.Administration;
+
+/// <summary>The secretariat's administration of users, memberships and roles, and its view of the audit log.</summary>
+internal static class AdministrationEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/me", Me).RequireAuthorization(Policies.Member).WithTags("Identity").WithName("GetCurrentCaller");
+        var admin = api.MapGroup("").RequireAuthorization(Policies.Secretariat).WithTags("Identity: administration");
+        admin.MapPost("/users", CreateUser).WithName("CreateUser");
+        admin.MapGet("/memberships", ListMemberships).WithName("ListMemberships");
+        admin.MapPut("/memberships/{id:guid}", ChangeMembership).WithName("ChangeMembership");
+        admin.MapGet("/audit", ListAudit).WithName("ListAudit");
+    }
+
+    private static Ok<Caller> Me(HttpContext context) => TypedResults.Ok(Caller.From(context.User)!);
+
+    private static async Task<Results<Created<MembershipDto>, ValidationProblem>> CreateUser(CreateUserRequest request, UserAccounts accounts,
+        IOrganisationDirectory organisations, HttpContext context, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var organisation = request.OrganisationId is { } orgId ? await organisations.FindAsync(orgId, ct) : null;
+        if (organisation is null)
+            errors["organisationId"] = ["Organisasi tidak dikenal / unknown organisation."];
+        if (request.Role is null || !PlatformRoles.All.Contains(request.Role))
+            errors["role"] = [$"One of {string.Join(", ", PlatformRoles.All)}."];
+        if (string.IsNullOrWhiteSpace(request.DisplayName))
+            errors["displayName"] = ["Nama wajib diisi / the name is required."];
+        if (errors.Count > 0)
+            return Problems.Validation(errors);
+
+        var actor = Caller.From(context.User)!;
+        var (user, problems) = await accounts.CreateAsync(request.UserName ?? "", request.DisplayName!, request.Password ?? "", actor.UserId, ct);
+        if (user is null)
+            return Problems.Validation("password", string.Join(" ", problems), "password_rejected");
+        var membership = await accounts.AddMembershipAsync(user.Id, organisation!.Id, organisation.Name, request.Role!, MembershipStatus.Active, ct);
+        return TypedResults.Created($"/api/identity/memberships/{membership.Id}", ToDto(membership, user));
+    }
+
+    private static async Task<Ok<List<MembershipDto>>> ListMemberships(IdentityDb db, Guid? organisationId, CancellationToken ct)
+    {
+        var query = db.Memberships.AsNoTracking();
+        if (organisationId is { } id)
+            query = query.Where(m => m.OrganisationId == id);
+        var rows = await query.OrderBy(m => m.CreatedAt).Take(500)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u }).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(r => ToDto(r.m, r.u)).ToList());
+    }
+
+    private static async Task<Results<Ok<MembershipDto>, ValidationProblem, ProblemHttpResult>> ChangeMembership(Guid id,
+        ChangeMembershipRequest request, UserAccounts accounts, IdentityDb db, HttpContext context, CancellationToken ct)
+    {
+        if (request.Role is not null && !PlatformRoles.All.Contains(request.Role))
+            return Problems.Validation("role", $"One of {string.Join(", ", PlatformRoles.All)}.");
+        MembershipStatus? status = null;
+        if (request.Status is not null)
+        {
+            if (!Enum.TryParse<MembershipStatus>(request.Status, true, out var parsed))
+                return Problems.Validation("status", "One of invited, pending, active, suspended.");
+            status = parsed;
+        }
+
+        var actor = Caller.From(context.User)!;
+        var membership = await accounts.ChangeMembershipAsync(id, request.Role, status, actor.UserId,
+            context.Connection.RemoteIpAddress?.ToString(), ct);
+        if (membership is null)
+            return Problems.NotFound("membership_not_found", $"No membership has the id {id}.");
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == membership.UserId, ct);
+        return TypedResults.Ok(ToDto(membership, user));
+    }
+
+    private static async Task<Ok<List<AuditEntryDto>>> ListAudit(IdentityDb db, Guid? userId, CancellationToken ct)
+    {
+        var query = db.Audit.AsNoTracking();
+        if (userId is { } id)
+            query = query.Where(a => a.UserId == id);
+        var rows = await query.OrderByDescending(a => a.At).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(a => new AuditEntryDto(a.At, a.Kind, a.UserId, a.Subject, a.ActorId, a.IpAddress, a.Detail)).ToList());
+    }
+
+    private static MembershipDto ToDto(Membership m, User u) =>
+        new(m.Id, u.Id, u.UserName, u.DisplayName, m.OrganisationId, m.OrganisationName, m.Role, m.Status.ToString().ToLowerInvariant());
+}

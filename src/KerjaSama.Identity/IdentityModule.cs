@@ -1,0 +1,89 @@
+using KerjaSama.Identity.Features.Account;
+using KerjaSama.Identity.Features.Administration;
+using KerjaSama.Identity.Features.Connect;
+using KerjaSama.Identity.Persistence;
+using KerjaSama.Identity.Seeding;
+using KerjaSama.Identity.Server;
+using KerjaSama.Identity.Users;
+using KerjaSama.Modularity;
+using KerjaSama.Modularity.Persistence;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KerjaSama.Identity;
+
+/// <summary>
+/// Identity and SSO: local users, their memberships in Registry organisations with a role, the OpenIddict server
+/// (authorization code + PKCE, refresh, client credentials, end session, introspection, revocation) and the cookie
+/// sign-in of the browser. Every principal it issues carries the PlatformClaims.
+/// </summary>
+public sealed class IdentityModule : IModule
+{
+    /// <summary>The browser's sign-in cookie scheme.</summary>
+    public const string CookieScheme = "kerjasama.cookie";
+
+    public string Name => IdentityDb.SchemaName;
+
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IdentitySettings>().BindConfiguration(IdentitySettings.Section)
+            .Validate(s => s.AccessTokenMinutes > 0 && s.AuthorizationCodeMinutes > 0 && s.SessionHours > 0 && s.LockoutThreshold > 0,
+                "KerjaSama:Identity lifetimes and the lockout threshold must be positive.")
+            .ValidateOnStart();
+        var settings = builder.Configuration.GetSection(IdentitySettings.Section).Get<IdentitySettings>() ?? new();
+
+        builder.AddModuleDbContext<IdentityDb, SqliteIdentityDb, PostgreSqlIdentityDb, SqlServerIdentityDb>(IdentityDb.SchemaName);
+        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<PrincipalFactory>();
+        builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddSingleton<IdentitySeeder>();
+
+        builder.Services.AddAuthentication().AddCookie(CookieScheme, o =>
+        {
+            o.Cookie.Name = "kerjasama.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.ExpireTimeSpan = TimeSpan.FromHours(settings.SessionHours);
+            o.SlidingExpiration = false;
+            o.Events = new CookieAuthenticationEvents
+            {
+                // APIs and hubs answer 401/403 (problem details by the host), never a redirect to the form.
+                OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden),
+                OnValidatePrincipal = CookieRevalidation.ValidateAsync,
+            };
+        });
+        builder.AddIdentityServer(settings);
+        builder.Services.AddHostedService<TokenPruning>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api) => AdministrationEndpoints.Map(api);
+
+    /// <summary>Maps the sign-in form (<c>/account/*</c>) and the OpenID Connect endpoints (<c>/connect/*</c>) at the root.</summary>
+    public static void MapProtocolEndpoints(IEndpointRouteBuilder app)
+    {
+        AccountEndpoints.Map(app);
+        ConnectEndpoints.Map(app);
+    }
+
+    public Task InitialiseAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
+
+    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

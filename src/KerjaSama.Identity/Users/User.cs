@@ -1,0 +1,24 @@
+namespace KerjaSama.Identity.Users;
+
+/// <summary>A local account. Federated users (later) carry an external (issuer, subject) instead of a password.</summary>
+internal sealed class User
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The sign-in name: an email address, stored lower-case.</summary>
+    public required string UserName { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public string? PasswordHash { get; set; }
+
+    public bool Disabled { get; set; }
+
+    public int FailedSignIns { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<Membership> Memberships { get; } = [];
+}
