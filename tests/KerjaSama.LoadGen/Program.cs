@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using KerjaSama.LoadGen;
-using KerjaSama.Modularity.Security;
+using KerjaSama.TestKit;
 using Microsoft.AspNetCore.SignalR.Client;
 
 // Load generator for live mapping sessions. Usage (see README): bash build/bench.sh [small] [meeting] [burst] [scale]
@@ -21,9 +21,10 @@ var hostPort = ServerProcess.FreePort();
 await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dictionary<string, string>
 {
     ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{hostPort}",
-    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    // Development: the demo accounts and the demo CLI client sign in through the real code + PKCE flow.
+    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+    ["KerjaSama__Identity__SignInRequestsPerMinute"] = "100000",
     ["KerjaSama__DataDirectory"] = dataDir,
-    ["KerjaSama__Identity__DevelopmentTokens"] = "true",
     ["KerjaSama__Logging__Json"] = "false",
     ["KerjaSama__Cluster__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
     ["KerjaSama__Cluster__GatewayPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
@@ -36,25 +37,41 @@ await using var baseline = await ServerProcess.StartAsync(typeof(Scenario).Assem
 using var http = new HttpClient { BaseAddress = platform.Url };
 var agencies = JsonDocument.Parse(await http.GetStringAsync("/api/registry/organisations?kind=agency&region=62&pageSize=100")).RootElement
     .GetProperty("items").EnumerateArray().Select(o => (Id: o.GetProperty("id").GetGuid(), Name: o.GetProperty("name").GetString()!)).ToList();
-string Token(Caller c) => "dev." + Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(c, JsonSerializerOptions.Web))
-    .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-var secretariat = Token(new Caller(Guid.NewGuid(), "Sekretariat", agencies[0].Id, agencies[0].Name, PlatformRoles.SecretariatAdmin));
-http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretariat);
-var contributors = Enumerable.Range(0, 4000).Select(i =>
+const string DemoPassword = "Kerjasama-Demo-2025!";
+async Task<string> SignInAsync(string userName)
 {
-    var org = agencies[1 + (i % (agencies.Count - 1))];
-    return Token(new Caller(Guid.NewGuid(), $"Peserta {i}", org.Id, org.Name, PlatformRoles.AgencyContributor));
-}).ToArray();
+    using var browser = new BrowserSession(platform.Url);
+    var tokens = await browser.SignInAsync(userName, DemoPassword, "kerjasama-cli");
+    return tokens.GetProperty("access_token").GetString()!;
+}
+
+var partners = new[] { "pemda-62.71", "pemda-63" }.Select(code =>
+    JsonDocument.Parse(http.GetStringAsync($"/api/registry/organisations?q={code}&kind=government").Result).RootElement
+        .GetProperty("items")[0].GetProperty("id").GetGuid()).ToArray();
+var invited = agencies.Select(a => a.Id).Concat(partners).ToArray();
+string[] contributorAccounts = ["dinkes@kerjasama.test", "pupr@kerjasama.test", "bapperida@kerjasama.test", "palangkaraya@kerjasama.test",
+    "kalsel@kerjasama.test"];
+string[] contributors = [];
+
+// Real sign-ins (authorization code + PKCE); tokens live 10 minutes, so every scenario signs in afresh.
+async Task SignInAllAsync()
+{
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync("fasilitator@kerjasama.test"));
+    var secretariatToken = await SignInAsync("admin@kerjasama.test");
+    _ = secretariatToken;
+    contributors = [.. await Task.WhenAll(contributorAccounts.Select(SignInAsync))];
+}
 
 async Task<List<Guid>> OpenSessionsAsync(int count)
 {
     var ids = new List<Guid>();
     for (var i = 0; i < count; i++)
     {
-        var created = await http.PostAsJsonAsync("/api/planning/exercises", new
+        using var admin = new HttpClient { BaseAddress = platform.Url };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync("admin@kerjasama.test"));
+        var created = await admin.PostAsJsonAsync("/api/planning/exercises", new
         {
-            regionCode = "62", title = $"Beban {Guid.NewGuid():N}", periodKind = "RPJMD", startYear = 2025,
-            invitedOrganisationIds = agencies.Select(a => a.Id).ToArray(),
+            regionCode = "62", title = $"Beban {Guid.NewGuid():N}", periodKind = "RPJMD", startYear = 2025, invitedOrganisationIds = invited,
         });
         var exerciseId = JsonDocument.Parse(await created.EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
         var session = await (await http.PostAsync($"/api/planning/exercises/{exerciseId}/sessions", null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
@@ -68,10 +85,11 @@ var results = new List<Result>();
 Console.WriteLine(Result.Header);
 foreach (var scenario in selected)
 {
+    await SignInAllAsync();
     var sessions = await OpenSessionsAsync(scenario.Sessions);
-    var onPlatform = await new Runner(platform, i => contributors[i]).RunAsync(scenario, "platform", sessions);
+    var onPlatform = await new Runner(platform, i => contributors[i % contributors.Length]).RunAsync(scenario, "platform", sessions);
     Console.WriteLine(onPlatform.Row());
-    var onBaseline = await new Runner(baseline, i => contributors[i]).RunAsync(scenario, "raw SignalR",
+    var onBaseline = await new Runner(baseline, i => contributors[i % contributors.Length]).RunAsync(scenario, "raw SignalR",
         [.. Enumerable.Range(0, scenario.Sessions).Select(_ => Guid.NewGuid())]);
     Console.WriteLine(onBaseline.Row());
     results.Add(onPlatform);
@@ -79,12 +97,13 @@ foreach (var scenario in selected)
 }
 
 // Memory of idle sessions: 100 sessions with one connected, silent client each.
+await SignInAllAsync();
 var idleBefore = platform.Memory().Rss;
 var idleSessions = await OpenSessionsAsync(100);
 var idleClients = new List<HubConnection>();
 for (var i = 0; i < idleSessions.Count; i++)
 {
-    var token = contributors[i];
+    var token = contributors[i % contributors.Length];
     var c = new HubConnectionBuilder()
         .WithUrl(new Uri(platform.Url, "/hubs/mapping"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token)).Build();
     await c.StartAsync();
