@@ -24,6 +24,7 @@ await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dicti
     // Development: the demo accounts and the demo CLI client sign in through the real code + PKCE flow.
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["KerjaSama__Identity__SignInRequestsPerMinute"] = "100000",
+    ["KerjaSama__Identity__AllowHttpOnLoopback"] = "true",
     ["KerjaSama__DataDirectory"] = dataDir,
     ["KerjaSama__Logging__Json"] = "false",
     ["KerjaSama__Cluster__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
@@ -45,8 +46,8 @@ async Task<string> SignInAsync(string userName)
     return tokens.GetProperty("access_token").GetString()!;
 }
 
-var partners = new[] { "pemda-62.71", "pemda-63" }.Select(code =>
-    JsonDocument.Parse(http.GetStringAsync($"/api/registry/organisations?q={code}&kind=government").Result).RootElement
+var partners = new[] { "62.71", "63" }.Select(region =>
+    JsonDocument.Parse(http.GetStringAsync($"/api/registry/organisations?region={region}&kind=government").Result).RootElement
         .GetProperty("items")[0].GetProperty("id").GetGuid()).ToArray();
 var invited = agencies.Select(a => a.Id).Concat(partners).ToArray();
 string[] contributorAccounts = ["dinkes@kerjasama.test", "pupr@kerjasama.test", "bapperida@kerjasama.test", "palangkaraya@kerjasama.test",

@@ -9,6 +9,11 @@ namespace KerjaSama.Planning.Live;
 /// <summary>Reads and writes a matrix for its grain: the op log and the rows, one transaction per batch.</summary>
 internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory)
 {
+    // SQLite has one writer per file. Matrices committing at once would otherwise meet SQLITE_BUSY and retry in a
+    // loop, burning CPU and adding hundreds of milliseconds at the tail; queueing here costs nothing. Servers
+    // (PostgreSQL, SQL Server) write concurrently and pass straight through.
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+
     public async Task<(Dictionary<Guid, RowState> Rows, Dictionary<Guid, long> OpIds, List<OpMessage> Recent, long Seq)> LoadAsync(
         Guid exerciseId, int recent, CancellationToken ct)
     {
@@ -45,7 +50,21 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory)
                 db.Rows.Update(entity);
         }
 
-        await db.SaveChangesAsync(ct);
+        if (!db.Database.IsSqlite())
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        await SqliteWriter.WaitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            SqliteWriter.Release();
+        }
     }
 
     private static RowState ToState(MatrixRow r) => new()
