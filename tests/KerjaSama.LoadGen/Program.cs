@@ -82,6 +82,13 @@ async Task<List<Guid>> OpenSessionsAsync(int count)
     return ids;
 }
 
+// Warm-up (not reported): JIT, tiered compilation, connection pools and the first grain activations, on both
+// targets, so that the first measured scenario does not pay for them.
+await SignInAllAsync();
+var warmup = new Scenario("warm-up", 2, 10, 5, 8);
+await new Runner(platform, i => contributors[i % contributors.Length]).RunAsync(warmup, "platform", await OpenSessionsAsync(warmup.Sessions));
+await new Runner(baseline, i => contributors[i % contributors.Length]).RunAsync(warmup, "raw SignalR", [Guid.NewGuid(), Guid.NewGuid()]);
+
 var results = new List<Result>();
 Console.WriteLine(Result.Header);
 foreach (var scenario in selected)
