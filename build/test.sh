@@ -57,7 +57,7 @@ if [[ -z "${KERJASAMA_TEST_POSTGRES:-}" ]]; then start_postgres; fi
 
 status=0
 dotnet test KerjaSama.Platform.sln -c Release --no-build \
-  --logger "trx" --results-directory "$results" "$@" || status=$?
+  --logger "trx" --results-directory "$results" --blame-hang-timeout 10m --blame-hang-dump-type none "$@" || status=$?
 
 python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

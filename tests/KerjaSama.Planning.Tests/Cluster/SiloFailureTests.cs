@@ -145,8 +145,10 @@ public abstract class SiloFailureTests : IAsyncLifetime
             }
         })).ToList();
 
-        while (acked.Count < 100)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (acked.Count < 100 && !writers.All(w => w.IsCompleted) && DateTime.UtcNow < deadline)
             await Task.Delay(5);
+        Assert.True(acked.Count >= 100, $"Only {acked.Count} ops were acknowledged before the kill.");
         await _cluster.KillSiloAsync(doomed);
         await Task.WhenAll(writers);
 
