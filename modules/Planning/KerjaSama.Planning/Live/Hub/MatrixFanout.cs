@@ -48,7 +48,9 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
             if (!_entries.TryGetValue(exerciseId, out var entry))
                 _entries[exerciseId] = entry = new Entry();
             first = entry.Connections++ == 0;
-            if (entry.LastSeq < 0 || seq < entry.LastSeq)
+            // Only a new subscription takes the joiner's position; a later joiner catches up through Join itself,
+            // and lowering the mark would re-send old ops to everyone already in the group.
+            if (entry.LastSeq < 0)
                 entry.LastSeq = seq;
         }
 
