@@ -22,7 +22,8 @@ internal static partial class PlatformRunner
             }
 
             await app.RunAsync();
-            return 0;
+            // A start-up step that failed in the background (the silo waiting for its membership store) sets it.
+            return Environment.ExitCode;
         }
         catch (Exception ex) when (ex is PlatformStartupException or OptionsValidationException)
         {
