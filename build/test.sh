@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The one test command: restores tools and packages, starts a throwaway PostgreSQL 15 on 127.0.0.1,
+# The one test command: restores tools and packages, starts a throwaway PostgreSQL 15 and a throwaway Redis
+# (the cluster tests' membership store) on 127.0.0.1,
 # runs every test project, prints "N passed, N failed" from the TRX results and exits non-zero on any failure.
 # Usage: build/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Registry]
 set -uo pipefail
@@ -11,7 +12,12 @@ rm -rf "$results"; mkdir -p "$results"
 
 pg_bin=/usr/lib/postgresql/15/bin
 pg_dir=""
+redis_dir=""
 cleanup() {
+  if [[ -n "$redis_dir" && -f "$redis_dir/redis.pid" ]]; then
+    kill "$(cat "$redis_dir/redis.pid")" >/dev/null 2>&1 || true
+  fi
+  [[ -n "$redis_dir" ]] && rm -rf "$redis_dir"
   if [[ -n "$pg_dir" && -f "$pg_dir/data/postmaster.pid" ]]; then
     run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   fi
@@ -48,12 +54,36 @@ start_postgres() {
   echo "== PostgreSQL 15 on 127.0.0.1:$port ($pg_dir)"
 }
 
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+start_redis() {
+  if ! command -v redis-server >/dev/null; then
+    echo "== installing Redis (Debian package redis-server)"
+    if [[ $(id -u) -eq 0 ]]; then
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) || true
+    fi
+  fi
+  if ! command -v redis-server >/dev/null; then
+    echo "redis-server not found; install the Debian package redis-server." >&2
+    exit 2
+  fi
+  redis_dir="$(mktemp -d /tmp/kerjasama-redis.XXXXXX)"
+  local port
+  port=$(free_port)
+  redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
+    --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/log" || exit 2
+  for _ in $(seq 50); do [[ -f "$redis_dir/redis.pid" ]] && break; sleep 0.1; done
+  export KERJASAMA_TEST_REDIS="127.0.0.1:$port"
+  echo "== Redis on 127.0.0.1:$port ($redis_dir)"
+}
+
 echo "== restoring tools and packages"
 dotnet tool restore >/dev/null || exit 2
 dotnet restore KerjaSama.Platform.sln -v q || exit 2
 dotnet build KerjaSama.Platform.sln -c Release --no-restore -v q -nologo || exit 2
 
 if [[ -z "${KERJASAMA_TEST_POSTGRES:-}" ]]; then start_postgres; fi
+if [[ -z "${KERJASAMA_TEST_REDIS:-}" ]]; then start_redis; fi
 
 status=0
 dotnet test KerjaSama.Platform.sln -c Release --no-build \
