@@ -7,11 +7,15 @@ using KerjaSama.TestKit;
 using Microsoft.AspNetCore.SignalR.Client;
 
 // Load generator for live mapping sessions. Usage (see README): bash build/bench.sh [small] [meeting] [burst] [scale]
+// Against a running cluster (build/cluster.sh): bash build/bench.sh cluster --hosts URL,URL,URL [throughput] [kill]
 if (args is ["--baseline-server", var baselineUrl])
 {
     await BaselineServer.RunAsync(baselineUrl);
     return 0;
 }
+
+if (args is ["cluster", ..])
+    return await ClusterBench.RunAsync(args[1..]);
 
 var hostDll = Environment.GetEnvironmentVariable("KERJASAMA_HOST_DLL") ?? throw new InvalidOperationException("Set KERJASAMA_HOST_DLL.");
 var selected = args.Length == 0 ? Scenario.All : Scenario.All.Where(s => args.Contains(s.Name)).ToArray();
