@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using KerjaSama.Cluster.Tests;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.TestKit;
+using Participant = KerjaSama.Cluster.Tests.Participant;
 
 namespace KerjaSama.LoadGen;
 

@@ -34,6 +34,7 @@ internal static class PlatformDefaults
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 
+        builder.AddPlatformForwardedHeaders();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
         builder.Services.AddLocalization();
@@ -43,6 +44,8 @@ internal static class PlatformDefaults
 
     public static WebApplication UsePlatformDefaults(this WebApplication app)
     {
+        // First: everything after it (rate limits per address, HTTPS checks, the issuer) sees the client's address and scheme.
+        app.UsePlatformForwardedHeaders();
         app.UseExceptionHandler();
         var apiLike = new[] { "/api", "/hubs", "/health", "/openapi" };
         app.UseWhen(ctx => apiLike.Any(p => ctx.Request.Path.StartsWithSegments(p)), api => api.UseStatusCodePages());

@@ -17,7 +17,7 @@ internal static class SiloComposition
         if (settings is null)
         {
             // Reported by the runner as one "Start-up failed" line before anything else starts; the silo gets defaults meanwhile.
-            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(new StartupRefusal(error!)));
+            StartupRefusal.Register(builder.Services, error!);
             settings = new PlatformClusterOptions().Validate().Settings!;
         }
 
@@ -77,14 +77,6 @@ internal static class SiloComposition
         // One store for membership and reminders: a reminder lives in the store, so it fires once across the cluster.
         silo.UseRedisClustering(o => o.ConfigurationOptions = settings.Redis!.Clone());
         silo.UseRedisReminderService(o => o.ConfigurationOptions = settings.Redis!.Clone());
-    }
-
-    /// <summary>Fails start-up with a message that names the wrong setting, before the database or the silo start.</summary>
-    private sealed class StartupRefusal(string reason) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => throw new PlatformStartupException(reason);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
 
