@@ -2,6 +2,8 @@ using KerjaSama.Identity.Persistence;
 using KerjaSama.Modularity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using OpenIddict.Client.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -71,7 +73,16 @@ internal static class OpenIddictSetup
                 o.SetRedirectionEndpointUris("account/external/callback");
                 var client = o.UseAspNetCore().EnableRedirectionEndpointPassthrough();
                 if (allowHttp)
+                {
                     client.DisableTransportSecurityRequirement();
+                    // The correlation cookie is Secure + SameSite=None by default, which plain HTTP on loopback never sends back.
+                    builder.Services.Configure<OpenIddictClientAspNetCoreOptions>(a =>
+                    {
+                        a.CookieBuilder.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                        a.CookieBuilder.SameSite = SameSiteMode.Lax;
+                    });
+                }
+
                 o.UseSystemNetHttp().SetProductInformation(typeof(OpenIddictSetup).Assembly);
             })
             .AddValidation(o =>

@@ -46,16 +46,28 @@ internal static class ExternalEndpoints
         CancellationToken ct)
     {
         var ip = context.Connection.RemoteIpAddress?.ToString();
-        var result = await context.AuthenticateAsync(Client);
+        AuthenticateResult result;
+        try
+        {
+            result = await context.AuthenticateAsync(Client);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The state names a registration that is gone (removed or changed since the sign-in started).
+            result = AuthenticateResult.Fail(e.Message);
+        }
+
         var registrationId = result.Principal?.GetClaim(Claims.Private.RegistrationId);
         var provider = catalog.Providers.FirstOrDefault(p => p.RegistrationId == registrationId);
         if (!result.Succeeded || result.Principal is not { Identity.IsAuthenticated: true } || provider is null || provider.Id.ToString("N") != id)
         {
-            var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error) ?? result.Failure?.Message ?? "unknown provider";
+            var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error) is { } code
+                ? $"{code}: {result.Properties.GetString(OpenIddictClientAspNetCoreConstants.Properties.ErrorDescription)}"
+                : result.Failure?.Message ?? "unknown provider";
             await audit.WriteAsync(AuditKinds.SignInFailed, null, null, ip, $"federated callback {id}: {error}", cancellationToken: ct);
             return Pages.Message(context, StatusCodes.Status400BadRequest, "Masuk gagal", "Sign-in failed",
                 "Jawaban penyedia masuk organisasi Anda tidak dapat diterima. Ulangi dari halaman masuk.",
-                "The answer of your organisation's sign-in provider cannot be accepted. Start again from the sign-in page.");
+                $"The answer of your organisation's sign-in provider cannot be accepted ({error}). Start again from the sign-in page.");
         }
 
         var (outcome, principal) = await external.SignInAsync(provider, result.Principal, IdentityModule.CookieScheme, ip, ct);
@@ -81,4 +93,9 @@ internal static class ExternalEndpoints
     }
 }
 
-internal sealed record ExternalForm(string? ReturnUrl, string? LoginHint);
+internal sealed class ExternalForm
+{
+    public string? ReturnUrl { get; set; }
+
+    public string? LoginHint { get; set; }
+}
