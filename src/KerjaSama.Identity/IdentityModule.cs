@@ -1,6 +1,9 @@
 using KerjaSama.Identity.Features.Account;
 using KerjaSama.Identity.Features.Administration;
+using KerjaSama.Identity.Contracts;
 using KerjaSama.Identity.Features.Connect;
+using KerjaSama.Identity.Features.Federation;
+using KerjaSama.Identity.Federation;
 using KerjaSama.Identity.Persistence;
 using KerjaSama.Identity.Seeding;
 using KerjaSama.Identity.Server;
@@ -14,6 +17,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenIddict.Client;
 
 namespace KerjaSama.Identity;
 
@@ -64,9 +69,20 @@ public sealed class IdentityModule : IModule
         });
         builder.AddIdentityServer(settings);
         builder.Services.AddHostedService<TokenPruning>();
+
+        builder.Services.AddSingleton<FederationCatalog>();
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddictClientOptions>>(sp => sp.GetRequiredService<FederationCatalog>());
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictClientOptions>, FederationClientRegistrations>();
+        builder.Services.AddScoped<IPartnerSignOn, PartnerSignOnService>();
+        builder.Services.AddScoped<ExternalSignIn>();
+        builder.Services.AddHostedService<FederationRefresh>();
     }
 
-    public void MapEndpoints(RouteGroupBuilder api) => AdministrationEndpoints.Map(api);
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        AdministrationEndpoints.Map(api);
+        FederationEndpoints.Map(api);
+    }
 
     /// <summary>Maps the sign-in form (<c>/account/*</c>) and the OpenID Connect endpoints (<c>/connect/*</c>) at the root.</summary>
     public static void MapProtocolEndpoints(IEndpointRouteBuilder app)
@@ -75,8 +91,11 @@ public sealed class IdentityModule : IModule
         ConnectEndpoints.Map(app);
     }
 
-    public Task InitialiseAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
+    public async Task InitialiseAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
+        await services.GetRequiredService<FederationCatalog>().ReloadAsync(cancellationToken);
+    }
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -41,6 +41,12 @@ internal sealed class IdentitySettings
     /// <summary>Plain HTTP on loopback for the identity endpoints; honoured only in Development and Testing.</summary>
     public bool AllowHttpOnLoopback { get; set; }
 
+    /// <summary>How often a host checks the database for partner identity providers changed by another host.</summary>
+    public int FederationRefreshSeconds { get; set; } = 30;
+
+    /// <summary>Days an invitation link stays valid.</summary>
+    public int InvitationDays { get; set; } = 7;
+
     /// <summary>Seeds the demo users and clients of README.md (Development only).</summary>
     public bool SeedDemoData { get; set; }
 }

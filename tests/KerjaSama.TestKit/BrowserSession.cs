@@ -101,6 +101,14 @@ public sealed partial class BrowserSession : IDisposable
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>The antiforgery field of a page's form, as a browser would post it back.</summary>
+    public static KeyValuePair<string, string> AntiforgeryFieldOf(string html)
+    {
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, "No antiforgery field on the page.");
+        return KeyValuePair.Create(WebUtility.HtmlDecode(token.Groups["name"].Value), WebUtility.HtmlDecode(token.Groups["value"].Value));
+    }
+
     public static string? QueryValue(Uri uri, string name)
     {
         var query = uri.IsAbsoluteUri ? uri.Query : uri.OriginalString[(uri.OriginalString.IndexOf('?', StringComparison.Ordinal) + 1)..];

@@ -2,6 +2,8 @@ using KerjaSama.Identity.Persistence;
 using KerjaSama.Modularity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using OpenIddict.Client.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +24,8 @@ internal static class OpenIddictSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keys, "data-protection")));
 
         var allowHttp = AllowsHttp(builder.Environment, settings);
+        var signing = KeyStore.Load(settings.SigningCertificatePath, settings.SigningCertificatePassword, keys, "signing");
+        var encryption = KeyStore.Load(settings.EncryptionCertificatePath, settings.EncryptionCertificatePassword, keys, "encryption");
         builder.Services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
             .AddServer(o =>
@@ -48,8 +52,7 @@ internal static class OpenIddictSetup
                 // and presenting it again revokes the whole chain.
                 o.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
 
-                o.AddSigningCertificate(KeyStore.Load(settings.SigningCertificatePath, settings.SigningCertificatePassword, keys, "signing"))
-                    .AddEncryptionCertificate(KeyStore.Load(settings.EncryptionCertificatePath, settings.EncryptionCertificatePassword, keys, "encryption"));
+                o.AddSigningCertificate(signing).AddEncryptionCertificate(encryption);
 
                 var aspNet = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -58,6 +61,29 @@ internal static class OpenIddictSetup
                     .EnableUserInfoEndpointPassthrough();
                 if (allowHttp)
                     aspNet.DisableTransportSecurityRequirement();
+            })
+            // The host is also a client: of the partner organisations' own providers (federation). Their registrations come
+            // from the database through Federation.FederationClientRegistrations, rebuilt whenever the catalog changes.
+            .AddClient(o =>
+            {
+                o.AllowAuthorizationCodeFlow();
+                // The state tokens of this client are protected with the same keys as the server's tokens (shared by all hosts).
+                o.AddSigningCertificate(signing).AddEncryptionCertificate(encryption);
+                // Needed for the code flow even while no provider is registered; each provider adds its own callback path.
+                o.SetRedirectionEndpointUris("account/external/callback");
+                var client = o.UseAspNetCore().EnableRedirectionEndpointPassthrough();
+                if (allowHttp)
+                {
+                    client.DisableTransportSecurityRequirement();
+                    // The correlation cookie is Secure + SameSite=None by default, which plain HTTP on loopback never sends back.
+                    builder.Services.Configure<OpenIddictClientAspNetCoreOptions>(a =>
+                    {
+                        a.CookieBuilder.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                        a.CookieBuilder.SameSite = SameSiteMode.Lax;
+                    });
+                }
+
+                o.UseSystemNetHttp().SetProductInformation(typeof(OpenIddictSetup).Assembly);
             })
             .AddValidation(o =>
             {

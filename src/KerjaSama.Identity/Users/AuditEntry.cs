@@ -32,4 +32,8 @@ internal static class AuditKinds
     public const string RoleChanged = "role_changed";
     public const string MembershipStatusChanged = "membership_status_changed";
     public const string UserCreated = "user_created";
+    public const string UserInvited = "user_invited";
+    public const string InvitationAccepted = "invitation_accepted";
+    public const string MembershipAdded = "membership_added";
+    public const string ProviderChanged = "identity_provider_changed";
 }

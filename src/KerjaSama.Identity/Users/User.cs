@@ -1,6 +1,6 @@
 namespace KerjaSama.Identity.Users;
 
-/// <summary>A local account. Federated users (later) carry an external (issuer, subject) instead of a password.</summary>
+/// <summary>A local account. Federated users have an ExternalLogin (issuer, subject) instead of a password.</summary>
 internal sealed class User
 {
     public Guid Id { get; set; }
@@ -19,6 +19,11 @@ internal sealed class User
     public DateTimeOffset? LockedUntil { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>SHA-256 of an unused invitation token (the token itself is only in the invitation link).</summary>
+    public string? InvitationHash { get; set; }
+
+    public DateTimeOffset? InvitationExpiresAt { get; set; }
 
     public List<Membership> Memberships { get; } = [];
 }

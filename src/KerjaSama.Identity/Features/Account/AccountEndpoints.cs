@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using KerjaSama.Identity.Federation;
 using KerjaSama.Identity.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Identity.Features.Account;
 
@@ -18,10 +20,13 @@ internal static class AccountEndpoints
         group.MapGet("/login", Show);
         group.MapPost("/login", SignIn);
         group.MapPost("/logout", SignOut);
+        ExternalEndpoints.Map(group);
     }
 
-    private static IResult Show(HttpContext context, IAntiforgery antiforgery, [FromQuery(Name = "ReturnUrl")] string? returnUrl) =>
-        Page(context, antiforgery, ReturnUrls.Local(returnUrl), null, null, StatusCodes.Status200OK);
+    // A first step without JavaScript: the email typed here (GET ?email=) decides whether a partner provider is offered.
+    private static IResult Show(HttpContext context, IAntiforgery antiforgery, [FromQuery(Name = "ReturnUrl")] string? returnUrl,
+        [FromQuery(Name = "email")] string? email) =>
+        Page(context, antiforgery, ReturnUrls.Local(returnUrl), email is { Length: <= 256 } ? email.Trim() : null, null, StatusCodes.Status200OK);
 
     // Form binding makes the antiforgery middleware validate the token: a cross-site post gets 400.
     private static async Task<IResult> SignIn([FromForm] LoginForm form, HttpContext context, IAntiforgery antiforgery,
@@ -66,7 +71,8 @@ internal static class AccountEndpoints
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Content(LoginPage.Render(tokens.FormFieldName, tokens.RequestToken!, returnUrl, userName, error),
+        var provider = context.RequestServices.GetRequiredService<FederationCatalog>().ForEmail(userName);
+        return Results.Content(LoginPage.Render(tokens.FormFieldName, tokens.RequestToken!, returnUrl, userName, error, provider),
             "text/html; charset=utf-8", statusCode: status);
     }
 }

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
+using KerjaSama.Identity.Federation;
 
 namespace KerjaSama.Identity.Features.Account;
 
 /// <summary>The sign-in page: plain HTML, one form, bilingual, so that scripts and tests can post it too.</summary>
 internal static class LoginPage
 {
-    public static string Render(string antiforgeryField, string antiforgeryToken, string returnUrl, string? userName, string? error)
+    public static string Render(string antiforgeryField, string antiforgeryToken, string returnUrl, string? userName, string? error,
+        FederatedProvider? provider)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var html = new StringBuilder();
@@ -21,6 +23,28 @@ internal static class LoginPage
             """);
         if (error is not null)
             html.Append("<p class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
+        // Step one, plain HTML: the email decides whether the organisation's own provider is offered.
+        html.Append("<form method=\"get\" action=\"/account/login\" class=\"email-step\">");
+        html.Append("<input type=\"hidden\" name=\"ReturnUrl\" value=\"").Append(E(returnUrl)).Append("\">");
+        html.Append("<label>Email <small>(organisasi mitra dengan SSO sendiri / partner organisations with their own sign-on)</small>")
+            .Append("<input name=\"email\" type=\"email\" autocomplete=\"username\" value=\"").Append(E(userName)).Append("\"></label>");
+        html.Append("<button type=\"submit\">Lanjut / Continue</button></form>");
+        if (provider is not null)
+        {
+            html.Append("<form method=\"post\" action=\"/account/external/").Append(provider.Id.ToString("N")).Append("\" class=\"provider\">");
+            html.Append("<input type=\"hidden\" name=\"").Append(E(antiforgeryField)).Append("\" value=\"").Append(E(antiforgeryToken)).Append("\">");
+            html.Append("<input type=\"hidden\" name=\"ReturnUrl\" value=\"").Append(E(returnUrl)).Append("\">");
+            html.Append("<input type=\"hidden\" name=\"LoginHint\" value=\"").Append(E(userName)).Append("\">");
+            html.Append("<button type=\"submit\">Masuk dengan ").Append(E(provider.DisplayName)).Append(" <small>/ Sign in with ")
+                .Append(E(provider.DisplayName)).Append("</small></button></form>");
+            html.Append("<p><small>atau dengan kata sandi / or with a password:</small></p>");
+        }
+        else if (!string.IsNullOrEmpty(userName) && userName.Contains('@', StringComparison.Ordinal))
+        {
+            html.Append("<p class=\"note\"><small>Tidak ada SSO organisasi untuk alamat ini; masuk dengan kata sandi. / ")
+                .Append("No organisation sign-on for this address; sign in with a password.</small></p>");
+        }
+
         html.Append("<form method=\"post\" action=\"/account/login\">");
         html.Append("<input type=\"hidden\" name=\"").Append(E(antiforgeryField)).Append("\" value=\"").Append(E(antiforgeryToken)).Append("\">");
         html.Append("<input type=\"hidden\" name=\"ReturnUrl\" value=\"").Append(E(returnUrl)).Append("\">");
