@@ -44,6 +44,7 @@ public sealed class MeetingsModule : IModule
         builder.Services.AddSingleton(new MailOptions(mode, Path.GetFullPath(settings.PickupDirectory, dataDirectory), settings));
         builder.Services.AddSingleton<MailTransport>();
 
+        builder.Services.AddScoped<MeetingCommands>();
         builder.Services.AddScoped<InvitationSender>();
         builder.Services.AddScoped<SessionCommands>();
         builder.Services.AddScoped<AttendanceCalculator>();

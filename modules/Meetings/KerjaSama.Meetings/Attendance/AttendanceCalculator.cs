@@ -36,7 +36,7 @@ internal sealed class AttendanceCalculator(MeetingsDb db, TimeProvider clock)
             rows.TryGetValue(c.PersonId, out var recorded);
             rows[c.PersonId] = new AttendanceRow(c.PersonId, c.DisplayName, c.OrganisationId, c.OrganisationName, c.Present,
                 c.FirstJoinAt ?? recorded?.FirstJoinAt, c.LastLeaveAt ?? recorded?.LastLeaveAt,
-                c.TotalMinutes is { } minutes ? minutes * 60 : recorded?.TotalSeconds ?? 0, recorded?.StillPresent ?? false, true, c.Note,
+                c.TotalMinutes is { } minutes ? minutes * 60.0 : recorded?.TotalSeconds ?? 0, recorded?.StillPresent ?? false, true, c.Note,
                 recorded?.Periods ?? []);
         }
 
@@ -45,7 +45,7 @@ internal sealed class AttendanceCalculator(MeetingsDb db, TimeProvider clock)
     }
 
     /// <summary>Seconds covered by the union of the periods (an open period runs until now).</summary>
-    private static int UnionSeconds(List<PresenceInterval> ordered, DateTimeOffset now)
+    private static double UnionSeconds(List<PresenceInterval> ordered, DateTimeOffset now)
     {
         var total = TimeSpan.Zero;
         DateTimeOffset? start = null, end = null;
@@ -66,7 +66,7 @@ internal sealed class AttendanceCalculator(MeetingsDb db, TimeProvider clock)
 
         if (start is not null)
             total += end!.Value - start.Value;
-        return (int)Math.Round(total.TotalSeconds);
+        return Math.Round(total.TotalSeconds, 3);
     }
 
     public static List<OrganisationAttendance> PerOrganisation(IReadOnlyList<AttendanceRow> rows, Meeting meeting) =>

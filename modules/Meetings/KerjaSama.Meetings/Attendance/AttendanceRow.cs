@@ -8,7 +8,7 @@ internal sealed record PresencePeriod(DateTimeOffset JoinedAt, DateTimeOffset? L
 /// changed it by hand.
 /// </summary>
 internal sealed record AttendanceRow(Guid PersonId, string DisplayName, Guid OrganisationId, string OrganisationName, bool Present,
-    DateTimeOffset? FirstJoinAt, DateTimeOffset? LastLeaveAt, int TotalSeconds, bool StillPresent, bool Corrected, string? Note,
+    DateTimeOffset? FirstJoinAt, DateTimeOffset? LastLeaveAt, double TotalSeconds, bool StillPresent, bool Corrected, string? Note,
     IReadOnlyList<PresencePeriod> Periods)
 {
     public int TotalMinutes => (int)Math.Round(TotalSeconds / 60.0);

@@ -1,9 +1,6 @@
-using KerjaSama.Meetings.Contracts;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
-using KerjaSama.Planning.Contracts;
-using KerjaSama.Registry.Contracts;
 using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,46 +48,26 @@ internal static class MeetingEndpoints
 
     internal static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("meeting_not_found", $"No meeting has the id {id}.");
 
-    private static async Task<Results<Created<MeetingDto>, ValidationProblem>> Create(MeetingRequest request, MeetingsDb db,
-        IMappingExerciseDirectory exercises, IOrganisationDirectory organisations, IIntegrationEventPublisher events, TimeProvider clock,
+    private static async Task<Results<Created<MeetingDto>, ValidationProblem>> Create(MeetingRequest request, MeetingCommands commands,
         CancellationToken ct)
     {
-        var (v, found) = await request.ValidateAsync(exercises, organisations, ct);
-        if (!v.IsValid)
-            return Problems.Validation(v.ToDictionary());
-        var meeting = new Meeting { Id = Guid.CreateVersion7(), Title = "" };
-        request.ApplyTo(meeting, found);
-        db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new MeetingScheduled(meeting.Id, meeting.Title, meeting.StartsAt, meeting.ExerciseId, clock.GetUtcNow()), ct);
-        return TypedResults.Created($"/api/meetings/meetings/{meeting.Id}", MeetingDto.From(meeting));
+        var outcome = await commands.CreateAsync(request, ct);
+        return outcome.Meeting is { } created
+            ? TypedResults.Created($"/api/meetings/meetings/{created.Id}", created)
+            : Problems.Validation(outcome.Errors!);
     }
 
     private static async Task<Results<Ok<MeetingDto>, ValidationProblem, ProblemHttpResult>> Update(Guid id, MeetingRequest request,
-        MeetingsDb db, IMappingExerciseDirectory exercises, IOrganisationDirectory organisations, CancellationToken ct)
+        MeetingCommands commands, CancellationToken ct)
     {
-        var meeting = await db.Meetings.Include(m => m.Invitees).FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
-            return NotFound(id);
-        var (v, found) = await request.ValidateAsync(exercises, organisations, ct);
-        v.Check(request.Version is not null, nameof(request.Version), "The version you last read is required.");
-        if (!v.IsValid)
-            return Problems.Validation(v.ToDictionary());
-
-        db.ExpectVersion(meeting, request.Version!.Value);
-        request.ApplyTo(meeting, found);
-        // Invitee changes alone must still bump the meeting's version.
-        db.Entry(meeting).State = EntityState.Modified;
-        try
+        var outcome = await commands.UpdateAsync(id, request, ct);
+        return outcome switch
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict("version_conflict",
-                "Someone else changed this meeting since you read it. Reload it, then apply your change again.");
-        }
-
-        return TypedResults.Ok(MeetingDto.From(meeting));
+            { Meeting: { } updated } => TypedResults.Ok(updated),
+            { Missing: true } => NotFound(id),
+            { Conflict: true } => Problems.Conflict("version_conflict",
+                "Someone else changed this meeting since you read it. Reload it, then apply your change again."),
+            _ => Problems.Validation(outcome.Errors!),
+        };
     }
 }

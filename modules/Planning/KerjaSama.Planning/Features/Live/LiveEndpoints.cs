@@ -70,7 +70,7 @@ internal static class LiveEndpoints
     }
 
     private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> Close(Guid sessionId, HttpContext http, SessionDirectory sessions,
-        IGrainFactory grains, Hub.PresenceEvents presence)
+        IGrainFactory grains, KerjaSama.Planning.Live.Hub.PresenceEvents presence)
     {
         var result = await Change(sessionId, SessionStates.Closed, http, sessions, grains);
         if (result.Result is Ok<SessionDto> { Value: { } closed })
