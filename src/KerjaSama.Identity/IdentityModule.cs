@@ -47,6 +47,7 @@ public sealed class IdentityModule : IModule
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<PrincipalFactory>();
         builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddSingleton<KerjaSama.Modularity.Security.IMemberDirectory, MemberDirectory>();
         builder.Services.AddSingleton<IdentitySeeder>();
 
         builder.Services.AddAuthentication().AddCookie(CookieScheme, o =>

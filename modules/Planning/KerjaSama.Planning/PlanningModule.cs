@@ -2,6 +2,7 @@ using KerjaSama.Modularity;
 using KerjaSama.Modularity.Events;
 using KerjaSama.Modularity.Persistence;
 using KerjaSama.Planning.Contracts;
+using KerjaSama.Planning.Contracts.Sessions;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Features.Exercises;
 using KerjaSama.Planning.Features.Live;
@@ -32,6 +33,9 @@ public sealed class PlanningModule : IModule
         builder.Services.AddSingleton<MatrixStore>();
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddSingleton<MatrixFanout>();
+        builder.Services.AddSingleton<PresenceEvents>();
+        builder.Services.AddSingleton<ILiveSessionControl, LiveSessionControl>();
+        builder.Services.AddSingleton<IMatrixContributions, MatrixContributions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatrixFanout>());
     }
 

@@ -1,13 +1,22 @@
 using KerjaSama.Modularity.Http;
 using KerjaSama.Planning.Contracts;
+using KerjaSama.Registry.Contracts;
 
 namespace KerjaSama.Meetings.Features;
 
-/// <summary>Body of create and update. <see cref="Version"/> is required on update: the version the editor last read.</summary>
+/// <summary>
+/// Body of create and update. The end is <see cref="EndsAt"/> or, without it, <see cref="DurationMinutes"/> (default
+/// 120). <see cref="Version"/> is required on update: the version the editor last read.
+/// </summary>
 internal sealed record MeetingRequest(string? Title, DateTimeOffset? StartsAt, int? DurationMinutes, string? TimeZone, string? Place,
-    string? OnlineLink, Guid? ExerciseId, long? Version)
+    string? OnlineLink, Guid? ExerciseId, long? Version, DateTimeOffset? EndsAt = null, IReadOnlyList<string>? Agenda = null,
+    IReadOnlyList<Guid>? InvitedOrganisationIds = null)
 {
-    public async Task<Validator> ValidateAsync(IMappingExerciseDirectory exercises, CancellationToken ct)
+    public const int MaxAgendaItems = 50;
+    public const int MaxInvitees = 300;
+
+    public async Task<(Validator Validator, IReadOnlyList<OrganisationInfo> Organisations)> ValidateAsync(IMappingExerciseDirectory exercises,
+        IOrganisationDirectory organisations, CancellationToken ct)
     {
         var v = new Validator()
             .Require(nameof(Title), Title)
@@ -20,19 +29,49 @@ internal sealed record MeetingRequest(string? Title, DateTimeOffset? StartsAt, i
                 "A place, an online link, or both.")
             .Check(OnlineLink is null || (Uri.TryCreate(OnlineLink, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
                 && OnlineLink.Length <= 500), nameof(OnlineLink), "An absolute http(s) link.");
+        if (StartsAt is { } start && EndsAt is { } end)
+        {
+            v.Check(end > start, nameof(EndsAt), $"The meeting must end after it starts ({nameof(StartsAt)}).");
+            v.Check(end - start <= TimeSpan.FromDays(1), nameof(EndsAt), "A meeting lasts at most 24 hours.");
+        }
+
+        var agenda = Agenda ?? [];
+        v.Check(agenda.Count <= MaxAgendaItems, nameof(Agenda), $"At most {MaxAgendaItems} agenda items.");
+        v.Check(agenda.All(a => !string.IsNullOrWhiteSpace(a) && a.Length <= 300), nameof(Agenda), "Each agenda item: 1 to 300 characters.");
+
+        var ids = (InvitedOrganisationIds ?? []).Distinct().ToList();
+        IReadOnlyList<OrganisationInfo> found = [];
+        v.Check(ids.Count <= MaxInvitees, nameof(InvitedOrganisationIds), $"At most {MaxInvitees} organisations.");
+        if (ids.Count is > 0 and <= MaxInvitees)
+        {
+            found = [.. (await organisations.FindManyAsync(ids, ct)).Where(o => o.Active)];
+            var missing = ids.Where(id => found.All(o => o.Id != id)).ToList();
+            v.Check(missing.Count == 0, nameof(InvitedOrganisationIds), $"Unknown or inactive organisation(s): {string.Join(", ", missing)}.");
+        }
+
         if (ExerciseId is { } exerciseId && await exercises.FindAsync(exerciseId, ct) is null)
             v.Add(nameof(ExerciseId), $"No mapping exercise has the id {exerciseId}.");
-        return v;
+        return (v, found);
     }
 
-    public void ApplyTo(Meeting meeting)
+    public void ApplyTo(Meeting meeting, IReadOnlyList<OrganisationInfo> organisations)
     {
         meeting.Title = Title!.Trim();
         meeting.StartsAt = StartsAt!.Value.ToUniversalTime();
-        meeting.DurationMinutes = DurationMinutes ?? 120;
+        meeting.EndsAt = EndsAt?.ToUniversalTime() ?? meeting.StartsAt.AddMinutes(DurationMinutes ?? 120);
+        meeting.DurationMinutes = (int)Math.Round((meeting.EndsAt - meeting.StartsAt).TotalMinutes);
         meeting.TimeZone = Enum.Parse<IndonesianTimeZone>(TimeZone!, true);
         meeting.Place = string.IsNullOrWhiteSpace(Place) ? null : Place.Trim();
         meeting.OnlineLink = string.IsNullOrWhiteSpace(OnlineLink) ? null : OnlineLink.Trim();
         meeting.ExerciseId = ExerciseId;
+        meeting.Agenda = [.. (Agenda ?? []).Select(a => a.Trim())];
+        meeting.Invitees.RemoveAll(i => organisations.All(o => o.Id != i.OrganisationId));
+        foreach (var o in organisations)
+        {
+            if (meeting.Invitees.Find(i => i.OrganisationId == o.Id) is { } kept)
+                kept.OrganisationName = o.Name;
+            else
+                meeting.Invitees.Add(new MeetingInvitee { MeetingId = meeting.Id, OrganisationId = o.Id, OrganisationName = o.Name, OrganisationKind = o.Kind });
+        }
     }
 }

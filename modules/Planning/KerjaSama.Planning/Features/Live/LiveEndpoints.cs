@@ -31,8 +31,7 @@ internal static class LiveEndpoints
             Change(sessionId, SessionStates.Locked, http, d, g)).RequireAuthorization(Policies.Facilitator).WithName("LockSession");
         group.MapPost("/sessions/{sessionId:guid}/unlock", (Guid sessionId, HttpContext http, SessionDirectory d, IGrainFactory g) =>
             Change(sessionId, SessionStates.Open, http, d, g)).RequireAuthorization(Policies.Facilitator).WithName("UnlockSession");
-        group.MapPost("/sessions/{sessionId:guid}/close", (Guid sessionId, HttpContext http, SessionDirectory d, IGrainFactory g) =>
-            Change(sessionId, SessionStates.Closed, http, d, g)).RequireAuthorization(Policies.Facilitator).WithName("CloseSession");
+        group.MapPost("/sessions/{sessionId:guid}/close", Close).RequireAuthorization(Policies.Facilitator).WithName("CloseSession");
         group.MapGet("/exercises/{id:guid}/rows", Rows).WithName("GetMatrixRows");
         group.MapGet("/exercises/{id:guid}/ops", Ops).WithName("GetOpLog");
         group.MapGet("/exercises/{id:guid}/ops/export", Export).WithName("ExportOpLog");
@@ -68,6 +67,15 @@ internal static class LiveEndpoints
             return Problems.NotFound("unknown_session", $"No live session has the id {sessionId}.");
         var info = await grains.GetGrain<IMatrixGrain>(exerciseId).ChangeSessionState(Caller.From(http.User)!, sessionId, state);
         return info.Error is { } error ? Forbidden(error) : TypedResults.Ok(new SessionDto(info.SessionId, exerciseId, info.State, info.Seq));
+    }
+
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> Close(Guid sessionId, HttpContext http, SessionDirectory sessions,
+        IGrainFactory grains, KerjaSama.Planning.Live.Hub.PresenceEvents presence)
+    {
+        var result = await Change(sessionId, SessionStates.Closed, http, sessions, grains);
+        if (result.Result is Ok<SessionDto> { Value: { } closed })
+            await presence.ClosedAsync(sessionId, closed.ExerciseId);
+        return result;
     }
 
     private static async Task<Results<Ok<List<MatrixRowSnapshot>>, ProblemHttpResult>> Rows(Guid id, HttpContext http, PlanningDb db,

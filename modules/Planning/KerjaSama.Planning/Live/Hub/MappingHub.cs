@@ -12,7 +12,8 @@ namespace KerjaSama.Planning.Live.Hub;
 /// whose message starts with the code.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout) : Microsoft.AspNetCore.SignalR.Hub
+internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout, PresenceEvents presence)
+    : Microsoft.AspNetCore.SignalR.Hub
 {
     private Dictionary<Guid, Guid> Joined =>
         (Dictionary<Guid, Guid>)(Context.Items.TryGetValue("joined", out var j) ? j! : Context.Items["joined"] = new Dictionary<Guid, Guid>());
@@ -52,6 +53,8 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
         }
 
         Joined[sessionId] = exerciseId;
+        if (!alreadyJoined && outcome.State != SessionStates.Closed)
+            await presence.JoinedAsync(caller, sessionId, exerciseId, Context.ConnectionId);
         return LiveMapping.ToJoinResult(outcome);
     }
 
@@ -102,6 +105,8 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, MatrixFanout.Group(sessionId));
         await grains.GetGrain<IMatrixGrain>(exerciseId).Leave(Context.ConnectionId);
         await fanout.ReleaseAsync(exerciseId);
+        if (Caller.From(Context.User) is { } caller)
+            await presence.LeftAsync(caller.UserId, sessionId, exerciseId, Context.ConnectionId);
     }
 
     private static Ack Rejected(Guid opId, string code, string message) =>

@@ -1,0 +1,120 @@
+using KerjaSama.Meetings.Persistence;
+using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Security;
+using KerjaSama.Registry.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace KerjaSama.Meetings.Minutes;
+
+internal sealed record MinutesDto(Guid MeetingId, string Text, long Version, DateTimeOffset? UpdatedAt, string? UpdatedBy);
+
+/// <summary>The outcome of saving minutes: saved, or a conflict carrying the stored minutes (the submitted text is the caller's).</summary>
+internal sealed record MinutesSave(MinutesDto? Saved, MinutesDto? Stored, IDictionary<string, string[]>? Errors = null, bool Missing = false);
+
+internal sealed record DecisionDto(Guid Id, string Text, DateTimeOffset CreatedAt);
+
+internal sealed record ActionItemDto(Guid Id, string Text, Guid OwnerOrganisationId, string OwnerOrganisationName, DateOnly DueDate, DateTimeOffset CreatedAt);
+
+/// <summary>Minutes (optimistic concurrency; version 0 = none yet), decisions and action items of a meeting.</summary>
+internal sealed class MinutesCommands(MeetingsDb db, IOrganisationDirectory organisations, TimeProvider clock)
+{
+    public const int MaxMinutesLength = 200_000;
+
+    public async Task<MinutesDto?> GetAsync(Guid meetingId, CancellationToken ct)
+    {
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
+            return null;
+        var minutes = await db.Minutes.AsNoTracking().FirstOrDefaultAsync(m => m.MeetingId == meetingId, ct);
+        return minutes is null ? new MinutesDto(meetingId, "", 0, null, null) : ToDto(minutes);
+    }
+
+    public async Task<MinutesSave> SaveAsync(Guid meetingId, string? text, long? version, Caller caller, CancellationToken ct)
+    {
+        var v = new Validator()
+            .Check(text is not null, "Text", "Required (may be empty).")
+            .Check(text is null || text.Length <= MaxMinutesLength, "Text", $"At most {MaxMinutesLength} characters.")
+            .Check(version is >= 0, "Version", "The version you last read is required (0 when there were no minutes yet).");
+        if (!v.IsValid)
+            return new(null, null, v.ToDictionary());
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
+            return new(null, null, Missing: true);
+
+        var minutes = await db.Minutes.FirstOrDefaultAsync(m => m.MeetingId == meetingId, ct);
+        var stale = minutes is null ? version != 0 : minutes.Version != version;
+        if (stale)
+            return new(null, minutes is null ? new MinutesDto(meetingId, "", 0, null, null) : ToDto(minutes));
+        if (minutes is null)
+        {
+            minutes = new MeetingMinutes { MeetingId = meetingId };
+            db.Minutes.Add(minutes);
+        }
+        else
+        {
+            db.ExpectVersion(minutes, version!.Value);
+        }
+
+        minutes.Text = text!;
+        minutes.UpdatedAt = clock.GetUtcNow();
+        minutes.UpdatedBy = caller.DisplayName;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DbUpdateException)
+        {
+            // Someone saved between our read and write (or created the first version at the same time).
+            db.ChangeTracker.Clear();
+            var stored = await db.Minutes.AsNoTracking().FirstAsync(m => m.MeetingId == meetingId, ct);
+            return new(null, ToDto(stored));
+        }
+
+        return new(ToDto(minutes), null);
+    }
+
+    public async Task<(DecisionDto? Decision, IDictionary<string, string[]>? Errors)> AddDecisionAsync(Guid meetingId, string? text,
+        CancellationToken ct)
+    {
+        var v = new Validator().Require("Text", text, 2000);
+        if (!v.IsValid)
+            return (null, v.ToDictionary());
+        var decision = new Decision { Id = Guid.CreateVersion7(), MeetingId = meetingId, Text = text!.Trim(), CreatedAt = clock.GetUtcNow() };
+        db.Decisions.Add(decision);
+        await db.SaveChangesAsync(ct);
+        return (new DecisionDto(decision.Id, decision.Text, decision.CreatedAt), null);
+    }
+
+    public async Task<(ActionItemDto? Item, IDictionary<string, string[]>? Errors)> AddActionItemAsync(Meeting meeting, string? text,
+        Guid? ownerOrganisationId, DateOnly? dueDate, CancellationToken ct)
+    {
+        var v = new Validator().Require("Text", text, 2000)
+            .Check(ownerOrganisationId is not null, "OwnerOrganisationId", "Required: the organisation that owns the action.")
+            .Check(dueDate is not null, "DueDate", "Required, e.g. 2025-03-31.");
+        var meetingDay = DateOnly.FromDateTime(meeting.StartsAt.ToOffset(TimeSpan.FromHours((int)meeting.TimeZone)).DateTime);
+        v.Check(dueDate is null || dueDate >= meetingDay, "DueDate", $"Must not be before the meeting ({meetingDay:yyyy-MM-dd}).");
+        v.Check(dueDate is null || dueDate <= meetingDay.AddYears(5), "DueDate", "At most five years after the meeting.");
+        OrganisationInfo? owner = null;
+        if (ownerOrganisationId is { } ownerId && (owner = await organisations.FindAsync(ownerId, ct)) is not { Active: true })
+            v.Add("OwnerOrganisationId", $"Unknown or inactive organisation {ownerId}.");
+        if (!v.IsValid)
+            return (null, v.ToDictionary());
+        var item = new ActionItem
+        {
+            Id = Guid.CreateVersion7(), MeetingId = meeting.Id, Text = text!.Trim(), OwnerOrganisationId = owner!.Id, OwnerOrganisationName = owner.Name,
+            DueDate = dueDate!.Value, CreatedAt = clock.GetUtcNow(),
+        };
+        db.ActionItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        return (ToDto(item), null);
+    }
+
+    public async Task<List<DecisionDto>> DecisionsAsync(Guid meetingId, CancellationToken ct) =>
+        [.. (await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId).ToListAsync(ct))
+            .OrderBy(d => d.CreatedAt).Select(d => new DecisionDto(d.Id, d.Text, d.CreatedAt))];
+
+    public async Task<List<ActionItemDto>> ActionItemsAsync(Guid meetingId, CancellationToken ct) =>
+        [.. (await db.ActionItems.AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(ct)).OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt).Select(ToDto)];
+
+    private static MinutesDto ToDto(MeetingMinutes m) => new(m.MeetingId, m.Text, m.Version, m.UpdatedAt, m.UpdatedBy);
+
+    private static ActionItemDto ToDto(ActionItem a) => new(a.Id, a.Text, a.OwnerOrganisationId, a.OwnerOrganisationName, a.DueDate, a.CreatedAt);
+}
