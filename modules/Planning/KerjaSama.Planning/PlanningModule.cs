@@ -8,6 +8,7 @@ using KerjaSama.Planning.Features.Exercises;
 using KerjaSama.Planning.Features.Live;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Live.Hub;
+using KerjaSama.Planning.Monitor;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -37,14 +38,21 @@ public sealed class PlanningModule : IModule
         builder.Services.AddSingleton<ILiveSessionControl, LiveSessionControl>();
         builder.Services.AddSingleton<IMatrixContributions, MatrixContributions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatrixFanout>());
+        builder.Services.AddSingleton<MonitorQueries>();
+        builder.Services.AddSingleton<MonitorFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorFeed>());
     }
 
-    public void MapHubs(IEndpointRouteBuilder app) =>
+    public void MapHubs(IEndpointRouteBuilder app)
+    {
         app.MapHub<MappingHub>("/hubs/mapping", o => o.CloseOnAuthenticationExpiration = true);
+        app.MapHub<MonitorHub>("/hubs/monitor", o => o.CloseOnAuthenticationExpiration = true);
+    }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
         ExerciseEndpoints.Map(api);
         LiveEndpoints.Map(api);
+        MonitorEndpoints.Map(api);
     }
 }

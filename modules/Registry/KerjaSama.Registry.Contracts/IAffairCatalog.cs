@@ -11,4 +11,7 @@ public interface IAffairCatalog
     /// <c>kabupaten_kota</c>, see <see cref="RegionInfo.Level"/>). False for unknown affairs and supporting units.
     /// </summary>
     Task<bool> IsConcurrentAffairOfLevelAsync(string code, string level, CancellationToken cancellationToken);
+
+    /// <summary>Every affair of the nomenclature, in code order (for coverage views such as the live monitor).</summary>
+    Task<IReadOnlyList<AffairInfo>> ListAsync(CancellationToken cancellationToken);
 }

@@ -7,7 +7,8 @@ internal static class WebComposition
 {
     public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
-        builder.Services.AddRazorComponents();
+        // Interactive Server only where a page asks for it (the live monitor); every other page stays static SSR.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.Configure<ShellOptions>(shell =>
         {
             foreach (var module in modules)

@@ -24,6 +24,9 @@ internal sealed class FixedRegistry : IRegionDirectory, IAffairCatalog, IOrganis
     Task<AffairInfo?> IAffairCatalog.FindAsync(string code, CancellationToken cancellationToken) =>
         Task.FromResult(code == "1.02" ? new AffairInfo("1.02", "Kesehatan", "wajib_pelayanan_dasar", true, ["provinsi", "kabupaten_kota"], false) : null);
 
+    public Task<IReadOnlyList<AffairInfo>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AffairInfo>>([new AffairInfo("1.02", "Kesehatan", "wajib_pelayanan_dasar", true, ["provinsi", "kabupaten_kota"], false)]);
+
     public Task<bool> IsConcurrentAffairOfLevelAsync(string code, string level, CancellationToken cancellationToken) => Task.FromResult(code == "1.02");
 
     Task<OrganisationInfo?> IOrganisationDirectory.FindAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult<OrganisationInfo?>(null);

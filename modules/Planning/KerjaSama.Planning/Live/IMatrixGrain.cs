@@ -31,6 +31,10 @@ internal interface IMatrixGrain : IGrainWithGuidKey
     [Alias("GetSession")]
     Task<SessionInfo?> GetSession();
 
+    /// <summary>Who is in the current session now, and the organisations that joined it since this activation (the live monitor).</summary>
+    [Alias("GetPresence")]
+    Task<PresenceSnapshot> GetPresence();
+
     [Alias("OpsSince")]
     Task<List<OpMessage>> OpsSince(long sinceSeq, int max);
 

@@ -30,6 +30,7 @@ internal sealed partial class MatrixGrain(
     private readonly Queue<(Caller Caller, OpRequest Op, TaskCompletionSource<OpResult> Done)> _queue = new();
     private readonly Dictionary<string, ParticipantMessage> _participants = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, OpResult> _rejected = [];
+    private readonly HashSet<Guid> _joinedOrganisations = [];
     private ObserverManager<IMatrixObserver> _observers = null!;
     private Dictionary<Guid, RowState> _rows = [];
     private Dictionary<Guid, long> _applied = [];
@@ -277,6 +278,7 @@ internal sealed partial class MatrixGrain(
         if (_session.State != SessionStates.Closed)
         {
             _participants[connectionId] = new ParticipantMessage(caller, null, null);
+            _joinedOrganisations.Add(caller.OrganisationId);
             _presenceDirty = true;
         }
 
@@ -357,6 +359,7 @@ internal sealed partial class MatrixGrain(
 
         _session = session;
         _participants.Clear();
+        _joinedOrganisations.Clear();
         await NotifyStateAsync();
         return Info();
     }
@@ -391,6 +394,9 @@ internal sealed partial class MatrixGrain(
         await NotifyStateAsync();
         return Info();
     }
+
+    public Task<PresenceSnapshot> GetPresence() =>
+        Task.FromResult(new PresenceSnapshot(_session?.Id ?? Guid.Empty, [.. _participants.Values], [.. _joinedOrganisations]));
 
     public Task<SessionInfo?> GetSession() => Task.FromResult(_session is null ? null : Info());
 

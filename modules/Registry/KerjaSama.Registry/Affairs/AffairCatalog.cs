@@ -21,4 +21,19 @@ internal sealed class AffairCatalog(IDbContextFactory<RegistryDb> factory) : IAf
 
     public async Task<bool> IsConcurrentAffairOfLevelAsync(string code, string level, CancellationToken cancellationToken) =>
         await FindAsync(code, cancellationToken) is { Cooperable: true } affair && affair.Levels.Contains(level);
+
+    public async Task<IReadOnlyList<AffairInfo>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var affairs = await db.Affairs.AsNoTracking().ToListAsync(cancellationToken);
+        var levels = (await db.SubAffairs.AsNoTracking().Select(s => new { s.AffairCode, s.Level }).Distinct().ToListAsync(cancellationToken))
+            .ToLookup(s => s.AffairCode, s => s.Level);
+        return [.. affairs.OrderBy(a => a.Code, StringComparer.Ordinal).Select(a =>
+        {
+            var held = levels[a.Code].ToList();
+            var fromData = held.Count > 0;
+            return new AffairInfo(a.Code, a.Name, a.Group, a.Cooperable,
+                fromData ? [.. Codes.GovernmentLevels.Where(held.Contains)] : Codes.GovernmentLevels, fromData);
+        })];
+    }
 }

@@ -29,6 +29,12 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
         public readonly SemaphoreSlim Gate = new(1, 1);
     }
 
+    /// <summary>
+    /// Raised (with the exercise id) after each batch of applied ops, presence change or session state change this
+    /// host observes; the live monitor recomputes its figures from it. Handlers must not block.
+    /// </summary>
+    public event Action<Guid>? Activity;
+
     public static string Group(Guid sessionId) => $"session:{sessionId:N}";
 
     private IMatrixObserver Reference
@@ -74,6 +80,7 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
 
     public async Task OnApplied(Guid exerciseId, List<OpMessage> ops)
     {
+        Activity?.Invoke(exerciseId);
         Entry? entry;
         lock (_lock)
             _entries.TryGetValue(exerciseId, out entry);
@@ -107,11 +114,17 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
         }
     }
 
-    public Task OnPresence(Guid exerciseId, Guid sessionId, List<ParticipantMessage> participants) =>
-        hub.Clients.Group(Group(sessionId)).SendAsync("Presence", sessionId, participants.Select(LiveMapping.ToParticipant).ToList());
+    public Task OnPresence(Guid exerciseId, Guid sessionId, List<ParticipantMessage> participants)
+    {
+        Activity?.Invoke(exerciseId);
+        return hub.Clients.Group(Group(sessionId)).SendAsync("Presence", sessionId, participants.Select(LiveMapping.ToParticipant).ToList());
+    }
 
-    public Task OnSessionState(Guid exerciseId, Guid sessionId, string state) =>
-        hub.Clients.Group(Group(sessionId)).SendAsync("SessionState", sessionId, state);
+    public Task OnSessionState(Guid exerciseId, Guid sessionId, string state)
+    {
+        Activity?.Invoke(exerciseId);
+        return hub.Clients.Group(Group(sessionId)).SendAsync("SessionState", sessionId, state);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
