@@ -399,7 +399,10 @@ public sealed partial class MappingBoard : IAsyncDisposable
         if (_organisations.TryGetValue(OrganisationId, out var own) && own.Kind == "agency")
             fields[F.ResponsibleAgencyId] = OrganisationId;
         await SubmitAsync(OpKinds.Add, rowId, fields);
-        _pendingFocusId = CellId(rowId, F.Potential);
+        // The new row's potential is edited straight away.
+        _editing = (rowId, F.Potential);
+        _draft = "";
+        _pendingFocusId = EditorId(rowId, F.Potential);
     }
 
     private Task RemoveRowAsync(RowView row) => SubmitAsync(OpKinds.Remove, row.RowId, []);

@@ -17,7 +17,9 @@ internal static class PlatformEndpoints
         app.MapScalarApiReference(o => o.WithTitle("KerjaSama Platform API"));
         app.MapGet("/culture", SetCulture).ExcludeFromDescription();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddAdditionalAssemblies([.. modules.Where(m => m.Navigation.Any()).Select(m => m.GetType().Assembly)]);
+        app.MapRazorComponents<App>()
+            .AddInteractiveWebAssemblyRenderMode()
+            .AddAdditionalAssemblies([.. modules.Where(m => m.Navigation.Any()).Select(m => m.GetType().Assembly)]);
         return app;
     }
 

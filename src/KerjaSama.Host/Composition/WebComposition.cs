@@ -7,7 +7,7 @@ internal static class WebComposition
 {
     public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
         builder.Services.Configure<ShellOptions>(shell =>
         {
             foreach (var module in modules)
