@@ -42,6 +42,7 @@ public sealed class BoardPage : IAsyncDisposable
             Locale = language,
         });
         context.SetDefaultTimeout(30_000);
+        context.Page += (_, p) => Watch(p, user.DisplayName);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString(scenario.BoardPath));
         await page.FillAsync("input[name=UserName]", user.UserName);
@@ -114,6 +115,28 @@ public sealed class BoardPage : IAsyncDisposable
     public async Task ExpandAsync(Guid rowId) => await Row(rowId).Locator("[data-testid=expand]").ClickAsync();
 
     public async Task<int> ParticipantsAsync() => await Page.Locator("[data-testid=presence] li").CountAsync();
+
+    /// <summary>Keeps the browser console and failed requests in build/.work/artifacts/board-console.log for diagnosis.</summary>
+    private static void Watch(IPage page, string who)
+    {
+        var log = Artifacts.PathOf("board-console.log");
+        void Write(string line)
+        {
+            lock (Lock)
+                File.AppendAllText(log, $"{DateTime.UtcNow:HH:mm:ss.fff} [{who}] {line}{Environment.NewLine}");
+        }
+
+        page.Console += (_, m) => Write($"console.{m.Type}: {m.Text}");
+        page.PageError += (_, e) => Write($"page error: {e}");
+        page.RequestFailed += (_, r) => Write($"request failed: {r.Method} {r.Url} {r.Failure}");
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400 || r.Url.Contains("/_framework/blazor", StringComparison.Ordinal))
+                Write($"HTTP {r.Status} {r.Request.Method} {r.Url} {r.Headers.GetValueOrDefault("content-type")}");
+        };
+    }
+
+    private static readonly Lock Lock = new();
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 }
