@@ -17,7 +17,10 @@ internal static class PlatformEndpoints
         app.MapScalarApiReference(o => o.WithTitle("KerjaSama Platform API"));
         app.MapGet("/culture", SetCulture).ExcludeFromDescription();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies([.. modules.Where(m => m.Navigation.Any()).Select(m => m.GetType().Assembly)]);
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddInteractiveWebAssemblyRenderMode()
+            .AddAdditionalAssemblies([.. modules.Where(m => m.Navigation.Any()).Select(m => m.GetType().Assembly)]);
         return app;
     }
 

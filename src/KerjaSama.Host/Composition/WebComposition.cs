@@ -7,8 +7,9 @@ internal static class WebComposition
 {
     public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
-        // Interactive Server only where a page asks for it (the live monitor); every other page stays static SSR.
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Static SSR by default; Interactive Server where a page asks for it (the live monitor) and
+        // Interactive WebAssembly for the mapping board.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddInteractiveWebAssemblyComponents();
         builder.Services.Configure<ShellOptions>(shell =>
         {
             foreach (var module in modules)
