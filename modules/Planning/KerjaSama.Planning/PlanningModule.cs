@@ -4,7 +4,9 @@ using KerjaSama.Modularity.Persistence;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Features.Exercises;
+using KerjaSama.Planning.Features.Consolidation;
 using KerjaSama.Planning.Features.Live;
+using KerjaSama.Planning.Lifecycle;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Live.Hub;
 using KerjaSama.Planning.Persistence;
@@ -30,6 +32,7 @@ public sealed class PlanningModule : IModule
         builder.Services.AddIntegrationEvents();
         builder.Services.AddSingleton<IMappingExerciseDirectory, MappingExerciseDirectory>();
         builder.Services.AddSingleton<MatrixStore>();
+        builder.Services.AddSingleton<IPlanningRowStatus, PlanningRowStatus>();
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddSingleton<MatrixFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatrixFanout>());
@@ -42,5 +45,11 @@ public sealed class PlanningModule : IModule
     {
         ExerciseEndpoints.Map(api);
         LiveEndpoints.Map(api);
+        ConsolidationEndpoints.Map(api);
+        BulkStatusEndpoint.Map(api);
+        ReviewEndpoints.Map(api);
+        ExportEndpoints.Map(api);
+        ImportEndpoint.Map(api);
+        DashboardEndpoints.Map(api);
     }
 }
