@@ -51,5 +51,6 @@ public sealed class PlanningModule : IModule
         ExportEndpoints.Map(api);
         ImportEndpoint.Map(api);
         DashboardEndpoints.Map(api);
+        UiActions.Map(api);
     }
 }

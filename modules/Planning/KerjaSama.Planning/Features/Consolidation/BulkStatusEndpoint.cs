@@ -22,7 +22,7 @@ internal static class BulkStatusEndpoint
         api.MapPost("/exercises/{id:guid}/rows/status", Change).WithTags("Planning: consolidation and lifecycle").RequireAuthorization(Policies.Member)
             .WithName("ChangeRowsStatus");
 
-    private static async Task<IResult> Change(Guid id, BulkStatusRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
+    internal static async Task<IResult> Change(Guid id, BulkStatusRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
         CancellationToken ct)
     {
         if (body.RowIds is not { Count: > 0 and <= 5000 } rowIds)

@@ -109,7 +109,7 @@ internal static class ConsolidationEndpoints
         return await ApplyAsync(id, rowId, http, db, grains, RegisterAuthorities.Consolidation, [RegisterCalls.Update(rowId, values)]);
     }
 
-    private static async Task<IResult> ChangeStatus(Guid id, Guid rowId, StatusRequest body, HttpContext http, PlanningDb db, IGrainFactory grains)
+    internal static async Task<IResult> ChangeStatus(Guid id, Guid rowId, StatusRequest body, HttpContext http, PlanningDb db, IGrainFactory grains)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -118,7 +118,7 @@ internal static class ConsolidationEndpoints
         return await ApplyAsync(id, rowId, http, db, grains, RegisterAuthorities.Consolidation, [RegisterCalls.Update(rowId, fields)]);
     }
 
-    private static async Task<IResult> Merge(Guid id, Guid rowId, MergeRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
+    internal static async Task<IResult> Merge(Guid id, Guid rowId, MergeRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
         CancellationToken ct)
     {
         var rows = (await RegisterCalls.RowsAsync(db, id, includeMerged: true, ct)).ToDictionary(r => r.RowId);
@@ -149,7 +149,7 @@ internal static class ConsolidationEndpoints
             [RegisterCalls.Update(body.IntoRowId, fill), RegisterCalls.Update(rowId, mark)]);
     }
 
-    private static async Task<IResult> SendBack(Guid id, Guid rowId, QuestionRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
+    internal static async Task<IResult> SendBack(Guid id, Guid rowId, QuestionRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
         CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Question))

@@ -26,7 +26,7 @@ internal static class ImportEndpoint
         api.MapPost("/exercises/{id:guid}/import", Import).WithTags("Planning: exports").RequireAuthorization(Policies.Member)
             .WithName("ImportMatrix").Accepts<IFormFile>("multipart/form-data").Accepts<string>("text/csv");
 
-    private static async Task<IResult> Import(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
+    internal static async Task<IResult> Import(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
         var caller = Caller.From(http.User)!;
         var exercise = await db.Exercises.FindAsync([id], ct);

@@ -34,7 +34,7 @@ internal static class ReviewEndpoints
         group.MapPost("/review/adopt", Adopt).WithName("AdoptAcceptedRows");
     }
 
-    private static async Task<IResult> Review(Guid id, Guid rowId, ReviewRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
+    internal static async Task<IResult> Review(Guid id, Guid rowId, ReviewRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
         CancellationToken ct)
     {
         var errors = new Validator()
@@ -97,7 +97,7 @@ internal static class ReviewEndpoints
     }
 
     /// <summary>The decree is signed: every accepted row still under TKKSD discussion becomes ditetapkan, in one batch.</summary>
-    private static async Task<IResult> Adopt(Guid id, AdoptRequest body, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
+    internal static async Task<IResult> Adopt(Guid id, AdoptRequest body, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Reason))
             return Problems.Validation("reason", "Name the decree (number and date) that adopts the rows.");
