@@ -57,7 +57,7 @@ internal static class RowHistory
                 var to = JsonSerializer.Deserialize<string>(json)!;
                 var from = op.Kind == OpKinds.Add ? null : status.GetValueOrDefault(op.RowId, RowStatuses.Proposed);
                 var reason = op.Fields.TryGetValue(MatrixFieldNames.StatusReason, out var r) && r is not null ? JsonSerializer.Deserialize<string>(r) : null;
-                if (from != to)
+                if (op.Kind != OpKinds.Add && from != to)
                     transition = new Transition(from, to, reason);
                 status[op.RowId] = to;
             }
