@@ -7,6 +7,7 @@ namespace KerjaSama.Planning.Tests.Consolidation;
 /// <summary>Opens an exported workbook back and reads its first sheet as text cells (row by row, A = index 0).</summary>
 internal static class Xlsx
 {
+    // firstStyleOfBudget: the number format of the first number of at least a million (an indicative budget).
     public static List<List<string>> Read(byte[] bytes, out List<string> merges, out string? firstStyleOfBudget)
     {
         using var stream = new MemoryStream(bytes);
@@ -26,7 +27,7 @@ internal static class Xlsx
                 while (cells.Count < column)
                     cells.Add("");
                 var text = cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text ?? "";
-                if (cell.DataType?.Value == CellValues.Number && firstStyleOfBudget is null && cell.StyleIndex is not null)
+                if (cell.DataType?.Value == CellValues.Number && firstStyleOfBudget is null && cell.StyleIndex is not null && text.Length >= 7)
                 {
                     var format = (CellFormat)workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.ElementAt((int)cell.StyleIndex.Value);
                     firstStyleOfBudget = format.NumberFormatId?.Value.ToString(CultureInfo.InvariantCulture);

@@ -24,7 +24,9 @@ internal static class ImportEndpoint
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/exercises/{id:guid}/import", Import).WithTags("Planning: exports").RequireAuthorization(Policies.Member)
-            .WithName("ImportMatrix").Accepts<IFormFile>("multipart/form-data").Accepts<string>("text/csv");
+            .WithName("ImportMatrix")
+            // No Accepts metadata: routing would then refuse every other content type with 415 (multipart or raw body both work).
+            .WithDescription("Multipart form with the field 'file' (XLSX or CSV), or the file as the raw request body.");
 
     internal static async Task<IResult> Import(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
