@@ -2,6 +2,7 @@ using KerjaSama.Modularity;
 using KerjaSama.Modularity.Events;
 using KerjaSama.Modularity.Persistence;
 using KerjaSama.Planning.Contracts;
+using KerjaSama.Planning.Demo;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Features.Exercises;
 using KerjaSama.Planning.Features.Consolidation;
@@ -24,7 +25,11 @@ public sealed class PlanningModule : IModule
 {
     public string Name => PlanningDb.SchemaName;
 
-    public IEnumerable<NavItem> Navigation => [new("/planning", "Pemetaan", "Mapping", 30)];
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("/planning", "Pemetaan", "Mapping", 30),
+        new("/planning/consolidation", "Konsolidasi", "Consolidation", 31),
+    ];
 
     public void AddServices(WebApplicationBuilder builder)
     {
@@ -33,6 +38,7 @@ public sealed class PlanningModule : IModule
         builder.Services.AddSingleton<IMappingExerciseDirectory, MappingExerciseDirectory>();
         builder.Services.AddSingleton<MatrixStore>();
         builder.Services.AddSingleton<IPlanningRowStatus, PlanningRowStatus>();
+        builder.Services.AddHostedService<DemoExerciseSeeder>();
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddSingleton<MatrixFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatrixFanout>());
