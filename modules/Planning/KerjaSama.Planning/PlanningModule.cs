@@ -3,9 +3,12 @@ using KerjaSama.Modularity.Events;
 using KerjaSama.Modularity.Persistence;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Contracts.Sessions;
+using KerjaSama.Planning.Demo;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Features.Exercises;
+using KerjaSama.Planning.Features.Consolidation;
 using KerjaSama.Planning.Features.Live;
+using KerjaSama.Planning.Lifecycle;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Live.Hub;
 using KerjaSama.Planning.Monitor;
@@ -24,7 +27,11 @@ public sealed class PlanningModule : IModule
 {
     public string Name => PlanningDb.SchemaName;
 
-    public IEnumerable<NavItem> Navigation => [new("/planning", "Pemetaan", "Mapping", 30)];
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("/planning", "Pemetaan", "Mapping", 30),
+        new("/planning/consolidation", "Konsolidasi", "Consolidation", 31),
+    ];
 
     public void AddServices(WebApplicationBuilder builder)
     {
@@ -32,6 +39,8 @@ public sealed class PlanningModule : IModule
         builder.Services.AddIntegrationEvents();
         builder.Services.AddSingleton<IMappingExerciseDirectory, MappingExerciseDirectory>();
         builder.Services.AddSingleton<MatrixStore>();
+        builder.Services.AddSingleton<IPlanningRowStatus, PlanningRowStatus>();
+        builder.Services.AddHostedService<DemoExerciseSeeder>();
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddSingleton<MatrixFanout>();
         builder.Services.AddSingleton<PresenceEvents>();
@@ -54,5 +63,12 @@ public sealed class PlanningModule : IModule
         ExerciseEndpoints.Map(api);
         LiveEndpoints.Map(api);
         MonitorEndpoints.Map(api);
+        ConsolidationEndpoints.Map(api);
+        BulkStatusEndpoint.Map(api);
+        ReviewEndpoints.Map(api);
+        ExportEndpoints.Map(api);
+        ImportEndpoint.Map(api);
+        DashboardEndpoints.Map(api);
+        UiActions.Map(api);
     }
 }

@@ -9,6 +9,7 @@ using KerjaSama.Registry.Features.Imports;
 using KerjaSama.Registry.Features.Nomenclature;
 using KerjaSama.Registry.Features.Organisations;
 using KerjaSama.Registry.Features.Regions;
+using KerjaSama.Registry.Nomenclature;
 using KerjaSama.Registry.Organisations;
 using KerjaSama.Registry.Persistence;
 using KerjaSama.Registry.Regions;
@@ -38,6 +39,7 @@ public sealed class RegistryModule : IModule
         builder.Services.AddSingleton<IRegionDirectory, RegionDirectory>();
         builder.Services.AddSingleton<IOrganisationDirectory, OrganisationDirectory>();
         builder.Services.AddSingleton<IAffairCatalog, AffairCatalog>();
+        builder.Services.AddSingleton<INomenclatureCatalog, NomenclatureCatalog>();
         builder.Services.AddSingleton<RegistrySeeder>();
         builder.Services.AddScoped<OrganisationCommands>();
         builder.Services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section)

@@ -7,7 +7,7 @@ namespace KerjaSama.Planning.Tests.Cluster;
 /// Kalimantan Tengah (62) with its neighbours, and the affair 1.02 held by provinces. The subject of these tests is
 /// durability, not reference data.
 /// </summary>
-internal sealed class FixedRegistry : IRegionDirectory, IAffairCatalog, IOrganisationDirectory
+internal sealed class FixedRegistry : IRegionDirectory, IAffairCatalog, IOrganisationDirectory, INomenclatureCatalog
 {
     public Task<RegionInfo?> FindAsync(string code, CancellationToken cancellationToken) => Task.FromResult(code switch
     {
@@ -35,4 +35,9 @@ internal sealed class FixedRegistry : IRegionDirectory, IAffairCatalog, IOrganis
 
     public Task<IReadOnlyList<OrganisationInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OrganisationInfo>>([]);
+
+    Task<NomenclatureInfo?> INomenclatureCatalog.FindAsync(string code, CancellationToken cancellationToken) => Task.FromResult<NomenclatureInfo?>(null);
+
+    public Task<IReadOnlyList<NomenclatureInfo>> FindManyAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<NomenclatureInfo>>([]);
 }

@@ -29,6 +29,7 @@ public sealed class MatrixSiloConfigurator : ISiloConfigurator
         services.AddSingleton<IRegionDirectory>(sp => sp.GetRequiredService<FixedRegistry>());
         services.AddSingleton<IAffairCatalog>(sp => sp.GetRequiredService<FixedRegistry>());
         services.AddSingleton<IOrganisationDirectory>(sp => sp.GetRequiredService<FixedRegistry>());
+        services.AddSingleton<INomenclatureCatalog>(sp => sp.GetRequiredService<FixedRegistry>());
         services.AddSingleton(TimeProvider.System);
     }
 

@@ -26,4 +26,17 @@ public static class MatrixFieldNames
     public const string Priority = "priority";
     public const string Status = "status";
     public const string Notes = "notes";
+
+    // Set together with status: why the status changed (required whenever it changes).
+    public const string StatusReason = "statusReason";
+
+    // Written only outside live sessions, by consolidation, review and lifecycle (docs/consolidation.md).
+    public const string PostponedFrom = "postponedFrom";
+    public const string MergedInto = "mergedInto";
+    public const string MergedFrom = "mergedFrom";
+    public const string MergeReason = "mergeReason";
+    public const string Question = "question";
+    public const string Answer = "answer";
+    public const string ReviewDecision = "reviewDecision";
+    public const string ReviewNote = "reviewNote";
 }

@@ -44,6 +44,17 @@ internal interface IMatrixGrain : IGrainWithGuidKey
     [Alias("Unsubscribe")]
     Task Unsubscribe(IMatrixObserver observer);
 
+    /// <summary>
+    /// Applies changes made outside a live session (consolidation, review, lifecycle, imports) through the same
+    /// sequencer, op log and fan-out, all or nothing.
+    /// </summary>
+    [Alias("ApplyRegister")]
+    Task<RegisterResult> ApplyRegister(Caller caller, RegisterBatch batch);
+
+    /// <summary>True when the caller acts for the planning agency of the exercise's region.</summary>
+    [Alias("IsPlanningAgency")]
+    Task<bool> IsPlanningAgencyAsync(Caller caller);
+
     /// <summary>Re-reads the exercise (e.g. after its invitations changed).</summary>
     [Alias("Reload")]
     Task Reload();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KerjaSama.Planning.Lifecycle;
 using KerjaSama.Registry.Contracts;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
@@ -27,13 +28,21 @@ internal static partial class MatrixFieldSchema
     private static readonly Dictionary<string, int> TextLimits = new(StringComparer.Ordinal)
     {
         [F.Potential] = 2000, [F.CooperationObject] = 1000, [F.Benefit] = 2000, [F.DurationLegalBasis] = 500, [F.DprdReason] = 1000, [F.Notes] = 4000,
+        [F.StatusReason] = 1000, [F.MergeReason] = 1000, [F.Question] = 2000, [F.Answer] = 2000, [F.ReviewNote] = 2000,
     };
+
+    public static readonly IReadOnlySet<string> ReviewDecisions = new HashSet<string>(["accept", "revise", "reject", "postpone"], StringComparer.Ordinal);
+
+    /// <summary>Fields written only outside live sessions (consolidation, review, lifecycle): live ops may not set them.</summary>
+    public static readonly IReadOnlySet<string> SystemFields = new HashSet<string>(
+        [F.PostponedFrom, F.MergedInto, F.MergedFrom, F.MergeReason, F.Question, F.Answer, F.ReviewDecision, F.ReviewNote], StringComparer.Ordinal);
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(
     [
         F.AffairCode, F.SubAffairCode, F.Potential, F.CooperationObject, F.CooperationType, F.PartnerRegionCodes, F.PartnerOrganisationIds, F.Form,
         F.Benefit, F.ProgramCode, F.ActivityCode, F.SubActivityCode, F.YearlyPlans, F.StartYear, F.DurationYears, F.DurationLegalBasis,
         F.ResponsibleAgencyId, F.SupportingAgencyIds, F.DprdApprovalRequired, F.DprdReason, F.Priority, F.Status, F.Notes,
+        F.StatusReason, F.PostponedFrom, F.MergedInto, F.MergedFrom, F.MergeReason, F.Question, F.Answer, F.ReviewDecision, F.ReviewNote,
     ], StringComparer.Ordinal);
 
     /// <summary>Validates one field's value; returns its canonical JSON (null clears the field) or an error.</summary>
@@ -88,14 +97,22 @@ internal static partial class MatrixFieldSchema
                 return OneOf(field, v, CooperationTypes);
             case F.Form:
                 return OneOf(field, v, Forms);
-            case F.Status:
+            case F.Status or F.PostponedFrom:
                 return OneOf(field, v, Statuses);
+            case F.ReviewDecision:
+                return OneOf(field, v, ReviewDecisions);
+            case F.MergedInto:
+                return v.GetGuid() == Guid.Empty ? FieldError.Invalid(field, "A row id.") : null;
+            case F.MergedFrom:
+                return v.GetArrayLength() <= 100 && v.EnumerateArray().All(id => id.GetGuid() != Guid.Empty)
+                    ? null : FieldError.Invalid(field, "At most 100 row ids.");
             case F.ProgramCode:
-                return Pattern(field, v, ProgramPattern(), "a programme code such as 1.02.02");
+                return Pattern(field, v, ProgramPattern(), "a programme code such as 1.02.02") ?? await NomenclatureAsync(field, v, ctx, ct);
             case F.ActivityCode:
-                return Pattern(field, v, ActivityPattern(), "a kegiatan code such as 1.02.02.1.01");
+                return Pattern(field, v, ActivityPattern(), "a kegiatan code such as 1.02.02.1.01") ?? await NomenclatureAsync(field, v, ctx, ct);
             case F.SubActivityCode:
-                return Pattern(field, v, SubActivityPattern(), "a sub kegiatan code such as 1.02.02.1.01.0001");
+                return Pattern(field, v, SubActivityPattern(), "a sub kegiatan code such as 1.02.02.1.01.0001")
+                    ?? await NomenclatureAsync(field, v, ctx, ct);
             case F.PartnerRegionCodes:
                 if (v.GetArrayLength() > 20)
                     return FieldError.Invalid(field, "At most 20 partner regions.");
@@ -145,6 +162,9 @@ internal static partial class MatrixFieldSchema
             }
         }
 
+        if (CheckCodeHierarchy(values) is { } codes)
+            return codes;
+
         if (values.TryGetValue(F.DurationYears, out var duration) && int.Parse(duration, System.Globalization.CultureInfo.InvariantCulture) > 5
             && !values.ContainsKey(F.DurationLegalBasis))
         {
@@ -153,6 +173,65 @@ internal static partial class MatrixFieldSchema
 
         return null;
     }
+
+    /// <summary>A programme belongs to the row's affair, a kegiatan to the programme, a sub kegiatan to the kegiatan.</summary>
+    private static FieldError? CheckCodeHierarchy(IReadOnlyDictionary<string, string> values)
+    {
+        (string Parent, string Child)[] pairs = [(F.AffairCode, F.ProgramCode), (F.ProgramCode, F.ActivityCode), (F.ActivityCode, F.SubActivityCode)];
+        foreach (var (parentField, childField) in pairs)
+        {
+            if (values.TryGetValue(parentField, out var parentJson) && values.TryGetValue(childField, out var childJson))
+            {
+                var parent = JsonSerializer.Deserialize<string>(parentJson)!;
+                var child = JsonSerializer.Deserialize<string>(childJson)!;
+                if (!child.StartsWith(parent + ".", StringComparison.Ordinal))
+                    return new FieldError("code_mismatch", $"{child} does not belong to {parent} ({parentField}).", childField);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Checks a status change an op makes (the op's fields in <paramref name="canonical"/>, the row before it in
+    /// <paramref name="before"/>): a new row starts as proposed; a change must be an allowed transition and carry a
+    /// reason. Postponing records where the row was postponed from, so that it can resume there.
+    /// </summary>
+    public static FieldError? CheckStatusChange(IReadOnlyDictionary<string, string>? before, Dictionary<string, string?> canonical)
+    {
+        if (!canonical.TryGetValue(F.Status, out var toJson) || toJson is null)
+            return canonical.ContainsKey(F.Status) && before is not null
+                ? FieldError.Invalid(F.Status, "A row always has a status.") : null;
+        var to = JsonSerializer.Deserialize<string>(toJson)!;
+        if (before is null)
+        {
+            return to == StatusLifecycle.Initial ? null
+                : new FieldError("invalid_transition", $"A new row starts as {StatusLifecycle.Initial}, not {to}.", F.Status);
+        }
+
+        var from = before.TryGetValue(F.Status, out var fromJson) ? JsonSerializer.Deserialize<string>(fromJson)! : StatusLifecycle.Initial;
+        if (from == to)
+            return null;
+        var postponedFrom = before.TryGetValue(F.PostponedFrom, out var pf) ? JsonSerializer.Deserialize<string>(pf) : null;
+        if (!StatusLifecycle.IsAllowed(from, to, postponedFrom))
+        {
+            var allowed = StatusLifecycle.Allowed(from, postponedFrom);
+            return new FieldError("invalid_transition",
+                $"{from} → {to} is not allowed; from {from} a row may move to {(allowed.Count == 0 ? "nothing (final)" : string.Join(", ", allowed))}.",
+                F.Status);
+        }
+
+        if (!canonical.TryGetValue(F.StatusReason, out var reason) || reason is null || JsonSerializer.Deserialize<string>(reason)!.Trim().Length == 0)
+            return new FieldError("reason_required", $"Say why the status changes from {from} to {to} ({F.StatusReason}).", F.StatusReason);
+        if (to == Contracts.RowStatuses.Postponed)
+            canonical[F.PostponedFrom] = JsonSerializer.Serialize(from);
+        return null;
+    }
+
+    private static async ValueTask<FieldError?> NomenclatureAsync(string field, JsonElement v, ValidationContext ctx, CancellationToken ct) =>
+        await ctx.NomenclatureAsync(v.GetString()!, ct) is null
+            ? new FieldError("unknown_code", $"'{v.GetString()}' is not in the Registry's planning nomenclature.", field)
+            : null;
 
     private static FieldError? OneOf(string field, JsonElement v, IReadOnlySet<string> allowed) =>
         allowed.Contains(v.GetString()!) ? null : FieldError.Invalid(field, $"One of: {string.Join(", ", allowed)}.");
@@ -189,8 +268,11 @@ internal static partial class MatrixFieldSchema
             var year = plan.GetProperty("year").GetInt32();
             if (year < ctx.StartYear || year > ctx.EndYear || !years.Add(year))
                 return FieldError.Invalid(field, $"One plan per year of {ctx.StartYear}–{ctx.EndYear}.");
-            if (plan.TryGetProperty("budget", out var budget) && budget.ValueKind != JsonValueKind.Null && budget.GetDecimal() < 0)
-                return FieldError.Invalid(field, "An indicative budget is not negative.");
+            if (plan.TryGetProperty("budget", out var budget) && budget.ValueKind != JsonValueKind.Null
+                && !(budget.ValueKind == JsonValueKind.Number && budget.TryGetInt64(out var rupiah) && rupiah >= 0))
+            {
+                return FieldError.Invalid(field, $"The indicative budget of {year} is a whole, non-negative number of Rupiah.");
+            }
             foreach (var text in new[] { "indicator", "target", "fundingSource" })
             {
                 if (plan.TryGetProperty(text, out var t) && t.ValueKind != JsonValueKind.Null && (t.GetString() ?? "").Length > 500)

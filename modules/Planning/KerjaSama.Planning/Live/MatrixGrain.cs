@@ -16,9 +16,12 @@ namespace KerjaSama.Planning.Live;
 /// is in flight; the loop runs one batch at a time.
 /// </summary>
 [Reentrant]
+#pragma warning disable CA1001 // The gate has no wait handle (never awaited with a timeout): nothing to dispose.
 internal sealed partial class MatrixGrain(
     IDbContextFactory<PlanningDb> factory, MatrixStore store, IRegionDirectory regions, IAffairCatalog affairs,
-    IOrganisationDirectory organisations, TimeProvider clock, ILogger<MatrixGrain> logger) : Grain, IMatrixGrain
+    IOrganisationDirectory organisations, INomenclatureCatalog nomenclature, TimeProvider clock, ILogger<MatrixGrain> logger)
+    : Grain, IMatrixGrain
+#pragma warning restore CA1001
 {
     private const int RecentCapacity = 20_000;
     private const int MaxBatch = 512;
@@ -31,6 +34,7 @@ internal sealed partial class MatrixGrain(
     private readonly Dictionary<string, ParticipantMessage> _participants = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, OpResult> _rejected = [];
     private readonly HashSet<Guid> _joinedOrganisations = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private ObserverManager<IMatrixObserver> _observers = null!;
     private Dictionary<Guid, RowState> _rows = [];
     private Dictionary<Guid, long> _applied = [];
@@ -63,7 +67,7 @@ internal sealed partial class MatrixGrain(
         var neighbours = await regions.GetNeighboursAsync(exercise.RegionCode, ct);
         _invited = [.. exercise.InvitedOrganisationIds];
         _validation = new ValidationContext(exercise.RegionCode, region?.Level ?? "provinsi", exercise.StartYear, exercise.EndYear,
-            neighbours, affairs, regions, organisations);
+            neighbours, affairs, regions, organisations, nomenclature);
     }
 
     public async Task Reload() => await LoadExerciseAsync(CancellationToken.None);
@@ -103,6 +107,20 @@ internal sealed partial class MatrixGrain(
     }
 
     private async Task FlushBatchAsync()
+    {
+        // Register batches (MatrixGrain.Register.cs) take the same gate: one batch at a time keeps seq gap-free.
+        await _gate.WaitAsync();
+        try
+        {
+            await FlushQueuedAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task FlushQueuedAsync()
     {
         var batch = new List<(Caller Caller, OpRequest Op, TaskCompletionSource<OpResult> Done)>();
         while (_queue.Count > 0 && batch.Count < MaxBatch)
@@ -171,10 +189,11 @@ internal sealed partial class MatrixGrain(
     }
 
     /// <summary>Checks and applies one op to the batch's copy of its row; nothing is stored until the commit.</summary>
+    // register: an op of the register path (MatrixGrain.Register.cs), authorised there.
     private async ValueTask<(OpMessage? Message, FieldError? Error)> ApplyAsync(Caller caller, OpRequest op, long seq,
-        Dictionary<Guid, (RowState Row, bool IsNew)> touched)
+        Dictionary<Guid, (RowState Row, bool IsNew)> touched, bool register = false)
     {
-        if (AuthorizeWrite(caller, op) is { } denied)
+        if (!register && AuthorizeWrite(caller, op) is { } denied)
             return (null, denied);
 
         var current = touched.TryGetValue(op.RowId, out var t) ? t.Row : _rows.GetValueOrDefault(op.RowId);
@@ -191,7 +210,7 @@ internal sealed partial class MatrixGrain(
             case OpKinds.Update or OpKinds.Remove:
                 if (current is null || current.Removed)
                     return (null, new FieldError("unknown_row", $"No row {op.RowId} in this matrix."));
-                if (!caller.CanFacilitate && current.Owner != caller.OrganisationId)
+                if (!register && !caller.CanFacilitate && current.Owner != caller.OrganisationId)
                     return (null, new FieldError("forbidden", "Only the owning organisation or a facilitator may change this row."));
                 row = current.Clone();
                 isNew = t.IsNew;
@@ -208,13 +227,18 @@ internal sealed partial class MatrixGrain(
         var canonical = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (field, json) in op.Fields)
         {
-            if (field == MatrixFieldNames.Status && !caller.CanFacilitate)
+            if (field == MatrixFieldNames.Status && !caller.CanFacilitate && !register)
                 return (null, new FieldError("forbidden", "Only facilitators change a row's status during a session.", field));
+            if (!register && MatrixFieldSchema.SystemFields.Contains(field))
+                return (null, new FieldError("forbidden", $"'{field}' is set by consolidation and review, not in a live session.", field));
             var (value, error) = await MatrixFieldSchema.ValidateAsync(field, json, _validation, CancellationToken.None);
             if (error is not null)
                 return (null, error);
             canonical[field] = value;
         }
+
+        if (op.Kind != OpKinds.Remove && MatrixFieldSchema.CheckStatusChange(op.Kind == OpKinds.Add ? null : row.Values, canonical) is { } badMove)
+            return (null, badMove);
 
         var author = AuthorMessage.From(caller);
         var overwrites = new List<OverwriteMessage>();

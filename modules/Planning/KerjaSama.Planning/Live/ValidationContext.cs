@@ -8,11 +8,12 @@ namespace KerjaSama.Planning.Live;
 /// </summary>
 internal sealed class ValidationContext(
     string regionCode, string level, int startYear, int endYear, IReadOnlySet<string> neighbours,
-    IAffairCatalog affairs, IRegionDirectory regions, IOrganisationDirectory organisations)
+    IAffairCatalog affairs, IRegionDirectory regions, IOrganisationDirectory organisations, INomenclatureCatalog nomenclature)
 {
     private readonly Dictionary<string, AffairInfo?> _affairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionInfo?> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, OrganisationInfo?> _organisations = [];
+    private readonly Dictionary<string, NomenclatureInfo?> _nomenclature = new(StringComparer.Ordinal);
 
     public string RegionCode { get; } = regionCode;
 
@@ -43,5 +44,16 @@ internal sealed class ValidationContext(
         if (!_organisations.TryGetValue(id, out var organisation))
             _organisations[id] = organisation = await organisations.FindAsync(id, ct);
         return organisation;
+    }
+
+    public async ValueTask<NomenclatureInfo?> NomenclatureAsync(string code, CancellationToken ct)
+    {
+        // Only hits are cached: a code imported into the Registry later must be found then.
+        if (_nomenclature.TryGetValue(code, out var item))
+            return item;
+        item = await nomenclature.FindAsync(code, ct);
+        if (item is not null)
+            _nomenclature[code] = item;
+        return item;
     }
 }

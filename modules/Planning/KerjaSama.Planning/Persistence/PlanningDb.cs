@@ -52,6 +52,7 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.AuthorName).HasMaxLength(200);
             e.Property(x => x.AuthorOrganisationName).HasMaxLength(200);
             e.HasIndex(x => new { x.ExerciseId, x.OpId }).IsUnique();
+            e.HasIndex(x => new { x.ExerciseId, x.RowId });
         });
         modelBuilder.Entity<MappingSession>(e =>
         {

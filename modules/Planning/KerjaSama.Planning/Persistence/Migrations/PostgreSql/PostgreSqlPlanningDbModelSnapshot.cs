@@ -151,6 +151,8 @@ namespace KerjaSama.Planning.Persistence.Migrations.PostgreSql
                     b.HasIndex("ExerciseId", "OpId")
                         .IsUnique();
 
+                    b.HasIndex("ExerciseId", "RowId");
+
                     b.ToTable("matrix_ops", "planning");
                 });
 

@@ -150,6 +150,8 @@ namespace KerjaSama.Planning.Persistence.Migrations.SqlServer
                     b.HasIndex("ExerciseId", "OpId")
                         .IsUnique();
 
+                    b.HasIndex("ExerciseId", "RowId");
+
                     b.ToTable("matrix_ops", "planning");
                 });
 

@@ -144,6 +144,8 @@ namespace KerjaSama.Planning.Persistence.Migrations.Sqlite
                     b.HasIndex("ExerciseId", "OpId")
                         .IsUnique();
 
+                    b.HasIndex("ExerciseId", "RowId");
+
                     b.ToTable("planning_matrix_ops", (string)null);
                 });
 

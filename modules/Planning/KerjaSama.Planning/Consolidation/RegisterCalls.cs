@@ -1,0 +1,72 @@
+using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Exercises;
+using KerjaSama.Planning.Live;
+using KerjaSama.Planning.Persistence;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace KerjaSama.Planning.Consolidation;
+
+/// <summary>What the consolidation, review, export and import endpoints share: access checks, loading rows, calling the grain.</summary>
+internal static class RegisterCalls
+{
+    public static async Task<RegisterResult> ApplyAsync(IGrainFactory grains, Guid exerciseId, Caller caller, string authority, List<RegisterOp> ops) =>
+        await grains.GetGrain<IMatrixGrain>(exerciseId).ApplyRegister(caller, new RegisterBatch(authority, ops));
+
+    public static RegisterOp Update(Guid rowId, Dictionary<string, string?> fields) => new(Guid.NewGuid(), Contracts.Live.OpKinds.Update, rowId, fields);
+
+    /// <summary>The exercise when the caller may read its matrix (facilitators, invited organisations, the planning agency).</summary>
+    public static async Task<(MappingExercise? Exercise, IResult? Problem)> ReadableAsync(Guid id, Caller caller, PlanningDb db, IGrainFactory grains,
+        CancellationToken ct)
+    {
+        var exercise = await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (exercise is null)
+            return (null, Modularity.Http.Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}."));
+        if (caller.CanFacilitate || exercise.InvitedOrganisationIds.Contains(caller.OrganisationId)
+            || await grains.GetGrain<IMatrixGrain>(id).IsPlanningAgencyAsync(caller))
+        {
+            return (exercise, null);
+        }
+
+        return (null, Modularity.Http.Problems.Forbidden("not_invited", "Your organisation is not invited to this mapping exercise."));
+    }
+
+    public static async Task<List<RowView>> RowsAsync(PlanningDb db, Guid exerciseId, bool includeMerged, CancellationToken ct)
+    {
+        var rows = await db.Rows.AsNoTracking().Where(r => r.ExerciseId == exerciseId && !r.Removed).OrderBy(r => r.CreatedSeq).ToListAsync(ct);
+        var views = rows.Select(RowView.From);
+        return [.. includeMerged ? views : views.Where(v => v.MergedInto is null)];
+    }
+
+    /// <summary>A refused batch as problem details naming the row and field: 403, 404, 409 (illegal transition) or 400.</summary>
+    public static IResult Problem(RegisterResult result)
+    {
+        var first = result.Errors[0];
+        var status = first.Error.Code switch
+        {
+            "forbidden" or "not_invited" => StatusCodes.Status403Forbidden,
+            "unknown_row" => StatusCodes.Status404NotFound,
+            "invalid_transition" => StatusCodes.Status409Conflict,
+            "not_committed" => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var extensions = new Dictionary<string, object?>
+        {
+            ["code"] = first.Error.Code, ["field"] = first.Error.Field, ["rowId"] = first.RowId == Guid.Empty ? null : first.RowId,
+        };
+        if (status == StatusCodes.Status400BadRequest)
+        {
+            var errors = result.Errors.GroupBy(e => e.Error.Field ?? "row")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Error.Message).ToArray(), StringComparer.Ordinal);
+            return TypedResults.ValidationProblem(errors, first.Error.Message, title: "One or more fields are invalid.", extensions: extensions);
+        }
+
+        return TypedResults.Problem(first.Error.Message, statusCode: status, title: status switch
+        {
+            StatusCodes.Status403Forbidden => "Forbidden",
+            StatusCodes.Status404NotFound => "Not found",
+            StatusCodes.Status409Conflict => "Conflict",
+            _ => "Not saved",
+        }, extensions: extensions);
+    }
+}

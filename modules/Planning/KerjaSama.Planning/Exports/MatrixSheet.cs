@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using KerjaSama.Planning.Consolidation;
+
+namespace KerjaSama.Planning.Exports;
+
+/// <summary>
+/// The matrix for the planning agency: the RPJMD view (every year of the period) or the RKPD view (one year), as
+/// XLSX or CSV, in the columns the import reads back (<see cref="MatrixColumns"/>).
+/// </summary>
+internal sealed class MatrixSheet
+{
+    private MatrixSheet(List<string> header, List<List<object?>> rows)
+    {
+        Header = header;
+        Rows = rows;
+    }
+
+    public List<string> Header { get; }
+
+    public List<List<object?>> Rows { get; }
+
+    public static MatrixSheet Build(IEnumerable<RowView> rows, MatrixNames names, IReadOnlyList<int> years)
+    {
+        var header = new List<string> { "row_id", "status" };
+        header.AddRange(MatrixColumns.Fields.Select(f => f.Column));
+        header.AddRange(years.SelectMany(y => MatrixColumns.YearParts.Select(p => MatrixColumns.YearColumn(p, y))));
+        header.AddRange(["affair_name", "responsible_agency_name", "total_budget"]);
+        var lines = new List<List<object?>>();
+        foreach (var r in rows.OrderBy(r => r.AffairCode, StringComparer.Ordinal).ThenBy(r => r.CreatedSeq))
+        {
+            var line = new List<object?>
+            {
+                r.RowId.ToString(), r.Status, r.AffairCode, r.SubAffairCode, r.Potential, r.Object, r.CooperationType, string.Join(";", r.PartnerRegionCodes),
+                string.Join(";", r.PartnerOrganisationIds.Select(id => names.OrganisationCode(id))), r.Form, r.Benefit, r.ProgramCode, r.ActivityCode,
+                r.SubActivityCode, r.StartYear is { } s ? (long)s : null, r.DurationYears is { } d ? (long)d : null, r.DurationLegalBasis,
+                names.OrganisationCode(r.ResponsibleAgencyId), string.Join(";", r.SupportingAgencyIds.Select(id => names.OrganisationCode(id))), r.DprdApprovalRequired is { } b ? (b ? "true" : "false") : null, r.DprdReason,
+                r.Priority is { } p ? (long)p : null, r.Notes,
+            };
+            foreach (var year in years)
+            {
+                var plan = r.PlanFor(year);
+                line.AddRange([plan?.Indicator, plan?.Target, plan?.Budget, plan?.FundingSource]);
+            }
+
+            line.AddRange([names.AffairName(r.AffairCode), names.Agency(r), years.Sum(y => r.PlanFor(y)?.Budget ?? 0)]);
+            lines.Add(line);
+        }
+
+        return new MatrixSheet(header, lines);
+    }
+
+    public byte[] ToXlsx(string sheetName)
+    {
+        var sheet = new XlsxSheet(sheetName) { FrozenRows = 1 };
+        sheet.Widths.AddRange(Header.Select(h => h switch
+        {
+            "potential" or "object" or "benefit" or "notes" => 36d,
+            "row_id" => 38d,
+            _ => 16d,
+        }));
+        sheet.AddRow([.. Header.Select(h => new XlsxCell(h, XlsxStyle.Header))]);
+        foreach (var line in Rows)
+        {
+            sheet.Rows.Add([.. line.Select((v, i) => new XlsxCell(v, v is long && (Header[i].StartsWith("budget_", StringComparison.Ordinal)
+                || Header[i] == "total_budget") ? XlsxStyle.Rupiah : v is long ? XlsxStyle.Number : XlsxStyle.Text))]);
+        }
+
+        return XlsxWriter.Write(sheet);
+    }
+
+    /// <summary>RFC 4180 CSV in UTF-8 with a byte-order mark (spreadsheet programs then read the accents right).</summary>
+    public byte[] ToCsv()
+    {
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', Header.Select(Csv)).Append("\r\n");
+        foreach (var line in Rows)
+            sb.AppendJoin(',', line.Select(v => Csv(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

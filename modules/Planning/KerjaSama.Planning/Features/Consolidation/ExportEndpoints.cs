@@ -1,0 +1,82 @@
+using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Consolidation;
+using KerjaSama.Planning.Exercises;
+using KerjaSama.Planning.Exports;
+using KerjaSama.Planning.Persistence;
+using KerjaSama.Registry.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KerjaSama.Planning.Features.Consolidation;
+
+/// <summary>
+/// The decree annex (XLSX; the printable page is /planning/exercises/{id}/annex) and the planning agency's RPJMD and
+/// RKPD matrices (XLSX and CSV).
+/// </summary>
+internal static class ExportEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/exercises/{id:guid}/exports").WithTags("Planning: exports").RequireAuthorization(Policies.Member);
+        group.MapGet("/decree-annex.xlsx", Annex).WithName("ExportDecreeAnnex");
+        group.MapGet("/rpjmd.{format}", Rpjmd).WithName("ExportRpjmdMatrix");
+        group.MapGet("/rkpd.{format}", Rkpd).WithName("ExportRkpdMatrix");
+    }
+
+    /// <summary>Loads what an export needs: the exercise, its rows (merged rows left out) and the Registry's names.</summary>
+    public static async Task<(MappingExercise? Exercise, List<RowView> Rows, MatrixNames? Names, IResult? Problem)> LoadAsync(Guid id, Caller caller,
+        PlanningDb db, IGrainFactory grains, IServiceProvider services, CancellationToken ct)
+    {
+        var (exercise, denied) = await RegisterCalls.ReadableAsync(id, caller, db, grains, ct);
+        if (denied is not null)
+            return (null, [], null, denied);
+        var rows = await RegisterCalls.RowsAsync(db, id, includeMerged: false, ct);
+        var names = await MatrixNames.LoadAsync(rows, exercise!.RegionCode, services.GetRequiredService<IAffairCatalog>(),
+            services.GetRequiredService<IRegionDirectory>(), services.GetRequiredService<INomenclatureCatalog>(),
+            services.GetRequiredService<IOrganisationDirectory>(), ct);
+        return (exercise, rows, names, null);
+    }
+
+    private static async Task<IResult> Annex(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        var (exercise, rows, names, problem) = await LoadAsync(id, Caller.From(http.User)!, db, grains, http.RequestServices, ct);
+        if (problem is not null)
+            return problem;
+        var annex = DecreeAnnex.Build(exercise!, rows, names!);
+        return TypedResults.File(annex.ToXlsx(), XlsxWriter.ContentType, $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.xlsx");
+    }
+
+    private static Task<IResult> Rpjmd(Guid id, string format, HttpContext http, PlanningDb db, IGrainFactory grains, string scope = "all",
+        CancellationToken ct = default) => MatrixAsync(id, format, null, scope, http, db, grains, ct);
+
+    private static Task<IResult> Rkpd(Guid id, string format, HttpContext http, PlanningDb db, IGrainFactory grains, int? year = null,
+        string scope = "all", CancellationToken ct = default) => MatrixAsync(id, format, year ?? 0, scope, http, db, grains, ct);
+
+    // year null: the RPJMD view (every year of the period); otherwise the RKPD view of that year (0: the first year).
+    private static async Task<IResult> MatrixAsync(Guid id, string format, int? year, string scope, HttpContext http, PlanningDb db, IGrainFactory grains,
+        CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv"))
+            return Problems.NotFound("unknown_format", "Exports are .xlsx or .csv.");
+        if (scope is not ("all" or "adopted"))
+            return Problems.Validation("scope", "all or adopted.");
+        var (exercise, rows, names, problem) = await LoadAsync(id, Caller.From(http.User)!, db, grains, http.RequestServices, ct);
+        if (problem is not null)
+            return problem;
+        var e = exercise!;
+        if (year is { } y && y != 0 && (y < e.StartYear || y > e.EndYear))
+            return Problems.Validation("year", $"A year of the planning period {e.StartYear}–{e.EndYear}.", "year_outside_period");
+        var years = year is null ? Enumerable.Range(e.StartYear, e.EndYear - e.StartYear + 1).ToList() : [year == 0 ? e.StartYear : year.Value];
+        IEnumerable<RowView> selected = scope == "adopted" ? rows.Where(r => r.IsAdopted) : rows;
+        if (year is not null)
+            selected = selected.Where(r => r.PlanFor(years[0]) is not null);
+        var sheet = MatrixSheet.Build(selected, names!, years);
+        var name = year is null ? $"matriks-rpjmd-{e.StartYear}-{e.EndYear}" : $"matriks-rkpd-{years[0]}";
+        return format == "csv"
+            ? TypedResults.File(sheet.ToCsv(), "text/csv; charset=utf-8", name + ".csv")
+            : TypedResults.File(sheet.ToXlsx(year is null ? "RPJMD" : "RKPD " + years[0]), XlsxWriter.ContentType, name + ".xlsx");
+    }
+}

@@ -1,0 +1,97 @@
+using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Consolidation;
+using KerjaSama.Planning.Exercises;
+using KerjaSama.Planning.Exports;
+using KerjaSama.Planning.Live;
+using KerjaSama.Planning.Persistence;
+using KerjaSama.Registry.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KerjaSama.Planning.Features.Consolidation;
+
+/// <summary>
+/// Imports a matrix (last year's list, an agency's offline sheet) from XLSX or CSV: every line is checked; either all
+/// rows are added (one batch through the matrix grain) or nothing is, and every bad line is reported with its number
+/// and column.
+/// </summary>
+internal static class ImportEndpoint
+{
+    internal sealed record ImportResult(int Imported, IReadOnlyList<Guid> RowIds, long FirstSeq, long LastSeq);
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/exercises/{id:guid}/import", Import).WithTags("Planning: exports").RequireAuthorization(Policies.Member)
+            .WithName("ImportMatrix")
+            // No Accepts metadata: routing would then refuse every other content type with 415 (multipart or raw body both work).
+            .WithDescription("Multipart form with the field 'file' (XLSX or CSV), or the file as the raw request body.");
+
+    internal static async Task<IResult> Import(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User)!;
+        var exercise = await db.Exercises.FindAsync([id], ct);
+        if (exercise is null)
+            return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
+        var grain = grains.GetGrain<IMatrixGrain>(id);
+        if (!caller.CanFacilitate && !await grain.IsPlanningAgencyAsync(caller))
+            return Problems.Forbidden("forbidden", "Only the secretariat and the planning agency import into the matrix.");
+
+        var content = await ReadBodyAsync(http.Request, ct);
+        if (content is null or { Length: 0 })
+            return Problems.Validation("file", "Send the XLSX or CSV file (multipart field 'file', or as the request body).", "import_empty");
+        var lines = SpreadsheetReader.Read(content);
+        if (lines is null)
+            return Problems.Validation("file", "The file is neither a readable XLSX workbook nor UTF-8 CSV text.", "import_unreadable");
+
+        var ctx = await CreateContextAsync(exercise, http.RequestServices, ct);
+        var parsed = await MatrixImport.ParseAsync(lines, ctx, http.RequestServices.GetRequiredService<IOrganisationDirectory>(), ct);
+        if (parsed.Issues.Count > 0)
+            return Rejected(parsed.Issues);
+        var result = await grain.ApplyRegister(caller, new RegisterBatch(RegisterAuthorities.Consolidation, parsed.Ops));
+        if (!result.Applied)
+        {
+            if (result.Errors.Any(e => e.Index < 0))
+                return RegisterCalls.Problem(result);
+            return Rejected([.. result.Errors.Select(e => new ImportIssue(parsed.Lines[e.Index],
+                MatrixColumns.ColumnOf(e.Error.Field ?? "") ?? e.Error.Field ?? "row", e.Error.Code, e.Error.Message))]);
+        }
+
+        return TypedResults.Ok(new ImportResult(parsed.Ops.Count, [.. parsed.Ops.Select(o => o.RowId)], result.Seqs[0], result.Seqs[^1]));
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(List<ImportIssue> issues)
+    {
+        var errors = issues.GroupBy(i => $"row {i.Row}: {i.Column}").ToDictionary(g => g.Key, g => g.Select(i => i.Message).ToArray(), StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(errors, $"{issues.Select(i => i.Row).Distinct().Count()} line(s) are wrong; nothing was imported.",
+            title: "The import was refused.", extensions: new Dictionary<string, object?> { ["code"] = "import_invalid", ["rows"] = issues });
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            if ((form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null)) is not { } file)
+                return null;
+            await file.CopyToAsync(buffer, ct);
+        }
+        else
+        {
+            await request.Body.CopyToAsync(buffer, ct);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static async Task<ValidationContext> CreateContextAsync(MappingExercise exercise, IServiceProvider services, CancellationToken ct)
+    {
+        var regions = services.GetRequiredService<IRegionDirectory>();
+        var region = await regions.FindAsync(exercise.RegionCode, ct);
+        return new ValidationContext(exercise.RegionCode, region?.Level ?? "provinsi", exercise.StartYear, exercise.EndYear,
+            await regions.GetNeighboursAsync(exercise.RegionCode, ct), services.GetRequiredService<IAffairCatalog>(), regions,
+            services.GetRequiredService<IOrganisationDirectory>(), services.GetRequiredService<INomenclatureCatalog>());
+    }
+}

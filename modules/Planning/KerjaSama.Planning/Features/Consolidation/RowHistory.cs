@@ -1,0 +1,71 @@
+using System.Text.Json;
+using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Consolidation;
+using KerjaSama.Planning.Contracts;
+using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Live;
+using KerjaSama.Planning.Persistence;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace KerjaSama.Planning.Features.Consolidation;
+
+/// <summary>
+/// A row's full history from the op log: live-session edits and every later change, in sequence order, with each
+/// status transition spelled out (from, to, reason, who, when). A surviving row's history includes the rows merged
+/// into it.
+/// </summary>
+internal static class RowHistory
+{
+    internal sealed record Transition(string? From, string To, string? Reason);
+
+    internal sealed record Entry(long Seq, DateTimeOffset At, string Kind, Guid RowId, Guid SessionId, Author Author,
+        Dictionary<string, object?> Fields, Transition? Transition);
+
+    internal sealed record History(Guid RowId, string Status, IReadOnlyList<Guid> MergedFrom, Guid? MergedInto, IReadOnlyList<Entry> Entries);
+
+    public static async Task<IResult> GetAsync(Guid id, Guid rowId, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        var (_, denied) = await RegisterCalls.ReadableAsync(id, Caller.From(http.User)!, db, grains, ct);
+        if (denied is not null)
+            return denied;
+        var rows = (await RegisterCalls.RowsAsync(db, id, includeMerged: true, ct)).ToDictionary(r => r.RowId);
+        if (!rows.TryGetValue(rowId, out var row))
+            return Problems.NotFound("unknown_row", $"No row {rowId} in this matrix.");
+
+        // The rows merged into this one, and those merged into them, and so on.
+        var ids = new HashSet<Guid> { rowId };
+        var pending = new Queue<Guid>(row.MergedFrom);
+        while (pending.TryDequeue(out var next))
+        {
+            if (ids.Add(next) && rows.TryGetValue(next, out var mergedRow))
+            {
+                foreach (var further in mergedRow.MergedFrom)
+                    pending.Enqueue(further);
+            }
+        }
+
+        var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == id && ids.Contains(o.RowId)).OrderBy(o => o.Seq).ToListAsync(ct);
+        var status = new Dictionary<Guid, string>();
+        var entries = new List<Entry>(ops.Count);
+        foreach (var op in ops.Select(MatrixStore.ToMessage))
+        {
+            Transition? transition = null;
+            if (op.Fields.TryGetValue(MatrixFieldNames.Status, out var json) && json is not null)
+            {
+                var to = JsonSerializer.Deserialize<string>(json)!;
+                var from = op.Kind == OpKinds.Add ? null : status.GetValueOrDefault(op.RowId, RowStatuses.Proposed);
+                var reason = op.Fields.TryGetValue(MatrixFieldNames.StatusReason, out var r) && r is not null ? JsonSerializer.Deserialize<string>(r) : null;
+                if (op.Kind != OpKinds.Add && from != to)
+                    transition = new Transition(from, to, reason);
+                status[op.RowId] = to;
+            }
+
+            var applied = LiveMapping.ToApplied(op);
+            entries.Add(new Entry(op.Seq, op.At, op.Kind, op.RowId, op.SessionId, applied.Author, applied.Fields, transition));
+        }
+
+        return TypedResults.Ok(new History(rowId, row.Status, [.. ids.Where(i => i != rowId)], row.MergedInto, entries));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using KerjaSama.Planning.Persistence;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KerjaSama.Planning.Features.Consolidation;
+
+/// <summary>
+/// The consolidation page's plain HTML forms (works without JavaScript): each posts here with an antiforgery token, runs
+/// the same handler as the JSON API and goes back to the page with the outcome in the query string.
+/// </summary>
+internal static class UiActions
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/exercises/{id:guid}/ui-actions", Handle).WithTags("Planning: consolidation and lifecycle")
+            .RequireAuthorization(Modularity.Security.Policies.Member).ExcludeFromDescription();
+
+    private static async Task<IResult> Handle(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, IAntiforgery antiforgery,
+        CancellationToken ct)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Problem400("antiforgery", "The form expired; reload the page.");
+        var form = await http.Request.ReadFormAsync(ct);
+        string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
+        Guid RowId() => Guid.TryParse(F("rowId"), out var g) ? g : Guid.Empty;
+        var result = F("action") switch
+        {
+            "status" => await ConsolidationEndpoints.ChangeStatus(id, RowId(), new(F("status"), F("reason")), http, db, grains),
+            "review" => await ReviewEndpoints.Review(id, RowId(), new(F("decision"),
+                int.TryParse(F("priority"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null, F("note")), http, db, grains, ct),
+            "send-back" => await ConsolidationEndpoints.SendBack(id, RowId(), new(F("question")), http, db, grains, ct),
+            "merge" => await ConsolidationEndpoints.Merge(id, RowId(), new(Guid.TryParse(F("intoRowId"), out var into) ? into : Guid.Empty, F("reason")),
+                http, db, grains, ct),
+            "bulk-status" => await BulkStatusEndpoint.Change(id, new(await RowsWithStatusAsync(db, id, F("fromStatus"), ct), F("status"), F("reason")),
+                http, db, grains, ct),
+            "adopt" => await ReviewEndpoints.Adopt(id, new(F("reason")), http, db, grains, ct),
+            "import" => await ImportEndpoint.Import(id, http, db, grains, ct),
+            _ => Problem400("unknown_action", "Unknown action."),
+        };
+        var (ok, message) = Describe(result);
+        var key = ok ? "ok" : "error";
+        return TypedResults.Redirect($"/planning/exercises/{id}?{key}={Uri.EscapeDataString(message)}");
+    }
+
+    private static async Task<List<Guid>?> RowsWithStatusAsync(PlanningDb db, Guid id, string? status, CancellationToken ct) =>
+        status is null ? null
+            : await db.Rows.AsNoTracking().Where(r => r.ExerciseId == id && !r.Removed && r.Status == status).Select(r => r.Id).ToListAsync(ct);
+
+    private static ProblemHttpResult Problem400(string code, string detail) =>
+        TypedResults.Problem(detail, statusCode: 400, extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    private static (bool Ok, string Message) Describe(IResult result) => result switch
+    {
+        ValidationProblem v => (false, string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}").Take(10))),
+        ProblemHttpResult p => (false, p.ProblemDetails.Detail ?? p.ProblemDetails.Title ?? "Refused."),
+        IStatusCodeHttpResult { StatusCode: >= 400 } s => (false, $"HTTP {s.StatusCode}"),
+        _ => (true, "Tersimpan / saved."),
+    };
+}

@@ -1,0 +1,48 @@
+using S = KerjaSama.Planning.Contracts.RowStatuses;
+
+namespace KerjaSama.Planning.Lifecycle;
+
+/// <summary>
+/// The allowed moves of a row's status (DOMAIN.md, "Lifecycle after mapping"). Side exits: any status before the
+/// agreement can be rejected (ditolak) or postponed (ditunda); a postponed row resumes where it was postponed or
+/// starts over as proposed. Revising after review sends a row back to verification; a question to the agency sends
+/// a verified row back to proposed.
+/// </summary>
+internal static class StatusLifecycle
+{
+    public const string Initial = S.Proposed;
+
+    private static readonly Dictionary<string, string[]> Next = new(StringComparer.Ordinal)
+    {
+        [S.Proposed] = [S.Verified, S.Rejected, S.Postponed],
+        [S.Verified] = [S.InReview, S.Proposed, S.Rejected, S.Postponed],
+        [S.InReview] = [S.Adopted, S.Verified, S.Rejected, S.Postponed],
+        [S.Adopted] = [S.Integrated, S.Postponed],
+        [S.Integrated] = [S.Offered, S.Postponed],
+        [S.Offered] = [S.JointAgreementSigned, S.Rejected, S.Postponed],
+        [S.JointAgreementSigned] = [S.DprdApproved, S.AgreementSigned, S.Postponed],
+        [S.DprdApproved] = [S.AgreementSigned, S.Rejected, S.Postponed],
+        [S.AgreementSigned] = [S.Running],
+        [S.Running] = [S.Ended, S.Extended, S.Stopped],
+        [S.Extended] = [S.Running, S.Ended, S.Stopped],
+        [S.Ended] = [S.Extended],
+        [S.Stopped] = [],
+        [S.Rejected] = [],
+        [S.Postponed] = [S.Proposed],
+    };
+
+    /// <summary>Adopted by decree or later along the main line: the rows of the decree annex.</summary>
+    public static readonly IReadOnlySet<string> AdoptedOrLater = new HashSet<string>(
+        [S.Adopted, S.Integrated, S.Offered, S.JointAgreementSigned, S.DprdApproved, S.AgreementSigned, S.Running, S.Ended, S.Extended],
+        StringComparer.Ordinal);
+
+    /// <summary>The statuses a row may move to from <paramref name="from"/>.</summary>
+    public static IReadOnlyList<string> Allowed(string from, string? postponedFrom)
+    {
+        if (!Next.TryGetValue(from, out var next))
+            return [];
+        return from == S.Postponed && postponedFrom is not null && postponedFrom != S.Proposed ? [.. next, postponedFrom] : next;
+    }
+
+    public static bool IsAllowed(string from, string to, string? postponedFrom) => Allowed(from, postponedFrom).Contains(to);
+}

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KerjaSama.Planning.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    internal partial class ConsolidationIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_matrix_ops_ExerciseId_RowId",
+                schema: "planning",
+                table: "matrix_ops",
+                columns: new[] { "ExerciseId", "RowId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_matrix_ops_ExerciseId_RowId",
+                schema: "planning",
+                table: "matrix_ops");
+        }
+    }
+}
