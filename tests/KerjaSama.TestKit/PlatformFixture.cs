@@ -31,12 +31,17 @@ public abstract partial class PlatformFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Service replacements for this fixture's host, applied after the host's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
         var settings = _database.Settings();
         Configure(settings);
-        _factory = new PlatformFactory(settings, EnvironmentName);
+        _factory = new PlatformFactory(settings, EnvironmentName, ConfigureServices);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
