@@ -12,6 +12,8 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
 
+    /// <param name="settings">Configuration of the host.</param>
+    /// <param name="environment">The host's environment name.</param>
     /// <param name="services">Replaces services after the host registered its own (e.g. a module's clock).</param>
     public PlatformFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Testing", Action<IServiceCollection>? services = null)
     {
