@@ -79,9 +79,9 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
             ParentAgreementId = r.ParentAgreementId, SignedOn = r.SignedOn, StartsOn = r.StartsOn!.Value, EndsOn = r.EndsOn!.Value, Value = r.Value,
             DprdApprovalRequired = r.DprdApprovalRequired, DprdApprovalReference = Trim(r.DprdApprovalReference),
             DurationExceptionLegalBasis = Trim(r.DurationExceptionLegalBasis), CreatedBy = caller.UserId, CreatedAt = clock.GetUtcNow(),
-            Parties = [.. parties.Select(p => new AgreementParty
+            Parties = [.. parties.Select((p, i) => new AgreementParty
             {
-                Id = Guid.CreateVersion7(), OrganisationId = p.OrganisationId!.Value, SignatoryName = p.SignatoryName!.Trim(),
+                Id = Guid.CreateVersion7(), Position = i, OrganisationId = p.OrganisationId!.Value, SignatoryName = p.SignatoryName!.Trim(),
                 SignatoryPosition = Trim(p.SignatoryPosition), Delegation = Trim(p.Delegation),
             })],
         };
@@ -198,7 +198,7 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
         return new(a.Id, a.Kind, a.Number, a.Object, a.AffairCode, a.ResponsibleAgencyId, a.RowId, a.OfferId, a.ParentAgreementId, a.SignedOn,
             a.StartsOn, a.EndsOn, a.Value, a.DprdApprovalRequired, a.DprdApprovalReference, a.DurationExceptionLegalBasis,
             AgreementRules.State(a.SignedOn, a.StartsOn, a.EndsOn, today), AgreementRules.NextReminder(a.SignedOn, a.EndsOn, options.Value.Thresholds, today),
-            [.. a.Parties.Select(p => new PartyDto(p.OrganisationId, orgs.TryGetValue(p.OrganisationId, out var o) ? o.Name : p.OrganisationId.ToString(),
+            [.. a.Parties.OrderBy(p => p.Position).Select(p => new PartyDto(p.OrganisationId, orgs.TryGetValue(p.OrganisationId, out var o) ? o.Name : p.OrganisationId.ToString(),
                 o?.RegionCode, p.SignatoryName, p.SignatoryPosition, p.Delegation))],
             [.. changes.OrderBy(c => c.SignedOn).Select(c => new ChangeDto(c.Id, c.Kind, c.Number, c.SignedOn, c.Description, c.PreviousEndsOn, c.NewEndsOn))],
             [.. documents.Select(d => new DocumentDto(d.Id, d.Kind, d.Version, d.FileName, d.Size, d.Sha256, d.UploadedAt))]);

@@ -9,6 +9,9 @@ internal sealed class AgreementParty
 
     public Guid OrganisationId { get; set; }
 
+    /// <summary>Order of the parties as written in the agreement (first party, second party, ...).</summary>
+    public int Position { get; set; }
+
     public required string SignatoryName { get; set; }
 
     public string? SignatoryPosition { get; set; }

@@ -24,8 +24,8 @@ internal static class AgreementRules
         : endsOn <= today.AddDays(90) ? "expiring"
         : "active";
 
-    /// <summary>The next reminder date on or after today, or null when every threshold has passed.</summary>
+    /// <summary>The next reminder date after today (today's reminder goes out today), or null when every threshold has passed.</summary>
     public static DateOnly? NextReminder(DateOnly? signedOn, DateOnly endsOn, IReadOnlyList<int> thresholds, DateOnly today) =>
         signedOn is null ? null
-        : thresholds.Select(t => endsOn.AddDays(-t)).Where(d => d >= today).Order().Cast<DateOnly?>().FirstOrDefault();
+        : thresholds.Select(t => endsOn.AddDays(-t)).Where(d => d > today).Order().Cast<DateOnly?>().FirstOrDefault();
 }

@@ -203,6 +203,9 @@ namespace KerjaSama.Partners.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SignatoryName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -203,6 +203,9 @@ namespace KerjaSama.Partners.Persistence.Migrations.SqlServer
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
                     b.Property<string>("SignatoryName")
                         .IsRequired()
                         .HasMaxLength(200)

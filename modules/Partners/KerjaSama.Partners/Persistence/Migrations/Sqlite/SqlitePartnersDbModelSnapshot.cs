@@ -197,6 +197,9 @@ namespace KerjaSama.Partners.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SignatoryName")
                         .IsRequired()
                         .HasMaxLength(200)

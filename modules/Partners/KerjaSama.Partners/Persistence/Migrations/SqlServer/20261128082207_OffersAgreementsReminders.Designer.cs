@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KerjaSama.Partners.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPartnersDb))]
-    [Migration("20261128075110_OffersAgreementsReminders")]
+    [Migration("20261128082207_OffersAgreementsReminders")]
     internal partial class OffersAgreementsReminders
     {
         /// <inheritdoc />
@@ -205,6 +205,9 @@ namespace KerjaSama.Partners.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
 
                     b.Property<string>("SignatoryName")
                         .IsRequired()

@@ -195,6 +195,7 @@ namespace KerjaSama.Partners.Persistence.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     AgreementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
                     SignatoryName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     SignatoryPosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Delegation = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)

@@ -195,6 +195,7 @@ namespace KerjaSama.Partners.Persistence.Migrations.PostgreSql
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
                     SignatoryName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     SignatoryPosition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Delegation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)

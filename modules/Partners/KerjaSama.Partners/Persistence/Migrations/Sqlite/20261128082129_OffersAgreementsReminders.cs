@@ -185,6 +185,7 @@ namespace KerjaSama.Partners.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     SignatoryName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SignatoryPosition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Delegation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
