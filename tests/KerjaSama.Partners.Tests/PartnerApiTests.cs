@@ -70,6 +70,22 @@ public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_partner_needs_a_primary_and_a_secondary_person_in_charge()
+    {
+        var id = await GovernmentOfAsync("64");
+        var before = await (await Client.GetAsync($"/api/partners/partners/{id}")).Content.ReadAsStringAsync();
+        var onlyPrimary = await PutAsync(id, new { contacts = new[] { new { name = "Kabag", email = "kabag@kaltimprov.go.id", isPrimary = true } }, version = 0 });
+        await onlyPrimary.AssertValidationProblemAsync("Contacts");
+        var noPrimary = await PutAsync(id, new
+        {
+            contacts = new[] { new { name = "A", email = "a@kaltimprov.go.id", isPrimary = false }, new { name = "B", email = "b@kaltimprov.go.id", isPrimary = false } },
+            version = 0,
+        });
+        await noPrimary.AssertValidationProblemAsync("Contacts");
+        Assert.Equal(before, await (await Client.GetAsync($"/api/partners/partners/{id}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task An_organisation_that_is_not_in_the_registry_is_not_a_partner()
     {
         var response = await Client.GetAsync($"/api/partners/partners/{Guid.NewGuid()}");

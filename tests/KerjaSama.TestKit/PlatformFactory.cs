@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.TestKit;
 
@@ -8,11 +10,16 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public PlatformFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
+    /// <param name="settings">Configuration of the host.</param>
+    /// <param name="environment">The host's environment name.</param>
+    /// <param name="services">Replaces services after the host registered its own (e.g. a module's clock).</param>
+    public PlatformFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Testing", Action<IServiceCollection>? services = null)
     {
         _settings = settings;
         _environment = environment;
+        _services = services;
         UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
@@ -29,5 +36,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 }

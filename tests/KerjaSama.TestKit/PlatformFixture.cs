@@ -31,12 +31,20 @@ public abstract partial class PlatformFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>False for hosts that share a database another fixture drops (several hosts, restarts).</summary>
+    protected virtual bool OwnsDatabase => true;
+
+    /// <summary>Service replacements for this fixture's host, applied after the host's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
         var settings = _database.Settings();
         Configure(settings);
-        _factory = new PlatformFactory(settings, EnvironmentName);
+        _factory = new PlatformFactory(settings, EnvironmentName, ConfigureServices);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
@@ -49,7 +57,7 @@ public abstract partial class PlatformFixture : IAsyncLifetime
         Client?.Dispose();
         if (_factory is not null)
             await _factory.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && OwnsDatabase)
             await _database.DisposeAsync();
     }
 }

@@ -1,7 +1,9 @@
 using System.Net.Mail;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Partners.Agreements;
 using KerjaSama.Partners.Contracts;
+using KerjaSama.Partners.Offers;
 using KerjaSama.Partners.Persistence;
 using KerjaSama.Registry.Contracts;
 using KerjaSama.SharedKernel;
@@ -19,6 +21,7 @@ internal static class PartnerEndpoints
     {
         var group = api.MapGroup("/partners").WithTags("Partners").RequireAuthorization(Policies.Member);
         group.MapGet("/{organisationId:guid}", Get).WithName("GetPartner");
+        group.MapGet("/{organisationId:guid}/history", History).WithName("GetPartnerHistory");
         group.MapPut("/{organisationId:guid}", Update).WithName("UpdatePartner").RequireAuthorization(Policies.Secretariat);
     }
 
@@ -80,12 +83,27 @@ internal static class PartnerEndpoints
         return TypedResults.Ok(ToDto(organisation, profile));
     }
 
+    // Offers addressed to the partner and agreements it is a party of, newest first; a partner reads only its own.
+    private static async Task<IResult> History(Guid organisationId, OfferCommands offers, AgreementCommands agreements, HttpContext context,
+        CancellationToken ct)
+    {
+        var caller = Caller.From(context.User)!;
+        if (caller.Role == PlatformRoles.PartnerContributor && caller.OrganisationId != organisationId)
+            return Problems.Forbidden("partner_not_shared", "A partner organisation can read only its own history.");
+        return TypedResults.Ok(new
+        {
+            offers = await offers.ListAsync(caller, organisationId, ct),
+            agreements = await agreements.ListAsync(caller, null, organisationId, ct),
+        });
+    }
+
     private static Validator Validate(UpdatePartnerRequest request)
     {
         var v = new Validator().Check(request.Notes is null || request.Notes.Length <= 4000, nameof(request.Notes), "At most 4000 characters.");
         var contacts = request.Contacts ?? [];
         v.Check(contacts.Count <= 20, nameof(request.Contacts), "At most 20 contacts.");
-        v.Check(contacts.Count == 0 || contacts.Count(c => c.IsPrimary) == 1, nameof(request.Contacts), "Exactly one primary person in charge.");
+        v.Check(contacts.Count(c => c.IsPrimary) == 1, nameof(request.Contacts), "Exactly one primary person in charge.");
+        v.Check(contacts.Any(c => !c.IsPrimary), nameof(request.Contacts), "At least one secondary person in charge besides the primary one.");
         for (var i = 0; i < contacts.Count; i++)
         {
             var c = contacts[i];
