@@ -51,6 +51,19 @@ public abstract class OfferTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_row_follows_the_offer_and_the_signed_kb_through_the_planning_lifecycle()
+    {
+        var rowId = await S.RowAsync("ditetapkan", "Pengelolaan sampah regional");
+        Assert.Equal("ditetapkan", await S.RowStatusAsync(rowId));
+
+        await SendOfferAsync(rowId, S.Kalsel.Id);
+        Assert.Equal("ditawarkan", await S.RowStatusAsync(rowId));
+
+        await S.SignedKbAsync(rowId: rowId);
+        Assert.Equal("kb_ditandatangani", await S.RowStatusAsync(rowId));
+    }
+
+    [Fact]
     public async Task A_partner_cannot_see_or_answer_an_offer_addressed_to_another_organisation_and_nothing_is_stored()
     {
         var id = (await SendOfferAsync(await S.RowAsync(), S.Kalsel.Id)).GetProperty("id").GetGuid();

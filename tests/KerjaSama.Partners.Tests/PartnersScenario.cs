@@ -18,6 +18,9 @@ internal sealed class PartnersScenario : IAsyncDisposable
 {
     private HubConnection? _hub;
     private Guid _sessionId;
+
+    /// <summary>The exercise whose matrix <see cref="RowAsync"/> adds to (empty before the first row).</summary>
+    public Guid ExerciseId { get; private set; }
     private long _seq;
 
     private PartnersScenario(PlatformFixture platform, TestUser secretariat, HttpClient client)
@@ -92,6 +95,7 @@ internal sealed class PartnersScenario : IAsyncDisposable
             invitedOrganisationIds = new[] { Agency.Id, Kalsel.Id },
         }, HttpAssertions.Json);
         var exerciseId = (await exercise.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        ExerciseId = exerciseId;
         var facilitator = await Platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.Facilitator, "Fasilitator");
         using var client = Platform.ClientFor(facilitator);
         var session = await (await client.PostAsync($"/api/planning/exercises/{exerciseId}/sessions", null)).ReadAsync<JsonElement>(HttpStatusCode.Created);
@@ -100,6 +104,14 @@ internal sealed class PartnersScenario : IAsyncDisposable
         await _hub.StartAsync();
         var joined = await _hub.InvokeAsync<JoinResult>("Join", _sessionId, 0L);
         _seq = joined.Seq;
+    }
+
+    /// <summary>The row's status as the Planning module's REST rows endpoint reports it.</summary>
+    public async Task<string?> RowStatusAsync(Guid rowId)
+    {
+        var rows = await (await Secretariat.GetAsync($"/api/planning/exercises/{ExerciseId}/rows")).ReadAsync<JsonElement>();
+        var row = rows.EnumerateArray().Single(r => r.GetProperty("rowId").GetGuid() == rowId);
+        return row.GetProperty("fields").TryGetProperty(F.Status, out var status) ? status.GetString() : null;
     }
 
     public object Party((Guid Id, string Name) organisation, string signatory = "Penandatangan", string? delegation = null) =>

@@ -43,6 +43,8 @@ public sealed class PlanningModule : IModule
         builder.Services.AddSingleton<IPlanningRows, PlanningRows>();
         builder.Services.AddSingleton<MatrixStore>();
         builder.Services.AddSingleton<IPlanningRowStatus, PlanningRowStatus>();
+        builder.Services.AddIntegrationEventHandler<KerjaSama.Partners.Contracts.OfferSent, PartnerEventHandlers>();
+        builder.Services.AddIntegrationEventHandler<KerjaSama.Partners.Contracts.AgreementSigned, PartnerEventHandlers>();
         builder.Services.AddHostedService<DemoExerciseSeeder>();
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddSingleton<MatrixFanout>();
