@@ -95,7 +95,7 @@ public abstract class ConsolidationTests(PlatformFixture platform)
         Assert.Equal("Pengelolaan sampah regional", kept[F.Potential].GetString());
         var history = await (await s.Admin.GetAsync($"{s.Base}/rows/{survivor}/history")).ReadAsync<JsonElement>();
         var rowsInHistory = history.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("rowId").GetGuid()).ToHashSet();
-        Assert.Equal([survivor, duplicate], rowsInHistory.Order());
+        Assert.Equal(new[] { survivor, duplicate }.Order(), rowsInHistory.Order());
         Assert.Equal(duplicate, Assert.Single(history.GetProperty("mergedFrom").EnumerateArray()).GetGuid());
 
         var list = await (await s.Admin.GetAsync($"{s.Base}/consolidation")).ReadAsync<JsonElement>();
