@@ -27,7 +27,8 @@ internal static class AgreementEndpoints
                 (await agreements.AddChangeAsync(Caller.From(http.User)!, id, request, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Policies.Secretariat);
 
-        group.MapPost("/{id:guid}/documents", UploadAsync).RequireAuthorization(Policies.Secretariat).DisableAntiforgery();
+        group.MapPost("/{id:guid}/documents", UploadAsync).RequireAuthorization(Policies.Secretariat).DisableAntiforgery()
+            .WithMetadata(new Pages.DocumentBodyLimitAttribute());
         group.MapGet("/{id:guid}/documents/{documentId:guid}", DownloadAsync);
 
         group.MapGet("/{id:guid}/evaluations", async (Guid id, EvaluationCommands evaluations, HttpContext http, CancellationToken ct) =>
