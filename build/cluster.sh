@@ -54,6 +54,8 @@ environment="${KERJASAMA_CLUSTER_ENVIRONMENT:-Development}"
 echo "== building the host (Release)"
 dotnet build src/KerjaSama.Host -c Release -v q -nologo >/dev/null
 dll="$root/src/KerjaSama.Host/bin/Release/net10.0/KerjaSama.Host.dll"
+# The host reads appsettings*.json from its content root, the working directory.
+cd "$(dirname "$dll")"
 
 redis_host="${redis%:*}"; redis_port="${redis##*:}"
 if redis-cli -h "$redis_host" -p "$redis_port" ping >/dev/null 2>&1; then

@@ -19,7 +19,7 @@ namespace KerjaSama.Cluster.Tests;
 public sealed class ClusterTests(ITestOutputHelper output)
 {
     private const string DemoPassword = "Kerjasama-Demo-2025!";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     [Fact]
     public async Task Clients_on_two_host_processes_share_edits_and_presence_and_a_killed_host_loses_no_acknowledged_edit()

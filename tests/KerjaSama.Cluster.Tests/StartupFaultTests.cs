@@ -24,7 +24,7 @@ public sealed class StartupFaultTests
         var keys = Path.Combine(database.DataDirectory, "shared-keys");
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..12];
         await using var first = HostProcess.Start("host A", ClusterEnvironment.HostSettings(database, clusterId, keys));
-        await first.WaitReadyAsync(TimeSpan.FromMinutes(3));
+        await first.WaitReadyAsync(TimeSpan.FromMinutes(6));
 
         await using var second = HostProcess.Start("host B", ClusterEnvironment.HostSettings(database, clusterId, keys), siloPort: first.SiloPort);
         var exit = await second.WaitForExitAsync(TimeSpan.FromMinutes(2));

@@ -8,7 +8,7 @@ namespace KerjaSama.Planning.Live.Hub;
 /// This host's one observer of the matrix grains that have connections here: the grain notifies each host once per
 /// batch, and the host sends each op once to the session's SignalR group (SignalR serialises a group message once
 /// per protocol). Keeps per-matrix order: an op that arrives after a gap makes it fetch the missing ops first.
-/// Subscriptions are renewed well before the grain's observer expiry.
+/// Subscriptions are renewed well before the grain's observer expiry, and each renewal catches up on missed ops.
 /// </summary>
 internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<MappingHub> hub, ILogger<MatrixFanout> logger)
     : IMatrixObserver, IHostedService, IDisposable
@@ -34,6 +34,12 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
     /// host observes; the live monitor recomputes its figures from it. Handlers must not block.
     /// </summary>
     public event Action<Guid>? Activity;
+
+    /// <summary>
+    /// How often subscriptions are renewed (and missed ops caught up): also the longest a host's clients wait for
+    /// live ops after the host that held their matrix died and the grain moved.
+    /// </summary>
+    private static readonly TimeSpan RenewalPeriod = TimeSpan.FromSeconds(5);
 
     public static string Group(Guid sessionId) => $"session:{sessionId:N}";
 
@@ -91,22 +97,52 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
         {
             if (entry.LastSeq >= 0 && ops[0].Seq > entry.LastSeq + 1)
                 ops = [.. await grains.GetGrain<IMatrixGrain>(exerciseId).OpsSince(entry.LastSeq, int.MaxValue)];
-            // Start every send before awaiting any: each connection's writes are queued in call order, so order holds
-            // while a slow reader no longer holds up the whole batch for everyone else.
-            var sends = new List<Task>(ops.Count);
-            foreach (var op in ops)
-            {
-                if (op.Seq <= entry.LastSeq)
-                    continue;
-                sends.Add(hub.Clients.Group(Group(op.SessionId)).SendAsync("Applied", LiveMapping.ToApplied(op)));
-                entry.LastSeq = op.Seq;
-            }
-
-            await Task.WhenAll(sends);
+            await SendAsync(entry, ops);
         }
         catch (Exception ex)
         {
             LogFanoutFailed(ex, exerciseId);
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    /// <summary>Sends the ops this host has not sent yet, in order.</summary>
+    private async Task SendAsync(Entry entry, List<OpMessage> ops)
+    {
+        // Start every send before awaiting any: each connection's writes are queued in call order, so order holds
+        // while a slow reader no longer holds up the whole batch for everyone else.
+        var sends = new List<Task>(ops.Count);
+        foreach (var op in ops)
+        {
+            if (op.Seq <= entry.LastSeq)
+                continue;
+            sends.Add(hub.Clients.Group(Group(op.SessionId)).SendAsync("Applied", LiveMapping.ToApplied(op)));
+            entry.LastSeq = op.Seq;
+        }
+
+        await Task.WhenAll(sends);
+    }
+
+    /// <summary>
+    /// After a renewal: sends what this host missed. When the host holding a matrix dies, the grain reactivates
+    /// elsewhere without this host's subscription; the ops applied until the renewal reached nobody here, and in a
+    /// session that then falls quiet no later op would carry them.
+    /// </summary>
+    private async Task CatchUpAsync(Guid exerciseId)
+    {
+        Entry? entry;
+        lock (_lock)
+            _entries.TryGetValue(exerciseId, out entry);
+        if (entry is null)
+            return;
+        await entry.Gate.WaitAsync();
+        try
+        {
+            if (entry.LastSeq >= 0)
+                await SendAsync(entry, await grains.GetGrain<IMatrixGrain>(exerciseId).OpsSince(entry.LastSeq, int.MaxValue));
         }
         finally
         {
@@ -141,7 +177,7 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
 
     private async Task RenewAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+        using var timer = new PeriodicTimer(RenewalPeriod);
         while (!ct.IsCancellationRequested)
         {
             try
@@ -161,6 +197,7 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
                 try
                 {
                     await grains.GetGrain<IMatrixGrain>(exerciseId).Subscribe(Reference);
+                    await CatchUpAsync(exerciseId);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
