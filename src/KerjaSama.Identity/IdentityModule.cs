@@ -34,6 +34,8 @@ public sealed class IdentityModule : IModule
 
     public string Name => IdentityDb.SchemaName;
 
+    public IEnumerable<NavItem> Navigation => [new("/identity/users", "Pengguna", "Users", 90)];
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IdentitySettings>().BindConfiguration(IdentitySettings.Section)
@@ -47,6 +49,7 @@ public sealed class IdentityModule : IModule
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<PrincipalFactory>();
         builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddScoped<Invitations>();
         builder.Services.AddSingleton<IdentitySeeder>();
 
         builder.Services.AddAuthentication().AddCookie(CookieScheme, o =>

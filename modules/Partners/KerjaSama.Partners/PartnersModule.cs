@@ -13,7 +13,7 @@ public sealed class PartnersModule : IModule
 {
     public string Name => PartnersDb.SchemaName;
 
-    public IEnumerable<NavItem> Navigation => [new("/partners", "Mitra", "Partners", 20)];
+    public IEnumerable<NavItem> Navigation => [new("/partners", "Mitra", "Partners", 20), new("/partners/sso", "SSO mitra", "Partner sign-on", 21)];
 
     public void AddServices(WebApplicationBuilder builder)
     {
