@@ -102,7 +102,8 @@ public sealed class IdentityModule : IModule
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        // A signed-in user without the role gets 403 on pages too (there is no access-denied page to send them to).
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs") || status == StatusCodes.Status403Forbidden)
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);
