@@ -103,9 +103,11 @@ public abstract class UserAdministrationTests(PlatformFixture platform)
         var admin = await platform.SignInAsync(Organisation, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin);
         using var api = platform.ClientFor(admin);
         var userName = $"undangan.{Guid.NewGuid():N}@tests.kerjasama";
+        var pemotda = await platform.Services.GetRequiredService<KerjaSama.Registry.Contracts.IOrganisationDirectory>()
+            .FindByCodeAsync("62-setda-pemotda", CancellationToken.None);
         var invitation = await (await api.PostJsonAsync("/api/identity/invitations", new
         {
-            userName, displayName = "Staf Baru", organisationId = Organisation, role = PlatformRoles.Observer,
+            userName, displayName = "Staf Baru", organisationId = pemotda!.Id, role = PlatformRoles.Observer,
         })).ReadAsync<JsonElement>(HttpStatusCode.Created);
         Assert.Equal("invited", invitation.GetProperty("membership").GetProperty("status").GetString());
         var link = new Uri(invitation.GetProperty("invitationUrl").GetString()!);
