@@ -34,6 +34,8 @@ public sealed class IdentityModule : IModule
 
     public string Name => IdentityDb.SchemaName;
 
+    public IEnumerable<NavItem> Navigation => [new("/identity/users", "Pengguna", "Users", 90)];
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IdentitySettings>().BindConfiguration(IdentitySettings.Section)
@@ -48,6 +50,7 @@ public sealed class IdentityModule : IModule
         builder.Services.AddSingleton<PrincipalFactory>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddSingleton<KerjaSama.Modularity.Security.IMemberDirectory, MemberDirectory>();
+        builder.Services.AddScoped<Invitations>();
         builder.Services.AddSingleton<IdentitySeeder>();
 
         builder.Services.AddAuthentication().AddCookie(CookieScheme, o =>
@@ -100,7 +103,8 @@ public sealed class IdentityModule : IModule
 
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        // A signed-in user without the role gets 403 on pages too (there is no access-denied page to send them to).
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs") || status == StatusCodes.Status403Forbidden)
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

@@ -83,8 +83,18 @@ public sealed class ModuleBoundaryTests
     public void Identity_exposes_only_its_module_class_and_uses_other_modules_through_contracts()
     {
         var assembly = Load("KerjaSama.Identity");
-        Assert.Equal(["KerjaSama.Identity.IdentityModule"], assembly.GetExportedTypes().Select(t => t.FullName!));
+        Assert.Equal(["KerjaSama.Identity.IdentityModule"], assembly.GetExportedTypes()
+            .Where(t => !typeof(ComponentBase).IsAssignableFrom(t) && t.Name != "_Imports").Select(t => t.FullName!));
         var references = ReferencedKerjaSamaAssemblies(assembly);
         Assert.DoesNotContain(references, r => ModuleNames.Any(m => r == $"KerjaSama.{m}") || r == "KerjaSama.Host");
+    }
+
+    [Fact]
+    public void Identity_contracts_depend_on_nothing_of_the_platform_and_partners_use_identity_only_through_them()
+    {
+        Assert.Empty(ReferencedKerjaSamaAssemblies(Load("KerjaSama.Identity.Contracts")));
+        var partners = ReferencedKerjaSamaAssemblies(Load("KerjaSama.Partners"));
+        Assert.Contains("KerjaSama.Identity.Contracts", partners);
+        Assert.DoesNotContain("KerjaSama.Identity", partners);
     }
 }

@@ -25,6 +25,7 @@ public sealed class PartnersModule : IModule
         new("/partners", "Mitra", "Partners", 20),
         new("/partners/offers", "Penawaran", "Offers", 21),
         new("/partners/agreements", "Perjanjian", "Agreements", 22),
+        new("/partners/sso", "SSO mitra", "Partner sign-on", 23),
     ];
 
     public void AddServices(WebApplicationBuilder builder)

@@ -135,6 +135,9 @@ public abstract class FederationTests(PlatformFixture platform)
         var response = await browser.Http.PostAsync($"/account/external/{Guid.NewGuid():N}", new FormUrlEncodedContent(
             [BrowserSession.AntiforgeryFieldOf(page), KeyValuePair.Create("ReturnUrl", "/")]));
         await FederationFlow.AssertStatusAsync(response, HttpStatusCode.NotFound);
+        // A cross-site post (no antiforgery token) cannot start a federated sign-in for the victim's browser.
+        var forged = await browser.Http.PostAsync($"/account/external/{Guid.NewGuid():N}", new FormUrlEncodedContent([KeyValuePair.Create("ReturnUrl", "/")]));
+        await FederationFlow.AssertStatusAsync(forged, HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -176,8 +179,10 @@ public abstract class FederationTests(PlatformFixture platform)
 
         using (var browser = new BrowserSession(platform.BaseAddress))
         {
-            var answer = await FederationFlow.SignInAsync(browser, providerId, siti.UserName, siti.UserName, siti.Password);
+            // The return URL survives the round trip only as a local path: no open redirect through the provider.
+            var answer = await FederationFlow.SignInAsync(browser, providerId, siti.UserName, siti.UserName, siti.Password, "//evil.example/steal");
             await FederationFlow.AssertStatusAsync(answer, HttpStatusCode.Found);
+            Assert.Equal("/", answer.Headers.Location!.OriginalString);
             Assert.Equal("Siti Aminah", (await (await browser.Http.GetAsync("/api/identity/me")).ReadAsync<Caller>()).DisplayName);
         }
 

@@ -21,6 +21,7 @@ internal static class AccountEndpoints
         group.MapPost("/login", SignIn);
         group.MapPost("/logout", SignOut);
         ExternalEndpoints.Map(group);
+        InvitationEndpoints.Map(group);
     }
 
     // A first step without JavaScript: the email typed here (GET ?email=) decides whether a partner provider is offered.
@@ -59,7 +60,7 @@ internal static class AccountEndpoints
         return Results.LocalRedirect(returnUrl);
     }
 
-    private static async Task<IResult> SignOut([FromForm] LoginForm form, HttpContext context, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> SignOut([FromForm] SignOutForm form, HttpContext context, AuditLog audit, CancellationToken ct)
     {
         if (Guid.TryParse(context.User.FindFirstValue(Modularity.Security.PlatformClaims.Subject), out var userId))
             await audit.WriteAsync(AuditKinds.SignOut, userId, null, context.Connection.RemoteIpAddress?.ToString(), "cookie", cancellationToken: ct);

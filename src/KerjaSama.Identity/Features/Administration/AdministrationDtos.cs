@@ -8,3 +8,7 @@ internal sealed record MembershipDto(Guid Id, Guid UserId, string UserName, stri
     string Role, string Status);
 
 internal sealed record AuditEntryDto(DateTimeOffset At, string Kind, Guid? UserId, string? Subject, Guid? ActorId, string? IpAddress, string? Detail);
+
+internal sealed record InviteRequest(string? UserName, string? DisplayName, Guid? OrganisationId, string? Role);
+
+internal sealed record InvitationDto(MembershipDto Membership, string InvitationUrl);

@@ -19,6 +19,7 @@ internal static class AdministrationEndpoints
         api.MapGet("/me", Me).RequireAuthorization(Policies.Member).WithTags("Identity").WithName("GetCurrentCaller");
         var admin = api.MapGroup("").RequireAuthorization(Policies.Secretariat).WithTags("Identity: administration");
         admin.MapPost("/users", CreateUser).WithName("CreateUser");
+        admin.MapPost("/invitations", Invite).WithName("InviteUser");
         admin.MapGet("/memberships", ListMemberships).WithName("ListMemberships");
         admin.MapPut("/memberships/{id:guid}", ChangeMembership).WithName("ChangeMembership");
         admin.MapGet("/audit", ListAudit).WithName("ListAudit");
@@ -48,11 +49,36 @@ internal static class AdministrationEndpoints
         return TypedResults.Created($"/api/identity/memberships/{membership.Id}", ToDto(membership, user));
     }
 
-    private static async Task<Ok<List<MembershipDto>>> ListMemberships(IdentityDb db, Guid? organisationId, CancellationToken ct)
+    private static async Task<Results<Created<InvitationDto>, ValidationProblem>> Invite(InviteRequest request, Invitations invitations,
+        IOrganisationDirectory organisations, HttpContext context, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var organisation = request.OrganisationId is { } orgId ? await organisations.FindAsync(orgId, ct) : null;
+        if (organisation is null)
+            errors["organisationId"] = ["Organisasi tidak dikenal / unknown organisation."];
+        if (request.Role is null || !PlatformRoles.All.Contains(request.Role))
+            errors["role"] = [$"One of {string.Join(", ", PlatformRoles.All)}."];
+        if (string.IsNullOrWhiteSpace(request.DisplayName))
+            errors["displayName"] = ["Nama wajib diisi / the name is required."];
+        if (errors.Count > 0)
+            return Problems.Validation(errors);
+
+        var actor = Caller.From(context.User)!;
+        var (membership, user, token, problems) = await invitations.InviteAsync(request.UserName ?? "", request.DisplayName!, organisation!.Id,
+            organisation.Name, request.Role!, actor.UserId, context.Connection.RemoteIpAddress?.ToString(), ct);
+        if (membership is null)
+            return Problems.Validation("userName", string.Join(" ", problems));
+        var url = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/account/invitation?token={token}";
+        return TypedResults.Created($"/api/identity/memberships/{membership.Id}", new InvitationDto(ToDto(membership, user!), url));
+    }
+
+    private static async Task<Ok<List<MembershipDto>>> ListMemberships(IdentityDb db, Guid? organisationId, string? status, CancellationToken ct)
     {
         var query = db.Memberships.AsNoTracking();
         if (organisationId is { } id)
             query = query.Where(m => m.OrganisationId == id);
+        if (Enum.TryParse<MembershipStatus>(status, true, out var wanted))
+            query = query.Where(m => m.Status == wanted);
         var rows = await query.OrderBy(m => m.CreatedAt).Take(500)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u }).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(r => ToDto(r.m, r.u)).ToList());

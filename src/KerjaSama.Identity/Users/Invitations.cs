@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text;
+using KerjaSama.Identity.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KerjaSama.Identity.Users;
+
+/// <summary>
+/// Invitations: the secretariat creates a user without a password and an invited membership; the link (a random token, only
+/// its hash is stored) lets the person choose a password once, which activates the membership.
+/// </summary>
+internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, IPasswordHasher<User> hasher, AuditLog audit, TimeProvider clock,
+    IOptions<IdentitySettings> settings, IHostEnvironment environment, ILogger<Invitations> logger)
+{
+    public async Task<(Membership? Membership, User? User, string? Token, IReadOnlyList<string> Errors)> InviteAsync(string userName, string displayName,
+        Guid organisationId, string organisationName, string role, Guid actorId, string? ip, CancellationToken ct)
+    {
+        var name = UserAccounts.Normalise(userName);
+        var errors = new List<string>();
+        if (name.Length is 0 or > 256 || !name.Contains('@', StringComparison.Ordinal))
+            errors.Add("Alamat email wajib diisi / an email address is required.");
+        else if (await db.Users.AnyAsync(u => u.UserName == name, ct))
+            errors.Add("Nama pengguna sudah dipakai / the user name is taken.");
+        if (errors.Count > 0)
+            return (null, null, null, errors);
+
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(), UserName = name, DisplayName = displayName.Trim(), CreatedAt = now, InvitationHash = Hash(token),
+            InvitationExpiresAt = now.AddDays(settings.Value.InvitationDays),
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync(ct);
+        var membership = await accounts.AddMembershipAsync(user.Id, organisationId, organisationName, role, MembershipStatus.Invited, ct);
+        await audit.WriteAsync(AuditKinds.UserInvited, user.Id, name, ip, $"{organisationId}: {role}", actorId, ct);
+        if (environment.IsDevelopment())
+            LogInvitation(name, $"/account/invitation?token={token}");
+        return (membership, user, token, []);
+    }
+
+    public async Task<User?> FindAsync(string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+            return null;
+        var hash = Hash(token);
+        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.InvitationHash == hash, ct);
+        return user is { InvitationExpiresAt: { } until } && until > clock.GetUtcNow() && !user.Disabled ? user : null;
+    }
+
+    /// <summary>Sets the password (policy applies) and activates the invited memberships; the token is then spent.</summary>
+    public async Task<(User? User, IReadOnlyList<string> Errors)> AcceptAsync(string? token, string? password, string? ip, CancellationToken ct)
+    {
+        var user = await FindAsync(token, ct);
+        if (user is null)
+            return (null, ["Undangan tidak berlaku atau kedaluwarsa / the invitation is invalid or expired."]);
+        var errors = PasswordPolicy.Check(password, user.UserName);
+        if (errors.Count > 0)
+            return (null, errors);
+
+        user.PasswordHash = hasher.HashPassword(user, password!);
+        user.InvitationHash = null;
+        user.InvitationExpiresAt = null;
+        foreach (var membership in user.Memberships.Where(m => m.Status == MembershipStatus.Invited))
+            membership.Status = MembershipStatus.Active;
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditKinds.InvitationAccepted, user.Id, user.UserName, ip, null, cancellationToken: ct);
+        return (user, []);
+    }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invitation for {UserName} (Development only): {Link}")]
+    private partial void LogInvitation(string userName, string link);
+}
