@@ -19,6 +19,9 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        // Outside Development the host only finds static web assets (blazor.web.js, the board's _framework) through the
+        // build's runtime manifest when asked to; browser tests need them.
+        builder.UseStaticWebAssets();
         // UseSetting reaches the configuration that modules read while they register services.
         builder.UseSetting("KerjaSama:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("KerjaSama:Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));

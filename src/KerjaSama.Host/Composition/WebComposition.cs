@@ -8,7 +8,8 @@ internal static class WebComposition
     public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
         // Interactive Server only where a page asks for it (the live monitor); every other page stays static SSR.
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
+            o.DetailedErrors = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
         builder.Services.Configure<ShellOptions>(shell =>
         {
             foreach (var module in modules)
