@@ -56,7 +56,7 @@ public abstract class MonitorPageTests(PlatformFixture platform)
         await page.WaitForURLAsync(url => url.Contains(monitorPath, StringComparison.Ordinal));
         try
         {
-            await Assertions.Expect(page.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 });
         }
         catch (PlaywrightException ex)
         {
@@ -89,7 +89,7 @@ public abstract class MonitorPageTests(PlatformFixture platform)
 
         // The page across sessions lists this one with the same counters.
         await page.GotoAsync("/planning/monitor");
-        await Assertions.Expect(page.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 });
         var row = page.Locator($"[data-testid=sessions] tr[data-session='{sessionId}']");
         await Assertions.Expect(row.Locator("td[data-field=ops]")).ToHaveTextAsync("4", Soon);
         await SubmitAsync(b, sessionId, OpKinds.Add, Guid.NewGuid(), Opportunity("1.02", "Puskesmas keliling"));
