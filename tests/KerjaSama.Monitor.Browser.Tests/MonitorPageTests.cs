@@ -40,6 +40,11 @@ public abstract class MonitorPageTests(PlatformFixture platform)
         await using var closeBrowser = browser;
         using var closePlaywright = playwright;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = platform.BaseAddress.ToString() });
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, m) => log.Enqueue($"console {m.Type}: {m.Text}");
+        page.PageError += (_, e) => log.Enqueue($"page error: {e}");
+        page.RequestFailed += (_, r) => log.Enqueue($"failed: {r.Method} {r.Url} {r.Failure}");
+        page.Response += (_, r) => { if (r.Status >= 400) log.Enqueue($"{r.Status} {r.Url}"); };
 
         // Not signed in: the page sends the browser to the sign-in form, which brings it back to the monitor.
         var monitorPath = $"/planning/sessions/{sessionId}/monitor";
@@ -49,7 +54,15 @@ public abstract class MonitorPageTests(PlatformFixture platform)
         await page.FillAsync("input[name=Password]", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains(monitorPath, StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10_000 });
+        try
+        {
+            await Assertions.Expect(page.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException("The page did not become interactive:\n" + string.Join("\n", log), ex);
+        }
+
         await Assertions.Expect(page.Locator("[data-testid=ops]")).ToHaveTextAsync("0");
 
         await using var a = await JoinAsync(agencies[1], PlatformRoles.AgencyContributor, "Staf Dinas A", sessionId);
@@ -76,7 +89,7 @@ public abstract class MonitorPageTests(PlatformFixture platform)
 
         // The page across sessions lists this one with the same counters.
         await page.GotoAsync("/planning/monitor");
-        await Assertions.Expect(page.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("[data-testid=live-status]")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 });
         var row = page.Locator($"[data-testid=sessions] tr[data-session='{sessionId}']");
         await Assertions.Expect(row.Locator("td[data-field=ops]")).ToHaveTextAsync("4", Soon);
         await SubmitAsync(b, sessionId, OpKinds.Add, Guid.NewGuid(), Opportunity("1.02", "Puskesmas keliling"));

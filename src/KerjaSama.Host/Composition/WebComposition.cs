@@ -9,7 +9,10 @@ internal static class WebComposition
     {
         // Static SSR by default; Interactive Server where a page asks for it (the live monitor) and
         // Interactive WebAssembly for the mapping board.
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddInteractiveWebAssemblyComponents();
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents(o =>
+                o.DetailedErrors = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"))
+            .AddInteractiveWebAssemblyComponents();
         builder.Services.Configure<ShellOptions>(shell =>
         {
             foreach (var module in modules)
