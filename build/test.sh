@@ -77,6 +77,19 @@ start_redis() {
   echo "== Redis on 127.0.0.1:$port ($redis_dir)"
 }
 
+# Browser tests (tests/KerjaSama.Browser.Tests) drive Debian's chromium through Playwright; never a downloaded browser.
+ensure_chromium() {
+  if [[ ! -x /usr/bin/chromium && $(id -u) -eq 0 ]]; then
+    echo "== installing chromium (Debian package)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || true
+  fi
+  if [[ ! -x /usr/bin/chromium ]]; then
+    echo "chromium not found at /usr/bin/chromium; install the Debian package chromium (the browser tests need it)." >&2
+    exit 2
+  fi
+}
+ensure_chromium
+
 echo "== restoring tools and packages"
 dotnet tool restore >/dev/null || exit 2
 dotnet restore KerjaSama.Platform.sln -v q || exit 2

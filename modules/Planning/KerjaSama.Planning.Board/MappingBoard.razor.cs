@@ -130,7 +130,6 @@ public sealed partial class MappingBoard : IAsyncDisposable
             StateHasChanged();
             return _disposed || !_browserOnline ? Task.CompletedTask : ConnectLoopAsync();
         });
-        _ = LoadRegistryAsync();
         if (_browserOnline)
             await ConnectLoopAsync();
         else
@@ -207,6 +206,8 @@ public sealed partial class MappingBoard : IAsyncDisposable
             foreach (var op in _buffered.OrderBy(o => o.Seq).ToList())
                 Apply(op);
             _buffered.Clear();
+            if (!_ready)
+                _ = LoadRegistryAsync();
             _ready = true;
         }
         finally
