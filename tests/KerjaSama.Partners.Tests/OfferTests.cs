@@ -53,8 +53,8 @@ public abstract class OfferTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task The_row_follows_the_offer_and_the_signed_kb_through_the_planning_lifecycle()
     {
-        var rowId = await S.RowAsync("ditetapkan", "Pengelolaan sampah regional");
-        Assert.Equal("ditetapkan", await S.RowStatusAsync(rowId));
+        var rowId = await S.RowAsync("terintegrasi_rpjmd_rkpd", "Pengelolaan sampah regional");
+        Assert.Equal("terintegrasi_rpjmd_rkpd", await S.RowStatusAsync(rowId));
 
         await SendOfferAsync(rowId, S.Kalsel.Id);
         Assert.Equal("ditawarkan", await S.RowStatusAsync(rowId));

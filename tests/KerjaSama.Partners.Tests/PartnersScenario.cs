@@ -79,12 +79,30 @@ internal sealed class PartnersScenario : IAsyncDisposable
             Fields = new()
             {
                 [F.AffairCode] = "1.02", [F.CooperationObject] = obj, [F.CooperationType] = "KSDD-wajib", [F.PartnerRegionCodes] = new[] { "63" },
-                [F.StartYear] = 2026, [F.DurationYears] = 3, [F.ResponsibleAgencyId] = Agency.Id.ToString(), [F.Status] = status,
+                [F.StartYear] = 2026, [F.DurationYears] = 3, [F.ResponsibleAgencyId] = Agency.Id.ToString(),
             },
         });
         Assert.True(ack.Outcome == AckOutcomes.Applied, $"{ack.Outcome}: {ack.Error?.Code} {ack.Error?.Message}");
         _seq = ack.Seq;
+        await MoveAlongAsync(rowId, status);
         return rowId;
+    }
+
+    /// <summary>A new row starts as diusulkan; the secretariat moves it along the lifecycle to the wanted status.</summary>
+    private async Task MoveAlongAsync(Guid rowId, string status)
+    {
+        string[] path = ["diusulkan", "diverifikasi", "dibahas_tkksd", "ditetapkan", "terintegrasi_rpjmd_rkpd"];
+        var steps = Array.IndexOf(path, status);
+        Assert.True(steps >= 0, $"The scenario cannot bring a row to {status}.");
+        foreach (var next in path[1..(steps + 1)])
+        {
+            var moved = await Secretariat.PostAsJsonAsync($"/api/planning/exercises/{ExerciseId}/rows/{rowId}/status",
+                new { status = next, reason = "Skenario uji" }, HttpAssertions.Json);
+            Assert.True(moved.IsSuccessStatusCode, $"{next}: {(int)moved.StatusCode} {await moved.Content.ReadAsStringAsync()}");
+        }
+
+        _seq = Math.Max(_seq, (await (await Secretariat.GetAsync($"/api/planning/exercises/{ExerciseId}/rows")).ReadAsync<JsonElement>())
+            .EnumerateArray().Max(r => r.GetProperty("seq").GetInt64()));
     }
 
     private async Task OpenSessionAsync()
