@@ -48,7 +48,7 @@ public sealed class BoardPage : IAsyncDisposable
         await page.FillAsync("input[name=UserName]", user.UserName);
         await page.FillAsync("input[name=Password]", user.Password);
         var stopwatch = Stopwatch.StartNew();
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("form:has(input[name=Password]) button[type=submit]");
         var board = new BoardPage(context, page, scenario);
         await board.WaitReadyAsync();
         board.LastLoad = stopwatch.Elapsed;
