@@ -28,7 +28,7 @@ public abstract class OfferTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task The_secretariat_offers_an_adopted_row_to_two_partners_and_each_partner_sees_only_its_own_answer()
     {
-        var rowId = await S.RowAsync("ditetapkan", "Air bersih lintas batas");
+        var rowId = await S.RowAsync(obj: "Air bersih lintas batas");
         var offer = await SendOfferAsync(rowId, S.Kalsel.Id, S.Kalbar.Id);
         Assert.Equal("Air bersih lintas batas", offer.GetProperty("object").GetString());
         Assert.Equal("1.02", offer.GetProperty("affairCode").GetString());
@@ -58,8 +58,15 @@ public abstract class OfferTests(PlatformFixture platform) : IAsyncLifetime
 
         await SendOfferAsync(rowId, S.Kalsel.Id);
         Assert.Equal("ditawarkan", await S.RowStatusAsync(rowId));
+        // An offered row can be offered again (e.g. to another partner); its status stays ditawarkan.
+        await SendOfferAsync(rowId, S.Kalbar.Id);
+        Assert.Equal("ditawarkan", await S.RowStatusAsync(rowId));
 
         await S.SignedKbAsync(rowId: rowId);
+        Assert.Equal("kb_ditandatangani", await S.RowStatusAsync(rowId));
+        // Once the KB is signed the offer stage is over: a new offer is refused and the status stays.
+        var late = await S.Secretariat.PostAsJsonAsync("/api/partners/offers", OfferBody(rowId, 3, S.Kaltim.Id), HttpAssertions.Json);
+        Assert.Equal("row_not_ready_for_offer", (await late.AssertValidationProblemAsync("RowId")).GetProperty("code").GetString());
         Assert.Equal("kb_ditandatangani", await S.RowStatusAsync(rowId));
     }
 
@@ -98,11 +105,17 @@ public abstract class OfferTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_row_that_is_not_adopted_and_a_duration_over_five_years_are_refused_and_no_offer_is_stored()
+    public async Task A_row_not_yet_integrated_and_a_duration_over_five_years_are_refused_and_no_offer_is_stored()
     {
         var proposed = await S.RowAsync("diusulkan");
         var notAdopted = await S.Secretariat.PostAsJsonAsync("/api/partners/offers", OfferBody(proposed, 3, S.Kalsel.Id), HttpAssertions.Json);
-        Assert.Equal("row_not_adopted", (await notAdopted.AssertValidationProblemAsync("RowId")).GetProperty("code").GetString());
+        Assert.Equal("row_not_ready_for_offer", (await notAdopted.AssertValidationProblemAsync("RowId")).GetProperty("code").GetString());
+
+        // Adopted by the decree but not yet in the RPJMD/RKPD: the Planning lifecycle has no move to ditawarkan yet.
+        var decreed = await S.RowAsync("ditetapkan");
+        var notIntegrated = await S.Secretariat.PostAsJsonAsync("/api/partners/offers", OfferBody(decreed, 3, S.Kalsel.Id), HttpAssertions.Json);
+        Assert.Equal("row_not_ready_for_offer", (await notIntegrated.AssertValidationProblemAsync("RowId")).GetProperty("code").GetString());
+        Assert.Equal("ditetapkan", await S.RowStatusAsync(decreed));
 
         var adopted = await S.RowAsync("terintegrasi_rpjmd_rkpd");
         var tooLong = await S.Secretariat.PostAsJsonAsync("/api/partners/offers", OfferBody(adopted, 6, S.Kalsel.Id), HttpAssertions.Json);
@@ -111,7 +124,7 @@ public abstract class OfferTests(PlatformFixture platform) : IAsyncLifetime
         await agency.AssertValidationProblemAsync("PartnerOrganisationIds");
 
         var offers = await (await S.Secretariat.GetAsync("/api/partners/offers")).ReadAsync<JsonElement>();
-        Assert.DoesNotContain(offers.EnumerateArray(), o => o.GetProperty("rowId").GetGuid() == proposed || o.GetProperty("rowId").GetGuid() == adopted);
+        Assert.DoesNotContain(offers.EnumerateArray(), o => o.GetProperty("rowId").GetGuid() is var r && (r == proposed || r == decreed || r == adopted));
     }
 
     [Fact]

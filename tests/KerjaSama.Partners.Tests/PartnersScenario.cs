@@ -68,7 +68,7 @@ internal sealed class PartnersScenario : IAsyncDisposable
         Platform.ClientFor(await Platform.SignInAsync(organisation.Id, organisation.Name, role));
 
     /// <summary>Adds a row to the register through a live session, with the status a facilitator gives it.</summary>
-    public async Task<Guid> RowAsync(string status = "ditetapkan", string obj = "Rujukan pasien lintas batas")
+    public async Task<Guid> RowAsync(string status = "terintegrasi_rpjmd_rkpd", string obj = "Rujukan pasien lintas batas")
     {
         if (_hub is null)
             await OpenSessionAsync();

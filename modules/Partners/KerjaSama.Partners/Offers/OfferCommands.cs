@@ -42,10 +42,11 @@ internal sealed class OfferCommands(PartnersDb db, IPlanningRows rows, IOrganisa
         var row = await rows.FindAsync(request.RowId!.Value, ct);
         if (row is null)
             return Outcome<OfferDto>.Invalid(nameof(request.RowId), "No row of the mapping register has this id.", "row_not_found");
-        if (!row.IsAdopted)
+        if (!row.CanBeOffered)
         {
             return Outcome<OfferDto>.Invalid(nameof(request.RowId),
-                $"Only adopted rows (ditetapkan, terintegrasi_rpjmd_rkpd) can be offered; this row is '{row.Status}'.", "row_not_adopted");
+                $"Only rows integrated into the RPJMD/RKPD (terintegrasi_rpjmd_rkpd) or already offered can be offered; this row is '{row.Status}'.",
+                "row_not_ready_for_offer");
         }
 
         var obj = string.IsNullOrWhiteSpace(request.Object) ? row.CooperationObject : request.Object.Trim();

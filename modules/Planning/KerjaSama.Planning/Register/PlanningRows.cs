@@ -1,5 +1,7 @@
 using System.Text.Json;
+using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Contracts.Register;
+using KerjaSama.Planning.Lifecycle;
 using KerjaSama.Planning.Persistence;
 using Microsoft.EntityFrameworkCore;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
@@ -19,7 +21,9 @@ internal sealed class PlanningRows(IDbContextFactory<PlanningDb> factory) : IPla
         var root = values.RootElement;
         string? Text(string field) => root.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         Guid? agency = Guid.TryParse(Text(F.ResponsibleAgencyId), out var id) ? id : null;
+        var status = row.Status ?? Text(F.Status) ?? StatusLifecycle.Initial;
+        var canBeOffered = status == RowStatuses.Offered || StatusLifecycle.IsAllowed(status, RowStatuses.Offered, postponedFrom: null);
         return new PlanningRowInfo(row.Id, row.ExerciseId, row.AffairCode ?? Text(F.AffairCode), Text(F.CooperationObject),
-            row.Status ?? Text(F.Status), agency, row.CooperationType ?? Text(F.CooperationType));
+            status, agency, row.CooperationType ?? Text(F.CooperationType), canBeOffered);
     }
 }
