@@ -59,6 +59,38 @@ public abstract partial class PageTests(PlatformFixture platform) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task The_secretariat_picks_an_offerable_row_on_the_offers_page_and_rows_not_yet_integrated_are_not_offered()
+    {
+        var integrated = await S.RowAsync(obj: "Angkutan sungai antarprovinsi");
+        var decreed = await S.RowAsync("ditetapkan", "Belum masuk RPJMD");
+        var candidates = await (await S.Secretariat.GetAsync("/api/partners/offers/candidates")).ReadAsync<JsonElement>();
+        var ids = candidates.EnumerateArray().Select(c => c.GetProperty("rowId").GetGuid()).ToList();
+        Assert.Contains(integrated, ids);
+        Assert.DoesNotContain(decreed, ids);
+        using var partner = await S.UserAsync(S.Kalsel, PlatformRoles.PartnerContributor);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync("/api/partners/offers/candidates")).StatusCode);
+
+        using var secretariat = await BrowserAsync((TestOrganisations.Secretariat, TestOrganisations.SecretariatName), PlatformRoles.SecretariatAdmin);
+        var page = await secretariat.Http.GetStringAsync("/partners/offers");
+        Assert.Contains($"<option value=\"{integrated}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(decreed.ToString(), page, StringComparison.Ordinal);
+        var letter = "415.4/" + Guid.NewGuid().ToString("N")[..6];
+        var posted = await secretariat.Http.PostAsync("/partners/offers", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(page).Groups["value"].Value), ["_handler"] = "offer",
+            ["New.RowId"] = integrated.ToString(), ["New.LetterNumber"] = letter, ["New.LetterDate"] = "2026-03-02", ["New.Signatory"] = "Gubernur",
+            ["New.ProposedForm"] = "pelayanan_publik", ["New.DurationYears"] = "3", ["New.PartnerCodes"] = "pemda-63",
+        }));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+
+        var offers = await (await S.Secretariat.GetAsync("/api/partners/offers")).ReadAsync<JsonElement>();
+        var created = Assert.Single(offers.EnumerateArray(), o => o.GetProperty("letterNumber").GetString() == letter);
+        Assert.Equal(integrated, created.GetProperty("rowId").GetGuid());
+        Assert.Equal("ditawarkan", await S.RowStatusAsync(integrated));
+        Assert.Equal("ditetapkan", await S.RowStatusAsync(decreed));
+    }
+
+    [Fact]
     public async Task The_agreement_and_dashboard_pages_show_the_agreement_with_its_next_reminder()
     {
         var kb = await S.SignedKbAsync();

@@ -14,6 +14,8 @@ internal static class OfferEndpoints
         var group = api.MapGroup("/offers").WithTags("Offers").RequireAuthorization(Policies.Member);
         group.MapGet("/", async (Guid? partner, OfferCommands offers, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await offers.ListAsync(Caller.From(http.User)!, partner, ct)));
+        group.MapGet("/candidates", async (OfferCommands offers, CancellationToken ct) => TypedResults.Ok(await offers.CandidatesAsync(ct)))
+            .RequireAuthorization(Policies.Secretariat);
         group.MapGet("/{id:guid}", async (Guid id, OfferCommands offers, HttpContext http, CancellationToken ct) =>
             await offers.FindAsync(Caller.From(http.User)!, id, ct) is { } offer
                 ? Results.Ok(offer)

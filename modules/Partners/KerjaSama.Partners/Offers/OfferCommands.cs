@@ -103,6 +103,10 @@ internal sealed class OfferCommands(PartnersDb db, IPlanningRows rows, IOrganisa
             : db.Offers.AsNoTracking().Include(o => o.Recipients)
                 .Where(o => o.ResponsibleAgencyId == caller.OrganisationId || o.Recipients.Any(r => r.OrganisationId == caller.OrganisationId));
 
+    /// <summary>The rows the secretariat can offer now, as Planning's lifecycle says.</summary>
+    public async Task<IReadOnlyList<OfferCandidateDto>> CandidatesAsync(CancellationToken ct) =>
+        [.. (await rows.ListOfferableAsync(500, ct)).Select(r => new OfferCandidateDto(r.RowId, r.ExerciseId, r.AffairCode, r.CooperationObject, r.Status))];
+
     public async Task<IReadOnlyList<OfferDto>> ListAsync(Caller caller, Guid? partnerId, CancellationToken ct)
     {
         var query = VisibleTo(caller);

@@ -45,4 +45,11 @@ internal static class StatusLifecycle
     }
 
     public static bool IsAllowed(string from, string to, string? postponedFrom) => Allowed(from, postponedFrom).Contains(to);
+
+    /// <summary>
+    /// The statuses from which a row may be offered to a partner: those that may move to <c>ditawarkan</c>, and
+    /// <c>ditawarkan</c> itself (a further offer, e.g. to another partner after a refusal).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Offerable = new HashSet<string>(
+        Next.Where(n => n.Value.Contains(S.Offered)).Select(n => n.Key).Append(S.Offered), StringComparer.Ordinal);
 }
