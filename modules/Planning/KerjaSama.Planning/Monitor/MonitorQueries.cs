@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Collections.Concurrent;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Contracts.Monitor;
 using KerjaSama.Planning.Live;
@@ -18,6 +18,9 @@ internal sealed class MonitorQueries(
 {
     public const int DefaultFeed = 20;
 
+    private const int MaxTallies = 256;
+
+    private readonly ConcurrentDictionary<Guid, SessionOpTally> _tallies = new();
     private long _revision;
 
     /// <summary>The sessions that are not closed, with their exercise.</summary>
@@ -59,11 +62,38 @@ internal sealed class MonitorQueries(
             presence = null;
 
         var seq = await db.Ops.Where(o => o.ExerciseId == exercise.Id).MaxAsync(o => (long?)o.Seq, ct) ?? 0;
-        var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == exercise.Id && o.SessionId == sessionId && o.Seq <= seq)
-            .Select(o => new { o.Seq, o.Kind, o.RowId, o.FieldsJson, o.AuthorUserId, o.AuthorName, o.AuthorOrganisationId, o.AuthorOrganisationName, o.At })
-            .ToListAsync(ct);
         var rows = await db.Rows.AsNoTracking().Where(r => r.ExerciseId == exercise.Id && !r.Removed)
             .Select(r => new { r.OwnerOrganisationId, r.AffairCode }).ToListAsync(ct);
+
+        // The session's ops up to seq: only those not folded in yet are read (the log is append-only, in seq order).
+        var tally = Tally(sessionId);
+        int opCount;
+        List<OrganisationContribution> authored;
+        List<MonitorFeedEntry> latest;
+        await tally.Gate.WaitAsync(ct);
+        try
+        {
+            if (seq > tally.LastSeq)
+            {
+                var fresh = await db.Ops.AsNoTracking()
+                    .Where(o => o.ExerciseId == exercise.Id && o.SessionId == sessionId && o.Seq > tally.LastSeq && o.Seq <= seq)
+                    .OrderBy(o => o.Seq)
+                    .Select(o => new { o.Seq, o.Kind, o.RowId, o.FieldsJson, o.AuthorUserId, o.AuthorName, o.AuthorOrganisationId, o.AuthorOrganisationName, o.At })
+                    .ToListAsync(ct);
+                foreach (var o in fresh)
+                    tally.Add(o.Seq, o.Kind, o.RowId, o.FieldsJson, o.AuthorUserId, o.AuthorName, o.AuthorOrganisationId, o.AuthorOrganisationName, o.At);
+                tally.Advance(seq);
+            }
+
+            opCount = tally.Ops;
+            authored = [.. tally.ByOrganisation.Select(p => new OrganisationContribution(p.Key, p.Value.Name, false, p.Value.RowsAdded,
+                p.Value.FieldsEdited, p.Value.RowsRemoved, p.Value.Ops, 0, p.Value.LastActivity))];
+            latest = [.. tally.Latest(feed)];
+        }
+        finally
+        {
+            tally.Gate.Release();
+        }
 
         var invited = exercise.InvitedOrganisationIds.ToHashSet();
         var known = (await organisations.FindManyAsync([.. invited.Union(rows.Select(r => r.OwnerOrganisationId))], ct))
@@ -71,18 +101,12 @@ internal sealed class MonitorQueries(
         string NameOf(Guid id, string? fallback = null) =>
             known.TryGetValue(id, out var o) ? o.Name : fallback ?? id.ToString();
 
-        var fields = ops.ToDictionary(o => o.Seq, o => FieldNames(o.FieldsJson));
-        var byOrganisation = ops.GroupBy(o => o.AuthorOrganisationId).ToDictionary(g => g.Key, g => g.ToList());
+        var byOrganisation = authored.ToDictionary(c => c.OrganisationId);
         var owned = rows.GroupBy(r => r.OwnerOrganisationId).ToDictionary(g => g.Key, g => g.Count());
         var contributions = byOrganisation.Keys.Union(owned.Keys).Union(invited).Select(id =>
-        {
-            var mine = byOrganisation.GetValueOrDefault(id) ?? [];
-            var name = mine.Count > 0 ? mine[^1].AuthorOrganisationName : NameOf(id);
-            return new OrganisationContribution(id, name, invited.Contains(id),
-                mine.Count(o => o.Kind == OpKinds.Add), mine.Where(o => o.Kind == OpKinds.Update).Sum(o => fields[o.Seq].Count),
-                mine.Count(o => o.Kind == OpKinds.Remove), mine.Count, owned.GetValueOrDefault(id),
-                mine.Count > 0 ? mine.Max(o => o.At) : null);
-        }).OrderByDescending(c => c.Ops).ThenByDescending(c => c.RowsOwned).ThenBy(c => c.OrganisationName, StringComparer.Ordinal).ToList();
+            (byOrganisation.TryGetValue(id, out var mine) ? mine : new OrganisationContribution(id, NameOf(id), false, 0, 0, 0, 0, 0, null))
+                with { Invited = invited.Contains(id), RowsOwned = owned.GetValueOrDefault(id) })
+            .OrderByDescending(c => c.Ops).ThenByDescending(c => c.RowsOwned).ThenBy(c => c.OrganisationName, StringComparer.Ordinal).ToList();
 
         var level = (await regions.FindAsync(exercise.RegionCode, ct))?.Level ?? "provinsi";
         var perAffair = rows.GroupBy(r => r.AffairCode ?? "").ToDictionary(g => g.Key, g => g.Count());
@@ -107,17 +131,24 @@ internal sealed class MonitorQueries(
         {
             SessionId = sessionId, ExerciseId = exercise.Id, ExerciseTitle = exercise.Title, RegionCode = exercise.RegionCode, Level = level,
             State = session.State, OpenedAt = session.OpenedAt, Seq = seq, Revision = revision, ComputedAt = clock.GetUtcNow(),
-            Rows = rows.Count, Ops = ops.Count, Online = online, Contributions = contributions, Coverage = coverage,
+            Rows = rows.Count, Ops = opCount, Online = online, Contributions = contributions, Coverage = coverage,
             NotJoined = [.. invited.Where(id => !joined.Contains(id)).Select(Invited).OrderBy(o => o.Name, StringComparer.Ordinal)],
             NotContributed = [.. invited.Where(id => !byOrganisation.ContainsKey(id)).Select(Invited).OrderBy(o => o.Name, StringComparer.Ordinal)],
-            Feed = [.. ops.OrderByDescending(o => o.Seq).Take(Math.Clamp(feed, 1, 200)).Select(o => new MonitorFeedEntry(o.Seq, o.At, o.Kind, o.RowId,
-                fields[o.Seq], o.AuthorUserId, o.AuthorName, o.AuthorOrganisationId, o.AuthorOrganisationName))],
+            Feed = latest,
         };
     }
 
-    private static List<string> FieldNames(string fieldsJson)
+    /// <summary>The session's fold of the op log; the least recently used are dropped beyond <see cref="MaxTallies"/>.</summary>
+    private SessionOpTally Tally(Guid sessionId)
     {
-        using var document = JsonDocument.Parse(fieldsJson);
-        return [.. document.RootElement.EnumerateObject().Select(p => p.Name)];
+        var tally = _tallies.GetOrAdd(sessionId, _ => new SessionOpTally());
+        tally.LastUsedTicks = clock.GetTimestamp();
+        if (_tallies.Count > MaxTallies)
+        {
+            foreach (var stale in _tallies.OrderBy(t => t.Value.LastUsedTicks).Take(_tallies.Count - MaxTallies).Where(t => t.Key != sessionId))
+                _tallies.TryRemove(stale.Key, out _);
+        }
+
+        return tally;
     }
 }
