@@ -51,7 +51,7 @@ public abstract partial class InvitationMailTests(ClockedPlatformFixture platfor
 
     private static Uri LinkIn(MimeMessage message)
     {
-        var match = Link().Match(message.TextBody);
+        var match = Link().Match(message.TextBody ?? "");
         Assert.True(match.Success, "No invitation link in the e-mail: " + message.TextBody);
         return new Uri(match.Value);
     }
