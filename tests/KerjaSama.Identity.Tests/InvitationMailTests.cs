@@ -121,6 +121,27 @@ public abstract partial class InvitationMailTests(ClockedPlatformFixture platfor
     }
 
     [Fact]
+    public async Task Inviting_on_the_users_page_e_mails_the_link_and_does_not_show_it()
+    {
+        using var browser = await PageForms.SignedInAsync(platform, TestOrganisations.Secretariat, TestOrganisations.SecretariatName,
+            PlatformRoles.SecretariatAdmin, "Admin Undangan");
+        var userName = $"halaman.{Guid.NewGuid():N}@tests.kerjasama";
+        var response = await PageForms.PostAsync(browser, "/identity/users", "invite", new()
+        {
+            ["email"] = userName, ["name"] = "Staf Dinkes Baru", ["organisation"] = "62-dinkes", ["role"] = PlatformRoles.AgencyContributor,
+        });
+        response.EnsureSuccessStatusCode();
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Undangan dikirim ke " + userName, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("invitation-link", page, StringComparison.Ordinal);
+        var link = LinkIn(MailTo(userName));
+        Assert.DoesNotContain(BrowserSession.QueryValue(link, "token")!, page, StringComparison.Ordinal);
+        Assert.Equal((null, "invited"), await StoredAsync(userName));
+        using var invitee = new BrowserSession(platform.BaseAddress);
+        Assert.Equal(HttpStatusCode.OK, (await invitee.Http.GetAsync(link.PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_spent_link_gets_a_clear_error_and_cannot_change_the_password()
     {
         var (admin, _) = await SecretariatAsync();
@@ -176,6 +197,8 @@ public abstract partial class InvitationMailTests(ClockedPlatformFixture platfor
     private static partial Regex Link();
 }
 
-public sealed class InvitationMailTests_on_Sqlite(ClockedSqlitePlatformFixture p) : InvitationMailTests(p), IClassFixture<ClockedSqlitePlatformFixture>;
+[Collection(ClockedSqliteCollection.Name)]
+public sealed class InvitationMailTests_on_Sqlite(ClockedSqlitePlatformFixture p) : InvitationMailTests(p);
 
-public sealed class InvitationMailTests_on_PostgreSql(ClockedPostgreSqlPlatformFixture p) : InvitationMailTests(p), IClassFixture<ClockedPostgreSqlPlatformFixture>;
+[Collection(ClockedPostgreSqlCollection.Name)]
+public sealed class InvitationMailTests_on_PostgreSql(ClockedPostgreSqlPlatformFixture p) : InvitationMailTests(p);

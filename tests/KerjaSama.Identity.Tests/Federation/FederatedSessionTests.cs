@@ -9,19 +9,11 @@ using Xunit;
 
 namespace KerjaSama.Identity.Tests.Federation;
 
-/// <summary>
-/// Removing or disabling a partner's sign-on registration ends what its users hold: the browser cookie fails on its next request,
-/// refresh tokens get invalid_grant and access tokens 401, against a second OpenIddict server as the partner's provider.
-/// </summary>
-public abstract class FederatedSessionTests(PlatformFixture platform)
+// Removing or disabling a partner's sign-on registration ends what its users hold: the browser cookie fails on its next request,
+// refresh tokens get invalid_grant and access tokens 401 (same host fixture as the other federation tests).
+public abstract partial class FederationTests
 {
-    private const string ClientId = "kerjasama-platform";
-    private const string ClientSecret = "rahasia-klien-mitra-untuk-uji-2025";
-
     private sealed record OpenSession(Guid ProviderId, JsonElement Registration, BrowserSession Browser, string RefreshToken, string AccessToken);
-
-    private async Task<HttpClient> SecretariatAsync() =>
-        platform.ClientFor(await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
 
     /// <summary>A partner user signed in through the registration: a cookie in the browser and, through it, a code-flow token pair.</summary>
     private async Task<OpenSession> SignedInThroughAsync(PartnerProvider provider, HttpClient admin)
@@ -109,7 +101,3 @@ public abstract class FederatedSessionTests(PlatformFixture platform)
         Assert.Contains("Masuk dengan SSO Kalsel", await FederationFlow.EmailStepAsync(browser, email), StringComparison.Ordinal);
     }
 }
-
-public sealed class FederatedSessionTests_on_Sqlite(SqlitePlatformFixture p) : FederatedSessionTests(p), IClassFixture<SqlitePlatformFixture>;
-
-public sealed class FederatedSessionTests_on_PostgreSql(PostgreSqlPlatformFixture p) : FederatedSessionTests(p), IClassFixture<PostgreSqlPlatformFixture>;

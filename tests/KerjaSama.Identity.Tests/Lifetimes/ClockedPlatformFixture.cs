@@ -1,5 +1,6 @@
 using KerjaSama.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace KerjaSama.Identity.Tests.Lifetimes;
 
@@ -19,4 +20,17 @@ public sealed class ClockedSqlitePlatformFixture : ClockedPlatformFixture
 public sealed class ClockedPostgreSqlPlatformFixture : ClockedPlatformFixture
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgreSqlAsync();
+}
+
+/// <summary>One clocked host per database for all clocked test classes (they run one after the other and move one clock).</summary>
+[CollectionDefinition(Name)]
+public sealed class ClockedSqliteCollection : ICollectionFixture<ClockedSqlitePlatformFixture>
+{
+    public const string Name = "clocked host on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClockedPostgreSqlCollection : ICollectionFixture<ClockedPostgreSqlPlatformFixture>
+{
+    public const string Name = "clocked host on PostgreSQL";
 }

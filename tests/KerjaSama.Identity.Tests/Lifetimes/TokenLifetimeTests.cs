@@ -96,6 +96,8 @@ public abstract class TokenLifetimeTests(ClockedPlatformFixture platform)
     }
 }
 
-public sealed class TokenLifetimeTests_on_Sqlite(ClockedSqlitePlatformFixture p) : TokenLifetimeTests(p), IClassFixture<ClockedSqlitePlatformFixture>;
+[Collection(ClockedSqliteCollection.Name)]
+public sealed class TokenLifetimeTests_on_Sqlite(ClockedSqlitePlatformFixture p) : TokenLifetimeTests(p);
 
-public sealed class TokenLifetimeTests_on_PostgreSql(ClockedPostgreSqlPlatformFixture p) : TokenLifetimeTests(p), IClassFixture<ClockedPostgreSqlPlatformFixture>;
+[Collection(ClockedPostgreSqlCollection.Name)]
+public sealed class TokenLifetimeTests_on_PostgreSql(ClockedPostgreSqlPlatformFixture p) : TokenLifetimeTests(p);
