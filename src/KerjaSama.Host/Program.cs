@@ -1,6 +1,7 @@
 using KerjaSama.Host;
 using KerjaSama.Host.Composition;
 using KerjaSama.Identity;
+using KerjaSama.Modularity.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformDefaults();
@@ -8,6 +9,7 @@ builder.AddPlatformSecurity();
 builder.AddPlatformDatabase(Modules.All);
 builder.AddPlatformSilo(Modules.All);
 builder.AddPlatformWeb(Modules.All);
+builder.AddPlatformMail();
 foreach (var module in Modules.All)
     module.AddServices(builder);
 

@@ -22,11 +22,15 @@ public interface IPartnerSignOn
 /// <summary>A registration as others see it: the client secret is never given out, only whether there is one.</summary>
 public sealed record PartnerSignOnInfo(Guid Id, Guid OrganisationId, string OrganisationName, string DisplayName, string Issuer,
     string ClientId, bool HasClientSecret, IReadOnlyList<string> Scopes, string NameClaim, string EmailClaim,
-    IReadOnlyList<string> Domains, bool RequireApproval, DateTimeOffset UpdatedAt);
+    IReadOnlyList<string> Domains, bool RequireApproval, DateTimeOffset UpdatedAt, bool Disabled = false);
 
-/// <summary>What the secretariat types. A null <paramref name="ClientSecret"/> on an update keeps the stored secret.</summary>
+/// <summary>
+/// What the secretariat types. A null <paramref name="ClientSecret"/> on an update keeps the stored secret; a null
+/// <paramref name="Disabled"/> keeps the stored state (a disabled registration offers no sign-in and ends its users' sessions).
+/// </summary>
 public sealed record PartnerSignOnRequest(Guid? OrganisationId, string? DisplayName, string? Issuer, string? ClientId, string? ClientSecret,
-    IReadOnlyList<string>? Scopes, string? NameClaim, string? EmailClaim, IReadOnlyList<string>? Domains, bool? RequireApproval);
+    IReadOnlyList<string>? Scopes, string? NameClaim, string? EmailClaim, IReadOnlyList<string>? Domains, bool? RequireApproval,
+    bool? Disabled = null);
 
 /// <summary>The saved registration, or the errors by field name (camelCase, as in the API), or <see cref="NotFound"/>.</summary>
 public sealed record PartnerSignOnOutcome(PartnerSignOnInfo? Registration, IReadOnlyDictionary<string, string[]>? Errors, bool NotFound = false);

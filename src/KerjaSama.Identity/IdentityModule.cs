@@ -1,6 +1,6 @@
+using KerjaSama.Identity.Contracts;
 using KerjaSama.Identity.Features.Account;
 using KerjaSama.Identity.Features.Administration;
-using KerjaSama.Identity.Contracts;
 using KerjaSama.Identity.Features.Connect;
 using KerjaSama.Identity.Features.Federation;
 using KerjaSama.Identity.Federation;
@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Client;
 
@@ -45,12 +46,16 @@ public sealed class IdentityModule : IModule
         var settings = builder.Configuration.GetSection(IdentitySettings.Section).Get<IdentitySettings>() ?? new();
 
         builder.AddModuleDbContext<IdentityDb, SqliteIdentityDb, PostgreSqlIdentityDb, SqlServerIdentityDb>(IdentityDb.SchemaName);
+        builder.Services.TryAddKeyedSingleton<TimeProvider>(IdentityClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
+            .Configure<IServiceProvider>((o, sp) => o.TimeProvider = sp.GetRequiredKeyedService<TimeProvider>(IdentityClock.Key));
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<PrincipalFactory>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddSingleton<KerjaSama.Modularity.Security.IMemberDirectory, MemberDirectory>();
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddScoped<SessionGuard>();
         builder.Services.AddSingleton<IdentitySeeder>();
 
         builder.Services.AddAuthentication().AddCookie(CookieScheme, o =>

@@ -51,6 +51,31 @@ public abstract class AccountSecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Failed_sign_ins_are_audited_with_the_typed_name_the_time_and_the_address_also_for_unknown_names()
+    {
+        var (userName, _, userId) = await platform.CreateUserAsync(Organisation, TestOrganisations.SecretariatName, PlatformRoles.Observer);
+        var unknown = $"tidak.ada.{Guid.NewGuid():N}@tests.kerjasama";
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+        using var browser = new BrowserSession(platform.BaseAddress);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostLoginAsync(userName, "Salah-kata-sandi-satu", "/")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostLoginAsync(unknown, "Salah-kata-sandi-dua", "/")).StatusCode);
+
+        var mine = Assert.Single(await AuditAsync(userId), a => a.GetProperty("kind").GetString() == "sign_in_failed");
+        Assert.Equal(userName, mine.GetProperty("subject").GetString());
+        Assert.Equal("127.0.0.1", mine.GetProperty("ipAddress").GetString());
+        Assert.Contains("wrong password", mine.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.InRange(mine.GetProperty("at").GetDateTimeOffset(), before, DateTimeOffset.UtcNow.AddSeconds(5));
+
+        using var admin = platform.ClientFor(await SecretariatAsync());
+        var all = await (await admin.GetAsync("/api/identity/audit")).ReadAsync<List<JsonElement>>();
+        var stranger = Assert.Single(all, a => a.GetProperty("subject").GetString() == unknown);
+        Assert.Equal("sign_in_failed", stranger.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, stranger.GetProperty("userId").ValueKind);
+        Assert.Equal("127.0.0.1", stranger.GetProperty("ipAddress").GetString());
+        Assert.InRange(stranger.GetProperty("at").GetDateTimeOffset(), before, DateTimeOffset.UtcNow.AddSeconds(5));
+    }
+
+    [Fact]
     public async Task The_password_policy_refuses_short_and_common_passwords()
     {
         using var admin = platform.ClientFor(await SecretariatAsync());

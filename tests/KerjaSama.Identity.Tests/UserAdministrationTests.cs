@@ -98,37 +98,44 @@ public abstract class UserAdministrationTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task An_invited_user_chooses_a_password_through_the_link_once_and_then_signs_in()
+    public async Task Suspending_a_user_ends_the_open_browser_session_on_its_next_request_and_revokes_its_tokens()
     {
-        var admin = await platform.SignInAsync(Organisation, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin);
-        using var api = platform.ClientFor(admin);
-        var userName = $"undangan.{Guid.NewGuid():N}@tests.kerjasama";
-        var pemotda = await platform.Services.GetRequiredService<KerjaSama.Registry.Contracts.IOrganisationDirectory>()
-            .FindByCodeAsync("62-setda-pemotda", CancellationToken.None);
-        var invitation = await (await api.PostJsonAsync("/api/identity/invitations", new
-        {
-            userName, displayName = "Staf Baru", organisationId = pemotda!.Id, role = PlatformRoles.Observer,
-        })).ReadAsync<JsonElement>(HttpStatusCode.Created);
-        Assert.Equal("invited", invitation.GetProperty("membership").GetProperty("status").GetString());
-        var link = new Uri(invitation.GetProperty("invitationUrl").GetString()!);
-
+        var (userName, password, userId) = await platform.CreateUserAsync(Organisation, TestOrganisations.SecretariatName, PlatformRoles.AgencyContributor);
         using var browser = new BrowserSession(platform.BaseAddress);
-        var form = await browser.Http.GetStringAsync(link.PathAndQuery);
-        var token = BrowserSession.QueryValue(link, "token")!;
-        async Task<HttpResponseMessage> PostAsync(string password) => await browser.Http.PostAsync("/account/invitation", new FormUrlEncodedContent(
-            [BrowserSession.AntiforgeryFieldOf(form), KeyValuePair.Create("Token", token), KeyValuePair.Create("Password", password),
-                KeyValuePair.Create("Confirm", password)]));
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("pendek")).StatusCode);
-        var accepted = await PostAsync("Barito-Kapuas-Katingan-2025");
-        Assert.Equal(HttpStatusCode.Found, accepted.StatusCode);
-        Assert.Equal(HttpStatusCode.Found, (await browser.PostLoginAsync(userName, "Barito-Kapuas-Katingan-2025", "/")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("Barito-Kapuas-Katingan-2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await browser.PostLoginAsync(userName, password, "/")).StatusCode);
+        var (verifier, challenge) = BrowserSession.NewPkce();
+        var tokens = await (await browser.RedeemAsync(await browser.AuthorizeAsync(userName, password, challenge), verifier)).ReadAsync<JsonElement>();
+        using var bearer = platform.ClientFor(new TestUser(null!, tokens.GetProperty("access_token").GetString()!));
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/identity/me")).StatusCode);
+        using var api = platform.ClientFor(await platform.SignInAsync(Organisation, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
+        var membershipId = (await MembershipsOfAsync(api, userId)).Single().GetProperty("id").GetGuid();
 
-        var userId = invitation.GetProperty("membership").GetProperty("userId").GetGuid();
+        // A role change reaches the open browser session on its very next request (not after the periodic re-read).
+        (await api.PutAsJsonAsyncWeb($"/api/identity/memberships/{membershipId}", new { role = PlatformRoles.Observer })).EnsureSuccessStatusCode();
+        Assert.Equal(PlatformRoles.Observer, (await (await browser.Http.GetAsync("/api/identity/me")).ReadAsync<Caller>()).Role);
+
+        (await api.PutAsJsonAsyncWeb($"/api/identity/memberships/{membershipId}", new { status = "suspended" })).EnsureSuccessStatusCode();
+
+        await (await browser.Http.GetAsync("/api/identity/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await bearer.GetAsync("/api/identity/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var refresh = await browser.TokenAsync(new()
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString(), ["client_id"] = BrowserSession.TestClient,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refresh.StatusCode);
+        Assert.Equal("invalid_grant", (await refresh.ReadAsync<JsonElement>(HttpStatusCode.BadRequest)).GetProperty("error").GetString());
+
         var audit = await AuditAsync(api, userId);
-        Assert.Equal(admin.Caller.UserId, Assert.Single(audit, a => a.GetProperty("kind").GetString() == "user_invited").GetProperty("actorId").GetGuid());
-        Assert.Single(audit, a => a.GetProperty("kind").GetString() == "invitation_accepted");
+        var role = Assert.Single(audit, a => a.GetProperty("kind").GetString() == "role_changed");
+        Assert.Equal("127.0.0.1", role.GetProperty("ipAddress").GetString());
+        Assert.True(DateTimeOffset.UtcNow - role.GetProperty("at").GetDateTimeOffset() < TimeSpan.FromMinutes(1));
+        Assert.Contains("active -> Suspended", Assert.Single(audit, a => a.GetProperty("kind").GetString() == "membership_status_changed")
+            .GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
     }
+
+    private async Task<List<JsonElement>> MembershipsOfAsync(HttpClient admin, Guid userId) =>
+        [.. (await (await admin.GetAsync($"/api/identity/memberships?organisationId={Organisation}")).ReadAsync<List<JsonElement>>())
+            .Where(m => m.GetProperty("userId").GetGuid() == userId)];
 
     [Fact]
     public async Task The_top_bar_offers_a_visitor_the_sign_in_and_a_signed_in_user_the_sign_out()

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using KerjaSama.Meetings.Mail;
+using KerjaSama.Modularity.Mail;
 using KerjaSama.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

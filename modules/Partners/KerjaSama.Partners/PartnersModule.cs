@@ -43,7 +43,6 @@ public sealed class PartnersModule : IModule
         builder.Services.AddScoped<DocumentStore>();
         builder.Services.AddScoped<EvaluationCommands>();
         builder.Services.AddScoped<DashboardQueries>();
-        builder.Services.TryAddSingleton<IMailSender, PickupDirectoryMailSender>();
         builder.Services.AddSingleton<ReminderScheduler>();
         builder.Services.AddHostedService<ReminderService>();
     }

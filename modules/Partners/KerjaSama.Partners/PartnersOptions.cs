@@ -22,8 +22,5 @@ internal sealed class PartnersOptions
     /// <summary>The secretariat's mailbox for reminder e-mails; none when empty.</summary>
     public string? SecretariatEmail { get; set; }
 
-    /// <summary>Folder (relative to the data directory) where the development mail sender writes .eml files.</summary>
-    public string MailPickupDirectory { get; set; } = "mail";
-
     public IReadOnlyList<int> Thresholds => ReminderDays is { Length: > 0 } days ? [.. days.Distinct().OrderDescending()] : DefaultReminderDays;
 }

@@ -4,6 +4,7 @@ using KerjaSama.Identity.Users;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Identity.Federation;
 
@@ -21,7 +22,7 @@ internal enum ExternalOutcome
 /// registration's organisation (never of one guessed from the email domain) as partner contributor, pending approval on
 /// the first sign-in unless the registration approves automatically.
 /// </summary>
-internal sealed class ExternalSignIn(IdentityDb db, PrincipalFactory principals, AuditLog audit, IOrganisationDirectory organisations, TimeProvider clock)
+internal sealed class ExternalSignIn(IdentityDb db, PrincipalFactory principals, AuditLog audit, IOrganisationDirectory organisations, [FromKeyedServices(IdentityClock.Key)] TimeProvider clock)
 {
     public async Task<(ExternalOutcome Outcome, ClaimsPrincipal? Principal)> SignInAsync(FederatedProvider provider, ClaimsPrincipal external,
         string authenticationType, string? ip, CancellationToken ct)
@@ -96,7 +97,7 @@ internal sealed class ExternalSignIn(IdentityDb db, PrincipalFactory principals,
             return (ExternalOutcome.PendingApproval, null);
         }
 
-        var principal = await principals.CreateAsync(user, provider.OrganisationId, authenticationType, null, ct);
+        var principal = await principals.CreateAsync(user, provider.OrganisationId, authenticationType, null, ct, provider.Id);
         if (principal is null)
         {
             await audit.WriteAsync(AuditKinds.SignInFailed, user.Id, email, ip, $"federated {issuer}: organisation inactive", cancellationToken: ct);

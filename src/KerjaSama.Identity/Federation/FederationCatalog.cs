@@ -67,7 +67,7 @@ internal sealed class FederationCatalog(IDbContextFactory<IdentityDb> factory, I
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             var rows = await db.IdentityProviders.AsNoTracking().Include(p => p.Domains).ToListAsync(ct);
-            _providers = [.. rows.OrderBy(p => p.DisplayName).Select(p => new FederatedProvider(p.Id, p.Version, p.OrganisationId, p.DisplayName,
+            _providers = [.. rows.Where(p => !p.Disabled).OrderBy(p => p.DisplayName).Select(p => new FederatedProvider(p.Id, p.Version, p.OrganisationId, p.DisplayName,
                 new Uri(p.Issuer, UriKind.Absolute), p.ClientId, p.ProtectedClientSecret is null ? null : _secrets.Unprotect(p.ProtectedClientSecret),
                 p.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), p.NameClaim, p.EmailClaim, p.RequireApproval,
                 [.. p.Domains.Select(d => d.Domain).Order()]))];

@@ -33,6 +33,9 @@ internal sealed class PartnerIdentityProvider
     /// <summary>True: a first sign-in leaves the membership pending until the secretariat approves it.</summary>
     public bool RequireApproval { get; set; } = true;
 
+    /// <summary>A disabled registration is kept but offers no sign-in, and the sessions of its users end.</summary>
+    public bool Disabled { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

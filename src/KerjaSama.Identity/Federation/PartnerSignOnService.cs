@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace KerjaSama.Identity.Federation;
 
 /// <summary>Registrations of partner providers: validation, storage (secret protected), audit and an immediate catalog reload.</summary>
-internal sealed partial class PartnerSignOnService(IdentityDb db, FederationCatalog catalog, IOrganisationDirectory organisations, AuditLog audit,
+internal sealed partial class PartnerSignOnService(IdentityDb db, FederationCatalog catalog, SessionGuard sessions, IOrganisationDirectory organisations, AuditLog audit,
     TimeProvider clock, IHostEnvironment environment, IOptions<IdentitySettings> settings) : IPartnerSignOn
 {
     private static readonly string[] DefaultScopes = ["profile", "email"];
@@ -109,6 +109,9 @@ internal sealed partial class PartnerSignOnService(IdentityDb db, FederationCata
         row.NameClaim = nameClaim;
         row.EmailClaim = emailClaim;
         row.RequireApproval = request.RequireApproval ?? true;
+        var disabling = request.Disabled == true && !row.Disabled;
+        if (request.Disabled is { } disabled)
+            row.Disabled = disabled;
         row.UpdatedAt = now;
         row.Version++;
         foreach (var gone in row.Domains.Where(d => !domains.Contains(d.Domain)).ToList())
@@ -126,8 +129,11 @@ internal sealed partial class PartnerSignOnService(IdentityDb db, FederationCata
         }
 
         await audit.WriteAsync(AuditKinds.ProviderChanged, null, row.Issuer, actor.IpAddress,
-            $"{(id is null ? "created" : "updated")} {row.Id} for {row.OrganisationId}: {string.Join(' ', domains)}", actor.UserId, cancellationToken);
+            $"{(id is null ? "created" : "updated")} {row.Id} for {row.OrganisationId}: {string.Join(' ', domains)}{(row.Disabled ? " (disabled)" : "")}",
+            actor.UserId, cancellationToken);
         await catalog.ReloadAsync(cancellationToken);
+        if (disabling)
+            await EndSessionsOfAsync(row, cancellationToken);
         return new(ToInfo(row), null);
     }
 
@@ -141,7 +147,16 @@ internal sealed partial class PartnerSignOnService(IdentityDb db, FederationCata
         await audit.WriteAsync(AuditKinds.ProviderChanged, null, row.Issuer, actor.IpAddress, $"deleted {row.Id} of {row.OrganisationId}", actor.UserId,
             cancellationToken);
         await catalog.ReloadAsync(cancellationToken);
+        await EndSessionsOfAsync(row, cancellationToken);
         return true;
+    }
+
+    // The users who came through this registration (or through an earlier one of the same issuer) lose their open sessions.
+    private async Task EndSessionsOfAsync(PartnerIdentityProvider row, CancellationToken ct)
+    {
+        var users = await db.ExternalLogins.AsNoTracking().Where(l => l.ProviderId == row.Id || l.Issuer == row.Issuer)
+            .Select(l => l.UserId).Distinct().ToListAsync(ct);
+        await sessions.EndSessionsAsync(users, revokeTokens: true, ct);
     }
 
     private Uri? ValidateIssuer(string? value, Dictionary<string, string[]> errors)
@@ -166,7 +181,7 @@ internal sealed partial class PartnerSignOnService(IdentityDb db, FederationCata
     private static PartnerSignOnInfo ToInfo(PartnerIdentityProvider p) =>
         new(p.Id, p.OrganisationId, p.OrganisationName, p.DisplayName, p.Issuer, p.ClientId, p.ProtectedClientSecret is not null,
             p.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), p.NameClaim, p.EmailClaim, [.. p.Domains.Select(d => d.Domain).Order()],
-            p.RequireApproval, p.UpdatedAt);
+            p.RequireApproval, p.UpdatedAt, p.Disabled);
 
     [GeneratedRegex(@"^[\x21\x23-\x5B\x5D-\x7E]{1,100}$")]
     private static partial Regex ScopePattern();

@@ -3,10 +3,13 @@ using KerjaSama.Modularity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
-using OpenIddict.Client.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenIddict.Client.AspNetCore;
+using OpenIddict.Core;
+using OpenIddict.Server;
+using OpenIddict.Validation;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace KerjaSama.Identity.Server;
@@ -98,6 +101,13 @@ internal static class OpenIddictSetup
                     a.DisableAccessTokenExtractionFromBodyForm = true;
                 });
             });
+        // Token lifetimes are measured on the sign-in clock (see IdentityClock).
+        builder.Services.AddOptions<OpenIddictServerOptions>()
+            .Configure<IServiceProvider>((o, sp) => o.TimeProvider = sp.GetRequiredKeyedService<TimeProvider>(IdentityClock.Key));
+        builder.Services.AddOptions<OpenIddictCoreOptions>()
+            .Configure<IServiceProvider>((o, sp) => o.TimeProvider = sp.GetRequiredKeyedService<TimeProvider>(IdentityClock.Key));
+        builder.Services.AddOptions<OpenIddictValidationOptions>()
+            .Configure<IServiceProvider>((o, sp) => o.TimeProvider = sp.GetRequiredKeyedService<TimeProvider>(IdentityClock.Key));
     }
 
     /// <summary>True when plain HTTP is accepted by the identity endpoints (loopback only, Development/Testing only).</summary>

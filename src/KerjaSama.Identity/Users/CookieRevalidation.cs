@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace KerjaSama.Identity.Users;
 
 /// <summary>
-/// A browser session re-reads the user and membership every few minutes, so that suspending a membership, changing a
-/// role or disabling a user reaches signed-in browsers without waiting for the cookie to expire.
+/// A browser session compares the user's session version on every request (one indexed read) and re-reads the user and
+/// membership when it changed or every few minutes, so that suspending a membership, changing a role, disabling a user or
+/// removing the partner provider they came through reaches signed-in browsers on their next request.
 /// </summary>
 internal static class CookieRevalidation
 {
@@ -20,30 +21,44 @@ internal static class CookieRevalidation
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (long.TryParse(context.Properties.GetString(CheckedAt), NumberStyles.None, CultureInfo.InvariantCulture, out var last)
-            && now - DateTimeOffset.FromUnixTimeSeconds(last) < Interval)
-        {
-            return;
-        }
-
+        var ct = context.HttpContext.RequestAborted;
+        var now = services.GetRequiredKeyedService<TimeProvider>(IdentityClock.Key).GetUtcNow();
         var principal = context.Principal!;
-        // Renewing the cookie slides its expiry; the sign-in itself still ends SessionHours after the password was typed.
-        var hours = services.GetRequiredService<IOptions<IdentitySettings>>().Value.SessionHours;
-        if (PrincipalFactory.ReadAuthTime(principal) is not { } authTime || now - authTime > TimeSpan.FromHours(hours))
+        var db = services.GetRequiredService<IdentityDb>();
+        if (!Guid.TryParse(principal.FindFirst(PlatformClaims.Subject)?.Value, out var id))
         {
             context.RejectPrincipal();
             return;
         }
 
-        var db = services.GetRequiredService<IdentityDb>();
-        var user = Guid.TryParse(principal.FindFirst(PlatformClaims.Subject)?.Value, out var id)
-            ? await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == id, context.HttpContext.RequestAborted)
-            : null;
+        var version = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => (long?)u.SessionVersion).FirstOrDefaultAsync(ct);
+        if (version is null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        if (version == PrincipalFactory.ReadSessionVersion(principal)
+            && long.TryParse(context.Properties.GetString(CheckedAt), NumberStyles.None, CultureInfo.InvariantCulture, out var last)
+            && now - DateTimeOffset.FromUnixTimeSeconds(last) < Interval)
+        {
+            return;
+        }
+
+        // Renewing the cookie slides its expiry; the sign-in itself still ends SessionHours after the password was typed.
+        var hours = services.GetRequiredService<IOptions<IdentitySettings>>().Value.SessionHours;
+        if (PrincipalFactory.ReadAuthTime(principal) is not { } authTime || now - authTime > TimeSpan.FromHours(hours)
+            || !await services.GetRequiredService<SessionGuard>().ProviderActiveAsync(principal, ct))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == id, ct);
         Guid? organisation = Guid.TryParse(principal.FindFirst(PlatformClaims.OrganisationId)?.Value, out var org) ? org : null;
         var fresh = user is null ? null
-            : await services.GetRequiredService<PrincipalFactory>().CreateAsync(user, organisation, IdentityModule.CookieScheme,
-                PrincipalFactory.ReadAuthTime(principal), context.HttpContext.RequestAborted);
+            : await services.GetRequiredService<PrincipalFactory>().CreateAsync(user, organisation, IdentityModule.CookieScheme, authTime, ct,
+                PrincipalFactory.ReadProvider(principal));
         if (fresh is null)
         {
             context.RejectPrincipal();

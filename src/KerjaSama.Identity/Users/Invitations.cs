@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using KerjaSama.Identity.Persistence;
+using KerjaSama.Modularity.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,11 +16,16 @@ namespace KerjaSama.Identity.Users;
 /// Invitations: the secretariat creates a user without a password and an invited membership; the link (a random token, only
 /// its hash is stored) lets the person choose a password once, which activates the membership.
 /// </summary>
-internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, IPasswordHasher<User> hasher, AuditLog audit, TimeProvider clock,
-    IOptions<IdentitySettings> settings, IHostEnvironment environment, ILogger<Invitations> logger)
+internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, IPasswordHasher<User> hasher, AuditLog audit,
+    [FromKeyedServices(IdentityClock.Key)] TimeProvider clock, IOptions<IdentitySettings> settings, IMailSender mail, IHostEnvironment environment,
+    ILogger<Invitations> logger)
 {
-    public async Task<(Membership? Membership, User? User, string? Token, IReadOnlyList<string> Errors)> InviteAsync(string userName, string displayName,
-        Guid organisationId, string organisationName, string role, Guid actorId, string? ip, CancellationToken ct)
+    /// <summary>
+    /// Creates the invited user and e-mails the link. <paramref name="requestBaseUrl"/> (the address the secretariat used) is the
+    /// link's base unless <c>KerjaSama:Mail:PublicBaseUrl</c> or <c>KerjaSama:Identity:Issuer</c> names the public address.
+    /// </summary>
+    public async Task<InvitationResult> InviteAsync(string userName, string displayName, Guid organisationId, string organisationName, string role,
+        Guid actorId, string? ip, string requestBaseUrl, CancellationToken ct)
     {
         var name = UserAccounts.Normalise(userName);
         var errors = new List<string>();
@@ -26,7 +34,7 @@ internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, 
         else if (await db.Users.AnyAsync(u => u.UserName == name, ct))
             errors.Add("Nama pengguna sudah dipakai / the user name is taken.");
         if (errors.Count > 0)
-            return (null, null, null, errors);
+            return new(null, null, null, false, errors);
 
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
@@ -39,9 +47,46 @@ internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, 
         await db.SaveChangesAsync(ct);
         var membership = await accounts.AddMembershipAsync(user.Id, organisationId, organisationName, role, MembershipStatus.Invited, ct);
         await audit.WriteAsync(AuditKinds.UserInvited, user.Id, name, ip, $"{organisationId}: {role}", actorId, ct);
+        var link = $"{LinkBase(requestBaseUrl)}/account/invitation?token={token}";
         if (environment.IsDevelopment())
-            LogInvitation(name, $"/account/invitation?token={token}");
-        return (membership, user, token, []);
+            LogInvitation(name, link);
+        var emailed = await SendAsync(user, organisationName, link, user.InvitationExpiresAt!.Value, ct);
+        return new(membership, user, link, emailed, []);
+    }
+
+    private string LinkBase(string requestBaseUrl) =>
+        (mail.Options.Settings.PublicBaseUrl is { Length: > 0 } configured ? configured
+            : settings.Value.Issuer?.AbsoluteUri ?? requestBaseUrl).TrimEnd('/');
+
+    private async Task<bool> SendAsync(User user, string organisationName, string link, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        var until = expiresAt.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " WIB";
+        var body = $"""
+            Yth. {user.DisplayName},
+
+            Sekretariat kerja sama daerah mengundang Anda ke platform KerjaSama sebagai anggota {organisationName}.
+            Buka tautan berikut untuk memilih kata sandi (minimal 12 karakter). Tautan hanya dapat dipakai satu kali
+            dan berlaku sampai {until}:
+
+            {link}
+
+            Dear {user.DisplayName},
+
+            The regional cooperation secretariat invites you to the KerjaSama platform as a member of {organisationName}.
+            Open the link above to choose a password (at least 12 characters). The link works once and expires on {until}.
+
+            Bila Anda tidak merasa diundang, abaikan email ini. / If you were not expecting this invitation, ignore this e-mail.
+            """;
+        try
+        {
+            return await mail.SendTextAsync(user.DisplayName, user.UserName, "Undangan ke KerjaSama / Invitation to KerjaSama", body, clock.GetUtcNow(), ct) > 0;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The invitation stands; the secretariat sees the link and can hand it over another way.
+            LogMailFailed(ex, user.UserName);
+            return false;
+        }
     }
 
     public async Task<User?> FindAsync(string? token, CancellationToken ct)
@@ -79,4 +124,10 @@ internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invitation for {UserName} (Development only): {Link}")]
     private partial void LogInvitation(string userName, string link);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The invitation e-mail to {UserName} could not be sent")]
+    private partial void LogMailFailed(Exception exception, string userName);
 }
+
+/// <summary>The invited membership and user, the one-time link (null on errors) and whether it was e-mailed.</summary>
+internal sealed record InvitationResult(Membership? Membership, User? User, string? Link, bool Emailed, IReadOnlyList<string> Errors);

@@ -25,5 +25,9 @@ internal sealed class User
 
     public DateTimeOffset? InvitationExpiresAt { get; set; }
 
+    /// <summary>Raised whenever the user's open sessions must be re-checked at once (suspension, role change, the partner's
+    /// provider removed); every cookie carries the value it was issued with.</summary>
+    public long SessionVersion { get; set; }
+
     public List<Membership> Memberships { get; } = [];
 }

@@ -2,6 +2,7 @@ using KerjaSama.Identity.Persistence;
 using KerjaSama.Modularity.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace KerjaSama.Identity.Users;
@@ -14,7 +15,7 @@ internal enum PasswordCheck
 }
 
 /// <summary>Local accounts: creation under the password policy, password checks with lockout, memberships and roles.</summary>
-internal sealed class UserAccounts(IdentityDb db, IPasswordHasher<User> hasher, AuditLog audit, TimeProvider clock,
+internal sealed class UserAccounts(IdentityDb db, IPasswordHasher<User> hasher, AuditLog audit, SessionGuard sessions, [FromKeyedServices(IdentityClock.Key)] TimeProvider clock,
     IOptions<IdentitySettings> settings)
 {
     private static readonly User Dummy = new() { UserName = "", DisplayName = "" };
@@ -107,19 +108,26 @@ internal sealed class UserAccounts(IdentityDb db, IPasswordHasher<User> hasher, 
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId, ct);
         if (membership is null)
             return null;
-        if (role is not null && role != membership.Role)
+        var changed = role is not null && role != membership.Role;
+        var ended = false;
+        if (changed)
         {
             await audit.WriteAsync(AuditKinds.RoleChanged, membership.UserId, null, ip, $"{membership.OrganisationId}: {membership.Role} -> {role}", actorId, ct);
-            membership.Role = role;
+            membership.Role = role!;
         }
 
         if (status is { } s && s != membership.Status)
         {
             await audit.WriteAsync(AuditKinds.MembershipStatusChanged, membership.UserId, null, ip, $"{membership.OrganisationId}: {membership.Status} -> {s}", actorId, ct);
+            ended = membership.Status == MembershipStatus.Active;
+            changed = true;
             membership.Status = s;
         }
 
         await db.SaveChangesAsync(ct);
+        // Open browser sessions re-read the membership on their next request; leaving "active" also revokes refresh and access tokens.
+        if (changed)
+            await sessions.EndSessionsAsync([membership.UserId], revokeTokens: ended, ct);
         return membership;
     }
 }

@@ -14,7 +14,7 @@ namespace KerjaSama.Identity.Tests.Federation;
 /// Federation end to end: a partner organisation's own OpenID Connect provider (a second, independent OpenIddict server on
 /// another loopback port) registered through the API; its users sign in through it over real HTTP.
 /// </summary>
-public abstract class FederationTests(PlatformFixture platform)
+public abstract partial class FederationTests(PlatformFixture platform)
 {
     private const string ClientId = "kerjasama-platform";
     private const string ClientSecret = "rahasia-klien-mitra-untuk-uji-2025";

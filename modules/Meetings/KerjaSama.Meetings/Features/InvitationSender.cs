@@ -1,4 +1,5 @@
 using KerjaSama.Meetings.Mail;
+using KerjaSama.Modularity.Mail;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ internal sealed record SendResult(int Recipients, int Emailed, string MailMode, 
 /// invitation: the meeting now shows under "upcoming" for those organisations) and emails each with an .ics request.
 /// Sending again after a change sends the update (a higher iCalendar SEQUENCE).
 /// </summary>
-internal sealed class InvitationSender(MeetingsDb db, IMemberDirectory members, MailTransport transport, MailOptions mail, TimeProvider clock)
+internal sealed class InvitationSender(MeetingsDb db, IMemberDirectory members, IMailSender transport, TimeProvider clock)
 {
     public async Task<SendResult?> SendAsync(Guid meetingId, CancellationToken ct)
     {
@@ -50,9 +51,9 @@ internal sealed class InvitationSender(MeetingsDb db, IMemberDirectory members, 
 
         // The saved meeting's version is the SEQUENCE of this message; a later change and resend raises it.
         var messages = sent.Where(i => i.Email.Contains('@', StringComparison.Ordinal))
-            .Select(i => InvitationMessages.Build(meeting, i, mail.Settings, now)).ToList();
+            .Select(i => InvitationMessages.Build(meeting, i, transport.Options.Settings, now)).ToList();
         var emailed = await transport.SendAsync(messages, ct);
-        return new SendResult(sent.Count, emailed, transport.Mode, [.. sent.Select(ToDto)]);
+        return new SendResult(sent.Count, emailed, transport.Options.Mode, [.. sent.Select(ToDto)]);
     }
 
     public async Task<List<InvitationDto>> ListAsync(Guid meetingId, CancellationToken ct) =>

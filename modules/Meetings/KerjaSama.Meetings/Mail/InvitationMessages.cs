@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KerjaSama.Modularity.Mail;
 using MimeKit;
 
 namespace KerjaSama.Meetings.Mail;

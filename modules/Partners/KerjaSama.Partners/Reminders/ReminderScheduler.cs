@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Mail;
 using KerjaSama.Partners.Agreements;
 using KerjaSama.Partners.Persistence;
 using KerjaSama.Registry.Contracts;
@@ -117,6 +118,9 @@ internal sealed partial class ReminderScheduler(IDbContextFactory<PartnersDb> fa
     /// <summary>Sends the e-mails no host has sent; a claim older than ten minutes (a host died mid-send) is taken over.</summary>
     private async Task DeliverMailAsync(CancellationToken ct)
     {
+        // With mail disabled the e-mails wait (the notices are in the app); they go out once mail is configured.
+        if (mail.Options.Mode == MailModes.Disabled)
+            return;
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var stale = now - StaleClaim;
@@ -130,10 +134,10 @@ internal sealed partial class ReminderScheduler(IDbContextFactory<PartnersDb> fa
                 continue;
             try
             {
-                await mail.SendAsync(m.To, m.Subject, m.Body, ct);
+                await mail.SendTextAsync(null, m.To, m.Subject, m.Body, clock.GetUtcNow(), ct);
                 await db.Mails.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAt, clock.GetUtcNow()), ct);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogMailFailed(ex, m.Id);
             }

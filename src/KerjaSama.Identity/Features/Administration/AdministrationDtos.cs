@@ -11,4 +11,5 @@ internal sealed record AuditEntryDto(DateTimeOffset At, string Kind, Guid? UserI
 
 internal sealed record InviteRequest(string? UserName, string? DisplayName, Guid? OrganisationId, string? Role);
 
-internal sealed record InvitationDto(MembershipDto Membership, string InvitationUrl);
+/// <summary>The link is given out only when it could not be e-mailed (mail disabled or failing): the invitee alone should hold it.</summary>
+internal sealed record InvitationDto(MembershipDto Membership, bool Emailed, string? InvitationUrl);

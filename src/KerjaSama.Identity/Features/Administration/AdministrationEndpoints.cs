@@ -64,12 +64,12 @@ internal static class AdministrationEndpoints
             return Problems.Validation(errors);
 
         var actor = Caller.From(context.User)!;
-        var (membership, user, token, problems) = await invitations.InviteAsync(request.UserName ?? "", request.DisplayName!, organisation!.Id,
-            organisation.Name, request.Role!, actor.UserId, context.Connection.RemoteIpAddress?.ToString(), ct);
-        if (membership is null)
-            return Problems.Validation("userName", string.Join(" ", problems));
-        var url = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/account/invitation?token={token}";
-        return TypedResults.Created($"/api/identity/memberships/{membership.Id}", new InvitationDto(ToDto(membership, user!), url));
+        var result = await invitations.InviteAsync(request.UserName ?? "", request.DisplayName!, organisation!.Id, organisation.Name, request.Role!,
+            actor.UserId, context.Connection.RemoteIpAddress?.ToString(), $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}", ct);
+        if (result.Membership is not { } membership)
+            return Problems.Validation("userName", string.Join(" ", result.Errors));
+        return TypedResults.Created($"/api/identity/memberships/{membership.Id}",
+            new InvitationDto(ToDto(membership, result.User!), result.Emailed, result.Emailed ? null : result.Link));
     }
 
     private static async Task<Ok<List<MembershipDto>>> ListMemberships(IdentityDb db, Guid? organisationId, string? status, CancellationToken ct)

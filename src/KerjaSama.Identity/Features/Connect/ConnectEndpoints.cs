@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
@@ -31,7 +32,8 @@ internal static class ConnectEndpoints
         group.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfo);
     }
 
-    private static async Task<IResult> Authorize(HttpContext context, IdentityDb db, PrincipalFactory principals, CancellationToken ct)
+    private static async Task<IResult> Authorize(HttpContext context, IdentityDb db, PrincipalFactory principals, SessionGuard sessions,
+        CancellationToken ct)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var cookie = await context.AuthenticateAsync(IdentityModule.CookieScheme);
@@ -49,9 +51,9 @@ internal static class ConnectEndpoints
 
         var user = await FindUserAsync(db, cookie.Principal, ct);
         Guid? organisation = Guid.TryParse(cookie.Principal.FindFirstValue(PlatformClaims.OrganisationId), out var org) ? org : null;
-        var principal = user is null ? null
+        var principal = user is null || !await sessions.ProviderActiveAsync(cookie.Principal, ct) ? null
             : await principals.CreateAsync(user, organisation, TokenValidationParameters.DefaultAuthenticationType,
-                PrincipalFactory.ReadAuthTime(cookie.Principal), ct);
+                PrincipalFactory.ReadAuthTime(cookie.Principal), ct, PrincipalFactory.ReadProvider(cookie.Principal));
         if (principal is null)
         {
             await context.SignOutAsync(IdentityModule.CookieScheme);
@@ -64,7 +66,7 @@ internal static class ConnectEndpoints
     }
 
     private static async Task<IResult> Token(HttpContext context, IdentityDb db, PrincipalFactory principals,
-        IOpenIddictApplicationManager applications, IOrganisationDirectory organisations, IOptions<IdentitySettings> settings, TimeProvider clock,
+        IOpenIddictApplicationManager applications, IOrganisationDirectory organisations, IOptions<IdentitySettings> settings, SessionGuard sessions, [FromKeyedServices(IdentityClock.Key)] TimeProvider clock,
         CancellationToken ct)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
@@ -101,10 +103,11 @@ internal static class ConnectEndpoints
 
             var user = await FindUserAsync(db, stored, ct);
             Guid? organisation = Guid.TryParse(stored.FindFirstValue(PlatformClaims.OrganisationId), out var org) ? org : null;
-            var principal = user is null ? null
-                : await principals.CreateAsync(user, organisation, TokenValidationParameters.DefaultAuthenticationType, authTime, ct);
+            var principal = user is null || !await sessions.ProviderActiveAsync(stored, ct) ? null
+                : await principals.CreateAsync(user, organisation, TokenValidationParameters.DefaultAuthenticationType, authTime, ct,
+                    PrincipalFactory.ReadProvider(stored));
             if (principal is null)
-                return Forbid(Errors.InvalidGrant, "The account or its membership is no longer active.");
+                return Forbid(Errors.InvalidGrant, "The account, its membership or its organisation's sign-on is no longer active.");
             principal.SetScopes(stored.GetScopes());
             principal.SetResources(stored.GetResources());
             principal.SetDestinations(PrincipalFactory.Destinations);

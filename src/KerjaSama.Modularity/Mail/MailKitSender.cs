@@ -3,14 +3,13 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
-namespace KerjaSama.Meetings.Mail;
+namespace KerjaSama.Modularity.Mail;
 
-/// <summary>Delivers messages: into the pickup folder as .eml files, or through the configured SMTP server.</summary>
-internal sealed partial class MailTransport(MailOptions options, TimeProvider clock, ILogger<MailTransport> logger)
+/// <summary>The platform's one mail sender (MailKit): into the pickup folder as .eml files, or through the configured SMTP server.</summary>
+internal sealed partial class MailKitSender(MailOptions options, TimeProvider clock, ILogger<MailKitSender> logger) : IMailSender
 {
-    public string Mode => options.Mode;
+    public MailOptions Options => options;
 
-    /// <summary>Delivers every message; returns how many went out (0 when mail is disabled).</summary>
     public async Task<int> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
     {
         if (messages.Count == 0)

@@ -1,12 +1,12 @@
-namespace KerjaSama.Meetings.Mail;
+namespace KerjaSama.Modularity.Mail;
 
 /// <summary>
-/// <c>KerjaSama:Mail</c>: how invitations are sent. <c>Pickup</c> writes each message as an .eml file into
+/// <c>KerjaSama:Mail</c>: how the platform sends e-mail (meeting invitations, agreement reminders, user invitations). <c>Pickup</c> writes each message as an .eml file into
 /// <see cref="PickupDirectory"/> (the default in Development and Testing); <c>Smtp</c> sends through <see cref="Host"/>;
-/// <c>Disabled</c> sends no email (the in-app invitation still works). Unset: Pickup in Development and Testing,
+/// <c>Disabled</c> sends no email (in-app notices still work). Unset: Pickup in Development and Testing,
 /// Smtp when a host is configured, otherwise Disabled.
 /// </summary>
-internal sealed class MailSettings
+public sealed class MailSettings
 {
     public const string Section = "KerjaSama:Mail";
 
@@ -34,7 +34,7 @@ internal sealed class MailSettings
     public string? PublicBaseUrl { get; set; }
 }
 
-internal static class MailModes
+public static class MailModes
 {
     public const string Pickup = "Pickup";
     public const string Smtp = "Smtp";
