@@ -2,6 +2,7 @@
 # Live-session benchmark: builds in Release, starts the real host (SQLite) and a raw SignalR baseline as separate
 # processes, runs the scenarios against both in the same run and writes build/bench/results/live-sessions-*.md.
 # Usage: bash build/bench.sh [small] [meeting] [burst] [scale]
+#        bash build/bench.sh cluster --hosts URL,URL,URL [throughput] [kill] [rolling]   (against build/cluster.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build tests/KerjaSama.LoadGen -c Release -v q -nologo

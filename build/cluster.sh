@@ -2,6 +2,8 @@
 # A local three-host cluster on 127.0.0.1: Redis membership, one shared database, three hosts with distinct ports.
 #   bash build/cluster.sh [start]   build (Release), start Redis if none answers, a database, three hosts; print their URLs
 #   bash build/cluster.sh stop      stop the hosts (and the Redis / PostgreSQL this script started) by their process ids
+#   bash build/cluster.sh restart N stop host N (0-based) gracefully (SIGTERM, drain), start it again on the same ports,
+#                                   wait for /health/ready (one step of a rolling restart; see docs/deployment.md)
 # Settings (environment):
 #   KERJASAMA_CLUSTER_HOSTS=3                  how many hosts
 #   KERJASAMA_CLUSTER_REDIS=127.0.0.1:6379     the membership store; started here (no persistence) when nothing answers
@@ -40,7 +42,42 @@ stop() {
   rm -rf "$state/pg"
 }
 
+# Starts host $1 with the settings saved at start-up; prints its pid. Waits for /health/ready (false when it never came).
+start_host() {
+  local i="$1" url="http://127.0.0.1:$((http_port + $1))"
+  (cd "$(dirname "$dll")" && env "${common[@]}" "ASPNETCORE_URLS=$url" "KerjaSama__DataDirectory=$state/host$i" \
+    "KerjaSama__Cluster__SiloPort=$((silo_port + i))" "KerjaSama__Cluster__GatewayPort=$((gateway_port + i))" \
+    nohup dotnet "$dll" >> "$state/logs/host$i.log" 2>&1 & echo $! > "$state/host$i.pid")
+  local pid; pid="$(cat "$state/host$i.pid")"
+  for _ in $(seq 600); do
+    if curl -fs "$url/health/ready" >/dev/null 2>&1; then echo "$pid"; return 0; fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "$pid"; return 1
+}
+
 if [[ "${1:-start}" == "stop" ]]; then stop; exit 0; fi
+if [[ "${1:-start}" == "restart" ]]; then
+  i="${2:?usage: bash build/cluster.sh restart N}"
+  [[ -f "$pids" && -f "$state/settings.sh" ]] || { echo "No cluster is running (no $pids)." >&2; exit 1; }
+  # shellcheck source=/dev/null
+  source "$state/settings.sh"
+  line="$(sed -n "$((i + 1))p" "$pids")"
+  [[ -n "$line" ]] || { echo "No host $i in $pids." >&2; exit 1; }
+  pid="${line%% *}"; url="${line#* }"
+  started=$(date +%s.%N)
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 450); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then echo "host $i did not stop within 45 s of SIGTERM; killing it" >&2; kill -9 "$pid" || true; fi
+  stopped=$(date +%s.%N)
+  if ! new_pid="$(start_host "$i")"; then echo "host $i did not become ready; log: $state/logs/host$i.log" >&2; exit 1; fi
+  ready=$(date +%s.%N)
+  sed -i "$((i + 1))s/.*/$new_pid $(printf '%s' "$url" | sed 's/[\/&]/\\&/g')/" "$pids"
+  printf 'host %s restarted: %s (pid %s -> %s), stopped in %.1f s, ready %.1f s after SIGTERM\n' "$i" "$url" "$pid" "$new_pid" \
+    "$(awk "BEGIN{print $stopped - $started}")" "$(awk "BEGIN{print $ready - $started}")"
+  exit 0
+fi
 if [[ -f "$pids" ]]; then echo "A cluster is running (see $pids); run: bash build/cluster.sh stop" >&2; exit 1; fi
 mkdir -p "$state/logs"
 
@@ -54,8 +91,7 @@ environment="${KERJASAMA_CLUSTER_ENVIRONMENT:-Development}"
 echo "== building the host (Release)"
 dotnet build src/KerjaSama.Host -c Release -v q -nologo >/dev/null
 dll="$root/src/KerjaSama.Host/bin/Release/net10.0/KerjaSama.Host.dll"
-# The host reads appsettings*.json from its content root, the working directory.
-cd "$(dirname "$dll")"
+# The host reads appsettings*.json from its content root, the working directory (start_host changes into it).
 
 redis_host="${redis%:*}"; redis_port="${redis##*:}"
 if redis-cli -h "$redis_host" -p "$redis_port" ping >/dev/null 2>&1; then
@@ -102,26 +138,23 @@ common=(
   "Logging__LogLevel__KerjaSama=Information"
 )
 
+# What `restart` needs to start a host again exactly as here.
+declare -p common dll http_port silo_port gateway_port > "$state/settings.sh"
+
 echo "== applying migrations and seed data"
-env "${common[@]}" "KerjaSama__DataDirectory=$state/migrate" dotnet "$dll" migrate > "$state/logs/migrate.log" 2>&1 \
+(cd "$(dirname "$dll")" && env "${common[@]}" "KerjaSama__DataDirectory=$state/migrate" dotnet "$dll" migrate) > "$state/logs/migrate.log" 2>&1 \
   || { cat "$state/logs/migrate.log" >&2; stop; exit 1; }
 
 : > "$pids"
 for i in $(seq 0 $((count - 1))); do
   url="http://127.0.0.1:$((http_port + i))"
-  env "${common[@]}" "ASPNETCORE_URLS=$url" "KerjaSama__DataDirectory=$state/host$i" \
-    "KerjaSama__Cluster__SiloPort=$((silo_port + i))" "KerjaSama__Cluster__GatewayPort=$((gateway_port + i))" \
-    nohup dotnet "$dll" > "$state/logs/host$i.log" 2>&1 &
-  echo "$! $url" >> "$pids"
   # One at a time: the first host creates the shared signing keys the others read.
-  ready=""
-  for _ in $(seq 600); do
-    if curl -fs "$url/health/ready" >/dev/null 2>&1; then ready=1; break; fi
-    kill -0 "$!" 2>/dev/null || break
-    sleep 0.2
-  done
-  if [[ -z "$ready" ]]; then echo "host $i did not become ready; log: $state/logs/host$i.log" >&2; tail -20 "$state/logs/host$i.log" >&2; stop; exit 1; fi
-  echo "host $i ready: $url (silo $((silo_port + i)), gateway $((gateway_port + i)), pid $!)"
+  if ! pid="$(start_host "$i")"; then
+    echo "$pid $url" >> "$pids"
+    echo "host $i did not become ready; log: $state/logs/host$i.log" >&2; tail -20 "$state/logs/host$i.log" >&2; stop; exit 1
+  fi
+  echo "$pid $url" >> "$pids"
+  echo "host $i ready: $url (silo $((silo_port + i)), gateway $((gateway_port + i)), pid $pid)"
 done
 
 echo "== cluster of $count hosts on $redis; database $provider"

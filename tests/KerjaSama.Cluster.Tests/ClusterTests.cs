@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.TestKit;
@@ -18,7 +15,6 @@ namespace KerjaSama.Cluster.Tests;
 /// </summary>
 public sealed class ClusterTests(ITestOutputHelper output)
 {
-    private const string DemoPassword = "Kerjasama-Demo-2025!";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     [Fact]
@@ -33,23 +29,23 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await second.WaitReadyAsync(StartTimeout);
 
         // Sign-in on host A only (authorization code + PKCE); host B accepts the same tokens.
-        var admin = await SignInAsync(first.Url, "admin@kerjasama.test");
-        var facilitator = await SignInAsync(first.Url, "fasilitator@kerjasama.test");
-        var dinkes = await SignInAsync(first.Url, "dinkes@kerjasama.test");
-        var pupr = await SignInAsync(first.Url, "pupr@kerjasama.test");
-        var bapperida = await SignInAsync(first.Url, "bapperida@kerjasama.test");
-        using var onSecond = Client(second.Url, dinkes);
+        var admin = await ClusterApi.SignInAsync(first.Url, "admin@kerjasama.test");
+        var facilitator = await ClusterApi.SignInAsync(first.Url, "fasilitator@kerjasama.test");
+        var dinkes = await ClusterApi.SignInAsync(first.Url, "dinkes@kerjasama.test");
+        var pupr = await ClusterApi.SignInAsync(first.Url, "pupr@kerjasama.test");
+        var bapperida = await ClusterApi.SignInAsync(first.Url, "bapperida@kerjasama.test");
+        using var onSecond = ClusterApi.Client(second.Url, dinkes);
         var me = await (await onSecond.GetAsync("/api/identity/me")).ReadAsync<JsonElement>();
         var dinkesUserId = me.GetProperty("userId").GetGuid();
 
-        var (exerciseId, sessionId) = await OpenSessionAsync(first.Url, admin, facilitator);
-        await using var a1 = new Participant("dinkes@A", dinkes, sessionId);
-        await using var b1 = new Participant("pupr@B", pupr, sessionId);
-        await using var a2 = new Participant("bapperida@A", bapperida, sessionId);
+        var (exerciseId, sessionId) = await ClusterApi.OpenSessionAsync(first.Url, admin, facilitator);
+        await using var a1 = new ReconnectingLiveClient("dinkes@A", dinkes, sessionId);
+        await using var b1 = new ReconnectingLiveClient("pupr@B", pupr, sessionId);
+        await using var a2 = new ReconnectingLiveClient("bapperida@A", bapperida, sessionId);
         await a1.ConnectAsync(first.Url);
         await b1.ConnectAsync(second.Url);
         await a2.ConnectAsync(first.Url);
-        Participant[] everyone = [a1, b1, a2];
+        ReconnectingLiveClient[] everyone = [a1, b1, a2];
 
         // Presence crosses hosts: B's client sees A's user.
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -86,8 +82,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await Task.WhenAll(writers);
         var writesDone = killedAt.Elapsed;
 
-        using var survivor = Client(second.Url, facilitator);
-        var log = await OpLogAsync(survivor, exerciseId);
+        using var survivor = ClusterApi.Client(second.Url, facilitator);
+        var log = await ClusterApi.OpLogAsync(survivor, exerciseId);
         foreach (var p in everyone)
             await p.WaitForSeqAsync(log.Count, DateTime.UtcNow.AddSeconds(90));
         var converged = killedAt.Elapsed;
@@ -109,62 +105,10 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.All(everyone, p => Assert.Equal(second.Url, p.Host));
 
         // Every client converged to the stored rows, read through REST from the surviving host.
-        var stored = await StoredRowsAsync(survivor, exerciseId);
+        var stored = await ClusterApi.StoredRowsAsync(survivor, exerciseId);
         foreach (var p in everyone)
             Assert.Equal(stored, p.RowsNow());
         foreach (var p in everyone)
             Assert.Equal($"{p.Name} {OpsEach}", stored[rows[p]][F.Notes]);
-    }
-
-    private static async Task<string> SignInAsync(Uri host, string userName)
-    {
-        using var browser = new BrowserSession(host);
-        var tokens = await browser.SignInAsync(userName, DemoPassword, "kerjasama-cli");
-        return tokens.GetProperty("access_token").GetString()!;
-    }
-
-    private static HttpClient Client(Uri host, string token)
-    {
-        var client = new HttpClient { BaseAddress = host, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<(Guid ExerciseId, Guid SessionId)> OpenSessionAsync(Uri host, string adminToken, string facilitatorToken)
-    {
-        using var admin = Client(host, adminToken);
-        var agencies = (await (await admin.GetAsync("/api/registry/organisations?kind=agency&region=62&pageSize=100")).ReadAsync<JsonElement>())
-            .GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToArray();
-        var created = await admin.PostAsJsonAsync("/api/planning/exercises", new
-        {
-            regionCode = "62", title = "Klaster " + Guid.NewGuid().ToString("N")[..8], periodKind = "RPJMD", startYear = 2025,
-            invitedOrganisationIds = agencies,
-        }, HttpAssertions.Json);
-        var exerciseId = (await created.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        using var facilitator = Client(host, facilitatorToken);
-        var session = await (await facilitator.PostAsync($"/api/planning/exercises/{exerciseId}/sessions", null)).ReadAsync<JsonElement>(HttpStatusCode.Created);
-        return (exerciseId, session.GetProperty("sessionId").GetGuid());
-    }
-
-    /// <summary>The whole op log: sequence → op id.</summary>
-    private static async Task<Dictionary<long, Guid>> OpLogAsync(HttpClient client, Guid exerciseId)
-    {
-        var log = new Dictionary<long, Guid>();
-        while (true)
-        {
-            var page = await (await client.GetAsync($"/api/planning/exercises/{exerciseId}/ops?afterSeq={log.Count}&pageSize=100")).ReadAsync<JsonElement>();
-            var items = page.GetProperty("items").EnumerateArray().ToList();
-            if (items.Count == 0)
-                return log;
-            foreach (var item in items)
-                log[item.GetProperty("seq").GetInt64()] = item.GetProperty("opId").GetGuid();
-        }
-    }
-
-    private static async Task<Dictionary<Guid, Dictionary<string, string>>> StoredRowsAsync(HttpClient client, Guid exerciseId)
-    {
-        var rows = await (await client.GetAsync($"/api/planning/exercises/{exerciseId}/rows")).ReadAsync<JsonElement>();
-        return rows.EnumerateArray().ToDictionary(r => r.GetProperty("rowId").GetGuid(),
-            r => r.GetProperty("fields").EnumerateObject().ToDictionary(f => f.Name, f => Participant.Text(f.Value)));
     }
 }

@@ -12,12 +12,14 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _lock = new();
 
-    private HostProcess(string name, Process process, Uri url, int siloPort)
+    private HostProcess(string name, Process process, Uri url, int siloPort, int gatewayPort, IDictionary<string, string> settings)
     {
         Name = name;
         _process = process;
         Url = url;
         SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+        Settings = settings;
     }
 
     public string Name { get; }
@@ -25,6 +27,10 @@ internal sealed class HostProcess : IAsyncDisposable
     public Uri Url { get; }
 
     public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public IDictionary<string, string> Settings { get; }
 
     public bool HasExited => _process.HasExited;
 
@@ -40,23 +46,25 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the built host with these settings (environment variables) on its own HTTP, silo and gateway ports.</summary>
-    public static HostProcess Start(string name, IDictionary<string, string> settings, int? siloPort = null)
+    public static HostProcess Start(string name, IDictionary<string, string> settings, int? siloPort = null, int? httpPort = null,
+        int? gatewayPort = null)
     {
         var hostDll = typeof(Program).Assembly.Location;
-        var httpPort = FreePort.Next();
+        var http = httpPort ?? FreePort.Next();
         var silo = siloPort ?? FreePort.Next();
+        var gateway = gatewayPort ?? FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(hostDll)!,
         };
         start.ArgumentList.Add(hostDll);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{http}";
         start.Environment["KerjaSama__Cluster__SiloPort"] = silo.ToString(CultureInfo.InvariantCulture);
-        start.Environment["KerjaSama__Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["KerjaSama__Cluster__GatewayPort"] = gateway.ToString(CultureInfo.InvariantCulture);
         start.Environment["KerjaSama__Logging__Json"] = "false";
         foreach (var (key, value) in settings)
             start.Environment[key] = value;
-        var host = new HostProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{httpPort}"), silo);
+        var host = new HostProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{http}"), silo, gateway, settings);
         host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host._process.BeginOutputReadLine();
@@ -110,6 +118,33 @@ internal sealed class HostProcess : IAsyncDisposable
         _process.WaitForExit();
         return _process.ExitCode;
     }
+
+    /// <summary>
+    /// Graceful stop as an operator's service manager does it (SIGTERM): the host drains, its silo leaves the cluster
+    /// and its grains deactivate. Returns the exit code; kills the host if it has not stopped within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync();
+            try
+            {
+                return await WaitForExitAsync(timeout);
+            }
+            catch (OperationCanceledException)
+            {
+                await KillAsync();
+                throw new TimeoutException($"{Name} did not stop within {timeout} of SIGTERM:\n{Output}");
+            }
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>The same host started again: same settings and ports, a new process.</summary>
+    public HostProcess Restart() => Start(Name, Settings, SiloPort, Url.Port, GatewayPort);
 
     /// <summary>kill -9 of the host and everything it started: no graceful shutdown, no goodbye to the cluster.</summary>
     public async Task KillAsync()

@@ -5,16 +5,18 @@ using System.Text;
 using System.Text.Json;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.TestKit;
-using Participant = KerjaSama.Cluster.Tests.Participant;
 
 namespace KerjaSama.LoadGen;
 
 /// <summary>
 /// Load against a running cluster (build/cluster.sh): <c>throughput</c> runs the same closed-loop workload with every
 /// client on the first host and then spread over all hosts; <c>kill</c> spreads the clients, kills one host (kill -9,
-/// by its pid) mid-run and reports acknowledged edits lost, the time until every client converged, and reconnects.
+/// by its pid) mid-run and reports acknowledged edits lost, the time until every client converged, and reconnects;
+/// <c>rolling</c> spreads the clients and restarts every host one at a time (<c>build/cluster.sh restart N</c>: graceful
+/// stop, start, ready) while they edit, and reports acknowledged edits lost, per restart the time until every client
+/// had caught up with the log once the host was back, and reconnects.
 /// Usage: LoadGen cluster --hosts URL,URL,URL [--pids build/.cluster/hosts.pids] [--sessions 4] [--clients 6]
-/// [--seconds 20] [throughput] [kill]
+/// [--seconds 20] [--cluster-script build/cluster.sh] [throughput] [kill] [rolling]
 /// </summary>
 internal static class ClusterBench
 {
@@ -33,7 +35,8 @@ internal static class ClusterBench
         var sessions = int.Parse(Option("--sessions", "4"), CultureInfo.InvariantCulture);
         var clients = int.Parse(Option("--clients", "6"), CultureInfo.InvariantCulture);
         var seconds = int.Parse(Option("--seconds", "20"), CultureInfo.InvariantCulture);
-        var selected = args.Where(a => a is "throughput" or "kill").ToHashSet();
+        var script = Option("--cluster-script", "build/cluster.sh");
+        var selected = args.Where(a => a is "throughput" or "kill" or "rolling").ToHashSet();
         if (selected.Count == 0)
             selected = ["throughput", "kill"];
 
@@ -48,10 +51,10 @@ internal static class ClusterBench
         {
             report.AppendLine("| target | clients | edits acknowledged | edits/s | ack p50 / p99 ms | convergence after the last ack s |");
             report.AppendLine("|---|---|---|---|---|---|");
-            var single = await RunLoadAsync(hosts, [hosts[0]], sessions, clients, seconds, kill: null);
+            var single = await RunLoadAsync(hosts, [hosts[0]], sessions, clients, seconds, kill: null, rollingScript: null);
             report.AppendLine(single.Row("single host (all clients on host 1)"));
             Console.WriteLine(single.Row("single host"));
-            var spread = await RunLoadAsync(hosts, hosts, sessions, clients, seconds, kill: null);
+            var spread = await RunLoadAsync(hosts, hosts, sessions, clients, seconds, kill: null, rollingScript: null);
             report.AppendLine(spread.Row($"cluster (clients spread over {hosts.Length} hosts)"));
             Console.WriteLine(spread.Row("cluster"));
             report.AppendLine();
@@ -64,13 +67,31 @@ internal static class ClusterBench
             var victim = lines.Select(l => l.Split(' ')).First(l => l.Length == 2);
             var victimUrl = new Uri(victim[1]);
             var kill = await RunLoadAsync(hosts, hosts, sessions, clients, seconds,
-                (int.Parse(victim[0], CultureInfo.InvariantCulture), victimUrl, TimeSpan.FromSeconds(seconds / 3.0)));
+                (int.Parse(victim[0], CultureInfo.InvariantCulture), victimUrl, TimeSpan.FromSeconds(seconds / 3.0)), rollingScript: null);
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"Kill scenario: host {victimUrl} killed (kill -9) {seconds / 3.0:0.0} s into the run. Edits acknowledged: {kill.Acked} " +
                 $"({kill.OnVictim} clients were on the killed host). **Acknowledged edits lost: {kill.Lost}.** Every client converged to the stored rows " +
                 $"{kill.ConvergedAfterKill.TotalSeconds:0.0} s after the kill; reconnects: {kill.Reconnects}; longest wait for one ack across the failover: {kill.MaxAckMs / 1000:0.0} s.");
             Console.WriteLine(report.ToString().Split('\n')[^2]);
             if (kill.Lost > 0)
+                Console.Error.WriteLine("ACKNOWLEDGED EDITS WERE LOST");
+        }
+
+        if (selected.Contains("rolling"))
+        {
+            var rolling = await RunLoadAsync(hosts, hosts, sessions, clients, seconds, kill: null, rollingScript: script);
+            report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"Rolling restart: every host stopped gracefully (SIGTERM), started again and ready before the next, {seconds / 4.0:0.0} s into the run, " +
+                $"{rolling.Clients} clients editing throughout ({rolling.Seconds:0} s). Edits acknowledged: {rolling.Acked}. " +
+                $"**Acknowledged edits lost: {rolling.Lost}.** Reconnects: {rolling.Reconnects}; longest wait for one ack: {rolling.MaxAckMs / 1000:0.0} s.");
+            report.AppendLine();
+            report.AppendLine("| host | stopped and ready again after s | every client caught up with the log s after ready |");
+            report.AppendLine("|---|---|---|");
+            foreach (var line in rolling.Restarts)
+                report.AppendLine(line);
+            Console.WriteLine(report.ToString().Split('\n')[^2]);
+            if (rolling.Lost > 0)
                 Console.Error.WriteLine("ACKNOWLEDGED EDITS WERE LOST");
         }
 
@@ -85,7 +106,7 @@ internal static class ClusterBench
     }
 
     private sealed record LoadResult(int Clients, long Acked, double Seconds, List<double> AckMs, TimeSpan Convergence, long Lost, TimeSpan ConvergedAfterKill,
-        int Reconnects, int OnVictim)
+        int Reconnects, int OnVictim, List<string> Restarts)
     {
         public double MaxAckMs => AckMs.Count == 0 ? 0 : AckMs[^1];
 
@@ -94,7 +115,7 @@ internal static class ClusterBench
     }
 
     private static async Task<LoadResult> RunLoadAsync(Uri[] hosts, Uri[] targets, int sessionCount, int clientsPerSession, int seconds,
-        (int Pid, Uri Url, TimeSpan After)? kill)
+        (int Pid, Uri Url, TimeSpan After)? kill, string? rollingScript)
     {
         var first = hosts[0];
         var admin = await SignInAsync(first, "admin@kerjasama.test");
@@ -116,12 +137,12 @@ internal static class ClusterBench
         }
 
         Uri Next(Uri current) => hosts[(Array.IndexOf(hosts, current) + 1) % hosts.Length];
-        var participants = new List<(Participant P, int Session, Guid Row)>();
+        var participants = new List<(ReconnectingLiveClient P, int Session, Guid Row)>();
         var total = sessionCount * clientsPerSession;
         for (var i = 0; i < total; i++)
         {
             var session = i % sessionCount;
-            var p = new Participant($"client {i}", tokens[i % tokens.Length], sessions[session].SessionId);
+            var p = new ReconnectingLiveClient($"client {i}", tokens[i % tokens.Length], sessions[session].SessionId);
             await p.ConnectAsync(targets[i % targets.Length]);
             var row = Guid.NewGuid();
             await p.SubmitAsync(OpKinds.Add, row, new() { [MatrixFieldNames.AffairCode] = "1.02" }, Next, DateTime.UtcNow.AddSeconds(60));
@@ -131,10 +152,14 @@ internal static class ClusterBench
         var onVictim = kill is { } k ? participants.Count(x => x.P.Host == k.Url) : 0;
         var ackMs = new List<double>();
         var stop = Stopwatch.StartNew();
+        var restarts = new List<string>();
+        var disruption = rollingScript is null
+            ? Task.CompletedTask
+            : Task.Run(() => RollingRestartAsync(rollingScript, hosts, sessions, participants, TimeSpan.FromSeconds(seconds / 4.0), restarts));
         var loops = participants.Select(x => Task.Run(async () =>
         {
             var n = 0;
-            while (stop.Elapsed.TotalSeconds < seconds)
+            while (stop.Elapsed.TotalSeconds < seconds || !disruption.IsCompleted)
             {
                 var started = Stopwatch.GetTimestamp();
                 await x.P.SubmitAsync(OpKinds.Update, x.Row, new() { [MatrixFieldNames.Notes] = $"catatan {n++}" }, Next, DateTime.UtcNow.AddSeconds(120));
@@ -156,6 +181,7 @@ internal static class ClusterBench
         }
 
         await Task.WhenAll(loops);
+        await disruption;
         var elapsed = stop.Elapsed.TotalSeconds;
         var lastAck = Stopwatch.StartNew();
 
@@ -195,7 +221,49 @@ internal static class ClusterBench
         foreach (var x in participants)
             await x.P.DisposeAsync();
         ackMs.Sort();
-        return new LoadResult(total, acked, elapsed, ackMs, convergence, lost, afterKill, reconnects, onVictim);
+        return new LoadResult(total, acked, elapsed, ackMs, convergence, lost, afterKill, reconnects, onVictim, restarts);
+    }
+
+    /// <summary>
+    /// Restarts every host in turn through the cluster script; after each, waits until every client has every op the
+    /// log held when the host was back, and notes both times.
+    /// </summary>
+    private static async Task RollingRestartAsync(string script, Uri[] hosts, List<(Guid ExerciseId, Guid SessionId)> sessions,
+        List<(ReconnectingLiveClient P, int Session, Guid Row)> participants, TimeSpan after, List<string> restarts)
+    {
+        await Task.Delay(after);
+        for (var i = 0; i < hosts.Length; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(script);
+            start.ArgumentList.Add("restart");
+            start.ArgumentList.Add(i.ToString(CultureInfo.InvariantCulture));
+            using (var process = Process.Start(start)!)
+            {
+                var said = process.StandardOutput.ReadToEndAsync();
+                var complained = process.StandardError.ReadToEndAsync();
+                await process.WaitForExitAsync();
+                Console.WriteLine($"  {(await said).Trim()}");
+                if (process.ExitCode != 0)
+                    throw new InvalidOperationException($"{script} restart {i} failed: {await complained}");
+            }
+
+            var ready = watch.Elapsed;
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            for (var s = 0; s < sessions.Count; s++)
+            {
+                // Every op acknowledged in the session by the time the host was back.
+                var head = participants.Where(x => x.Session == s).Max(x => x.P.Acknowledged.Values.DefaultIfEmpty(0).Max());
+                foreach (var x in participants.Where(x => x.Session == s))
+                    await x.P.WaitForSeqAsync(head, deadline);
+            }
+
+            var caughtUp = watch.Elapsed - ready;
+            lock (restarts)
+                restarts.Add(string.Create(CultureInfo.InvariantCulture, $"| {hosts[i]} | {ready.TotalSeconds:0.0} | {caughtUp.TotalSeconds:0.0} |"));
+            Console.WriteLine($"  host {i} ({hosts[i]}): ready again after {ready.TotalSeconds:0.0} s, every client caught up {caughtUp.TotalSeconds:0.0} s later");
+        }
     }
 
     private static async Task<Guid[]> InvitedAsync(HttpClient http)
@@ -244,6 +312,6 @@ internal static class ClusterBench
     {
         var rows = JsonDocument.Parse(await client.GetStringAsync($"/api/planning/exercises/{exerciseId}/rows")).RootElement;
         return rows.EnumerateArray().ToDictionary(r => r.GetProperty("rowId").GetGuid(),
-            r => r.GetProperty("fields").EnumerateObject().ToDictionary(f => f.Name, f => Participant.Text(f.Value)));
+            r => r.GetProperty("fields").EnumerateObject().ToDictionary(f => f.Name, f => LiveSessionClient.Text(f.Value)));
     }
 }

@@ -7,7 +7,7 @@ using KerjaSama.TestKit;
 using Microsoft.AspNetCore.SignalR.Client;
 
 // Load generator for live mapping sessions. Usage (see README): bash build/bench.sh [small] [meeting] [burst] [scale]
-// Against a running cluster (build/cluster.sh): bash build/bench.sh cluster --hosts URL,URL,URL [throughput] [kill]
+// Against a running cluster (build/cluster.sh): bash build/bench.sh cluster --hosts URL,URL,URL [throughput] [kill] [rolling]
 if (args is ["--baseline-server", var baselineUrl])
 {
     await BaselineServer.RunAsync(baselineUrl);

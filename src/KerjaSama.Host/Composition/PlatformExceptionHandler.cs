@@ -1,10 +1,12 @@
+using KerjaSama.Modularity.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace KerjaSama.Host.Composition;
 
 /// <summary>
 /// Turns failures into problem details: a client's malformed request keeps its status (400, 413, ...) and a
-/// message about the request; anything else is a 500 that says nothing about the server's internals.
+/// message about the request; a database that cannot be reached is a 503 with the code <c>database_unavailable</c>
+/// and a Retry-After (the request changed nothing; send it again shortly); anything else is a 500 that says nothing about the server's internals.
 /// </summary>
 internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger)
     : IExceptionHandler
@@ -14,6 +16,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         int status;
         string title;
         string? detail;
+        string? code = null;
         if (exception is BadHttpRequestException bad)
         {
             status = bad.StatusCode;
@@ -21,6 +24,15 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
             detail = status == StatusCodes.Status413PayloadTooLarge
                 ? "The request body is larger than this endpoint accepts."
                 : bad.Message;
+        }
+        else if (StoreFailures.IsUnavailable(exception))
+        {
+            LogUnavailable(exception.GetBaseException().Message, httpContext.Request.Method, httpContext.Request.Path);
+            status = StatusCodes.Status503ServiceUnavailable;
+            title = "Database unavailable";
+            detail = "The database cannot be reached at the moment; nothing was changed. Try again in a few seconds.";
+            code = StoreFailures.UnavailableCode;
+            httpContext.Response.Headers.RetryAfter = "2";
         }
         else
         {
@@ -31,13 +43,19 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         }
 
         httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        };
+        if (code is not null)
+            problem.ProblemDetails.Extensions["code"] = code;
+        return await problems.TryWriteAsync(problem);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable ({Reason}) in {Method} {Path}: answered 503")]
+    private partial void LogUnavailable(string reason, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);

@@ -17,12 +17,16 @@ internal sealed partial class MatrixGrain
             return Refused(new FieldError("invalid_op", "A batch needs at least one op."));
         if (batch.Ops.All(o => _applied.ContainsKey(o.OpId)))
             return new RegisterResult(true, [.. batch.Ops.Select(o => _applied[o.OpId])], [], Duplicate: true);
+        if (!await EnsureLoadedAsync())
+            return Refused(Unavailable("not_committed"));
         if (await AuthorizeRegisterAsync(caller, batch.Authority) is { } denied)
             return Refused(denied);
 
         await _gate.WaitAsync();
         try
         {
+            if (!await TryLoadLockedAsync())
+                return Refused(Unavailable("not_committed"));
             return await ApplyRegisterLockedAsync(caller, batch);
         }
         finally
@@ -85,7 +89,7 @@ internal sealed partial class MatrixGrain
         catch (Exception ex)
         {
             LogCommitFailed(ex, ExerciseId, messages.Count);
-            DeactivateOnIdle();
+            _loaded = false;
             return Refused(new FieldError("not_committed", "The change could not be saved; nothing was changed. Try again."));
         }
 

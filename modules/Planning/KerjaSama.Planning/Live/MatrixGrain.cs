@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Persistence;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Persistence;
@@ -44,6 +45,7 @@ internal sealed partial class MatrixGrain(
     private MappingSession? _session;
     private long _seq;
     private bool _flushing;
+    private bool _loaded;
     private bool _presenceDirty;
 
     private Guid ExerciseId => this.GetPrimaryKey();
@@ -51,9 +53,67 @@ internal sealed partial class MatrixGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _observers = new ObserverManager<IMatrixObserver>(TimeSpan.FromMinutes(3), logger);
-        await LoadExerciseAsync(cancellationToken);
-        (_rows, _applied, _recent, _seq) = await store.LoadAsync(ExerciseId, RecentCapacity, cancellationToken);
         this.RegisterGrainTimer(PresenceTickAsync, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200));
+        // A database that cannot be reached does not fail the activation (every call would then fail with an
+        // activation error): the grain stays up unloaded and each call tries again (EnsureLoadedAsync).
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await TryLoadLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Loads the exercise and the matrix from the database unless loaded; false when the database cannot be reached.
+    /// The caller holds the gate, so no batch runs on a half-loaded state.
+    /// </summary>
+    private async Task<bool> TryLoadLockedAsync(CancellationToken ct = default)
+    {
+        if (_loaded)
+            return true;
+        try
+        {
+            await LoadExerciseAsync(ct);
+            (_rows, _applied, _recent, _seq) = await store.LoadAsync(ExerciseId, RecentCapacity, ct);
+            _loaded = true;
+        }
+        catch (Exception ex) when (StoreFailures.IsUnavailable(ex))
+        {
+            LogLoadFailed(ExerciseId, ex.GetBaseException().Message);
+        }
+
+        return _loaded;
+    }
+
+    /// <summary>Like <see cref="TryLoadLockedAsync"/>, taking the gate (for calls outside a batch).</summary>
+    private async Task<bool> EnsureLoadedAsync()
+    {
+        if (_loaded)
+            return true;
+        await _gate.WaitAsync();
+        try
+        {
+            return await TryLoadLockedAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The error of a call refused because the database cannot be reached: nothing was done; retry.</summary>
+    private static FieldError Unavailable(string code) =>
+        new(code, "The database cannot be reached at the moment; nothing was changed. Send it again (same op id) in a few seconds.");
+
+    /// <summary>For calls whose answer has no error field: fails with the database's own failure (a 503 over REST).</summary>
+    private async Task RequireLoadedAsync()
+    {
+        if (!await EnsureLoadedAsync())
+            throw new TimeoutException($"The database cannot be reached at the moment; matrix {ExerciseId} is not loaded. Try again in a few seconds.");
     }
 
     private async Task LoadExerciseAsync(CancellationToken ct)
@@ -70,7 +130,11 @@ internal sealed partial class MatrixGrain(
             neighbours, affairs, regions, organisations, nomenclature);
     }
 
-    public async Task Reload() => await LoadExerciseAsync(CancellationToken.None);
+    public async Task Reload()
+    {
+        if (await EnsureLoadedAsync())
+            await LoadExerciseAsync(CancellationToken.None);
+    }
 
     public Task<OpResult> Submit(Caller caller, OpRequest op)
     {
@@ -122,6 +186,15 @@ internal sealed partial class MatrixGrain(
 
     private async Task FlushQueuedAsync()
     {
+        if (!await TryLoadLockedAsync())
+        {
+            // Nothing can be checked against or written to the matrix: refuse everything queued, to be sent again.
+            var refused = Unavailable("not_committed");
+            while (_queue.TryDequeue(out var queued))
+                queued.Done.TrySetResult(new OpResult(queued.Op.OpId, 0, AckOutcomes.Rejected, refused, []));
+            return;
+        }
+
         var batch = new List<(Caller Caller, OpRequest Op, TaskCompletionSource<OpResult> Done)>();
         while (_queue.Count > 0 && batch.Count < MaxBatch)
             batch.Add(_queue.Dequeue());
@@ -161,9 +234,10 @@ internal sealed partial class MatrixGrain(
         catch (Exception ex)
         {
             LogCommitFailed(ex, ExerciseId, accepted.Count);
-            // The store may know more than this activation (another activation committed during a split or a
-            // failover): start afresh from the database on the next call rather than reuse stale sequence numbers.
-            DeactivateOnIdle();
+            // The store may know more than this activation (a commit whose answer was lost on a dropped connection,
+            // or another activation committed during a split or a failover): reload from the database before the
+            // next batch rather than reuse stale sequence numbers. A resent op the store has is then a duplicate.
+            _loaded = false;
             var retry = new FieldError("not_committed", "The edit could not be saved; send it again with the same op id.");
             foreach (var (message, done) in accepted)
                 done.TrySetResult(new OpResult(message.OpId, 0, AckOutcomes.Rejected, retry, []));
@@ -292,6 +366,8 @@ internal sealed partial class MatrixGrain(
 
     public async Task<JoinOutcome> Join(Caller caller, string connectionId, Guid sessionId, long sinceSeq)
     {
+        if (!await EnsureLoadedAsync())
+            return Failed(sessionId, Unavailable(StoreFailures.UnavailableCode));
         if (!CanAccess(caller))
             return Failed(sessionId, new FieldError("not_invited", "Your organisation is not invited to this mapping exercise."));
         if (_session is null || _session.Id != sessionId)
@@ -325,6 +401,7 @@ internal sealed partial class MatrixGrain(
 
     public async Task<List<OpMessage>> OpsSince(long sinceSeq, int max)
     {
+        await RequireLoadedAsync();
         var first = _recent.Count > 0 ? _recent[0].Seq : _seq + 1;
         if (sinceSeq + 1 >= first)
         {
@@ -367,6 +444,7 @@ internal sealed partial class MatrixGrain(
 
     public async Task<SessionInfo> OpenSession(Caller caller)
     {
+        await RequireLoadedAsync();
         if (!caller.CanFacilitate)
             return new SessionInfo(Guid.Empty, ExerciseId, "", new FieldError("forbidden", "Only facilitators open live sessions."), _seq);
         if (_session is { State: not SessionStates.Closed })
@@ -390,6 +468,7 @@ internal sealed partial class MatrixGrain(
 
     public async Task<SessionInfo> ChangeSessionState(Caller caller, Guid sessionId, string state)
     {
+        await RequireLoadedAsync();
         if (!caller.CanFacilitate)
             return Info(new FieldError("forbidden", "Only facilitators lock, unlock or close a session."));
         if (_session is null || _session.Id != sessionId)
@@ -419,10 +498,17 @@ internal sealed partial class MatrixGrain(
         return Info();
     }
 
-    public Task<PresenceSnapshot> GetPresence() =>
-        Task.FromResult(new PresenceSnapshot(_session?.Id ?? Guid.Empty, [.. _participants.Values], [.. _joinedOrganisations]));
+    public async Task<PresenceSnapshot> GetPresence()
+    {
+        await RequireLoadedAsync();
+        return new PresenceSnapshot(_session?.Id ?? Guid.Empty, [.. _participants.Values], [.. _joinedOrganisations]);
+    }
 
-    public Task<SessionInfo?> GetSession() => Task.FromResult(_session is null ? null : Info());
+    public async Task<SessionInfo?> GetSession()
+    {
+        await RequireLoadedAsync();
+        return _session is null ? null : Info();
+    }
 
     private SessionInfo Info(FieldError? error = null) =>
         new(_session?.Id ?? Guid.Empty, ExerciseId, _session?.State ?? "", error, _seq);
@@ -445,6 +531,9 @@ internal sealed partial class MatrixGrain(
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Matrix {ExerciseId} could not be loaded, the database is unavailable ({Reason}); calls are refused until it answers")]
+    private partial void LogLoadFailed(Guid exerciseId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {Count} op(s) on matrix {ExerciseId} failed; none acknowledged")]
     private partial void LogCommitFailed(Exception exception, Guid exerciseId, int count);

@@ -138,7 +138,7 @@ internal static class LiveEndpoints
         var result = await grains.GetGrain<IMatrixGrain>(id)
             .Submit(Caller.From(http.User)!, new OpRequest(op.SessionId, op.OpId, op.Kind ?? "", op.RowId, fields, op.BaseSeq));
         if (result.Error is { } error)
-            return Problem(error.Code is "forbidden" or "not_invited" ? 403 : error.Code is "unknown_row" ? 404 : 400, error);
+            return Problem(error.Code is "forbidden" or "not_invited" ? 403 : error.Code is "unknown_row" ? 404 : error.Code is "not_committed" ? 503 : 400, error);
         return TypedResults.Ok(LiveMapping.ToAck(result));
     }
 

@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Persistence;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,8 @@ namespace KerjaSama.Planning.Live.Hub;
 /// <c>/hubs/mapping</c>: the live mapping session contract of ARCHITECTURE.md. Authorised at connect (policy) and
 /// on every call (the caller is re-read from the connection's principal and the grain checks invitation, role and
 /// row ownership). Errors of <c>Submit</c> are rejected acks with a code; errors of <c>Join</c> are hub errors
-/// whose message starts with the code.
+/// whose message starts with the code. A database that cannot be reached is retryable: <c>not_committed</c> on
+/// <c>Submit</c> (send the same op id again), <c>database_unavailable</c> on <c>Join</c>.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout, PresenceEvents presence)
@@ -30,8 +32,17 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
     public async Task<JoinResult> Join(Guid sessionId, long sinceSeq)
     {
         var caller = CurrentCaller;
-        var exerciseId = await sessions.ExerciseOfAsync(sessionId, Context.ConnectionAborted)
-            ?? throw new HubException("unknown_session: no such live session.");
+        Guid? found;
+        try
+        {
+            found = await sessions.ExerciseOfAsync(sessionId, Context.ConnectionAborted);
+        }
+        catch (Exception ex) when (StoreFailures.IsUnavailable(ex))
+        {
+            throw new HubException($"{StoreFailures.UnavailableCode}: the database cannot be reached at the moment; join again in a few seconds.");
+        }
+
+        var exerciseId = found ?? throw new HubException("unknown_session: no such live session.");
         var grain = grains.GetGrain<IMatrixGrain>(exerciseId);
         var alreadyJoined = Joined.ContainsKey(sessionId);
         if (!alreadyJoined)

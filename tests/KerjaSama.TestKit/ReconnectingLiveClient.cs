@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using KerjaSama.Planning.Contracts.Live;
+
+namespace KerjaSama.TestKit;
+
+/// <summary>
+/// A live-session participant that survives its host going away, as a browser would behave: it reconnects to another
+/// host, rejoins with its last sequence and resubmits an unacknowledged op with the same op id (the grain answers a
+/// repeat as a duplicate). Retryable refusals (<c>not_committed</c>, a host that is stopping) are retried; any other
+/// rejection fails.
+/// </summary>
+public sealed class ReconnectingLiveClient(string name, string accessToken, Guid sessionId) : LiveSessionClient(name)
+{
+    public int Reconnects { get; private set; }
+
+    /// <summary>Op id → sequence of every op this participant had acknowledged (applied or duplicate).</summary>
+    public ConcurrentDictionary<Guid, long> Acknowledged { get; } = new();
+
+    /// <summary>The retryable refusals and failures met on the way (code or exception type → count).</summary>
+    public ConcurrentDictionary<string, int> Retries { get; } = new();
+
+    public async Task ConnectAsync(Uri host)
+    {
+        await AttachAsync(HubConnectionFor(host, accessToken), host);
+        await JoinAsync(sessionId);
+    }
+
+    /// <summary>Submits until the op is acknowledged, moving to the host <paramref name="nextHost"/> names when the current one fails.</summary>
+    public async Task<Ack> SubmitAsync(string kind, Guid rowId, Dictionary<string, object?> fields, Func<Uri, Uri> nextHost, DateTime deadline)
+    {
+        var opId = Guid.NewGuid();
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (!Connected)
+                {
+                    await ConnectAsync(nextHost(Host!));
+                    Reconnects++;
+                }
+
+                var ack = await SubmitAsync(kind, rowId, fields, opId);
+                if (ack.Outcome is AckOutcomes.Applied or AckOutcomes.Duplicate)
+                {
+                    Acknowledged[opId] = ack.Seq;
+                    return ack;
+                }
+
+                if (ack.Error?.Code != "not_committed")
+                    throw new RejectedException($"{Name}: op rejected with {ack.Error?.Code}: {ack.Error?.Message}");
+                Retries.AddOrUpdate("not_committed", 1, (_, n) => n + 1);
+                last = new InvalidOperationException("not_committed");
+            }
+            catch (Exception ex) when (ex is not RejectedException)
+            {
+                // The host died under the call, the grain is moving, or the connection is gone: try again, same op id.
+                Retries.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+                last = ex;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{Name}: op {opId} was never acknowledged; last error: {last?.Message}");
+    }
+
+    public Task WaitForSeqAsync(long seq, DateTime deadline) => WaitForSeqAsync(seq, deadline - DateTime.UtcNow);
+
+    private sealed class RejectedException(string message) : Exception(message);
+}
