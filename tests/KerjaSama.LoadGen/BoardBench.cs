@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using KerjaSama.Planning.Contracts.Live;
@@ -200,12 +199,15 @@ internal static class BoardBench
         var second = await context.NewPageAsync();
         await page.CloseAsync();
         page = second;
+        var network = await FrameworkRequests.WatchAsync(context, page);
         load.Restart();
         await page.GotoAsync(boardPath);
         await BoardReadyAsync(page, rowCount);
         var secondLoad = load.Elapsed;
+        var cache = network.Summary();
         Console.WriteLine($"Board interactive with {rowCount} rows: first load {firstLoad.TotalSeconds:0.00} s (sign-in included), second {secondLoad.TotalSeconds:0.00} s.");
 
+        context.SetDefaultTimeout(20_000);
         await page.EvaluateAsync(Instrumentation);
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Performance.enable");
@@ -285,9 +287,8 @@ internal static class BoardBench
         var cpu = platform.CpuSeconds() - cpuBefore;
         var (rss, peak) = platform.Memory();
         var metricsAfter = await MetricsAsync(cdp);
-        var seenJson = await page.EvaluateAsync<JsonElement>("() => window.__bench.seen");
-        foreach (var p in seenJson.EnumerateObject())
-            seen[long.Parse(p.Name, CultureInfo.InvariantCulture)] = p.Value.GetDouble();
+        foreach (var entry in await page.EvaluateAsync<double[][]>("() => Object.entries(window.__bench.seen).map(([k, v]) => [Number(k), v])"))
+            seen[(long)entry[0]] = entry[1];
         var frames = (await page.EvaluateAsync<double[]>("() => window.__bench.frames")).ToList();
         var longTasks = (await page.EvaluateAsync<double[]>("() => window.__bench.longTasks")).ToList();
         var wasmMb = await page.EvaluateAsync<double>(
@@ -328,6 +329,7 @@ internal static class BoardBench
         report.AppendLine("|---|---|");
         report.AppendLine(CultureInfo.InvariantCulture, $"| Board time to interactive, first load (sign-in form submitted → {rowCount} rows shown, joined) | {firstLoad.TotalMilliseconds:0} ms |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| Board time to interactive, second load (new tab, same browser) | {secondLoad.TotalMilliseconds:0} ms |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| Second load, `_framework/` requests: from the browser cache / revalidated (304) / downloaded | {cache} |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| Remote edit: its ack at the author → its text on the board, p50 / p95 / max | {P(delays, 50)} / {P(delays, 95)} / {P(delays, 100)} ms ({delays.Count} seen, {missing} not seen) |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| Remote edit: submit → ack at the scripted client, p50 / p95 | {P(acked, 50)} / {P(acked, 95)} ms |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| Local edit on the board: Enter → confirmed value shown, p50 / p95 / max | {P(local, 50)} / {P(local, 95)} / {P(local, 100)} ms ({local.Count} edits, {localFailures} failed) |");
@@ -349,6 +351,41 @@ internal static class BoardBench
             await hub.DisposeAsync();
         await context.DisposeAsync();
         return 0;
+    }
+
+    /// <summary>Counts how the page's <c>_framework/</c> files were obtained (Chrome DevTools protocol, Network domain).</summary>
+    private sealed class FrameworkRequests
+    {
+        private readonly ConcurrentDictionary<string, string> _urls = new();
+        private readonly ConcurrentDictionary<string, string> _outcomes = new();
+
+        public static async Task<FrameworkRequests> WatchAsync(IBrowserContext context, IPage page)
+        {
+            var watch = new FrameworkRequests();
+            var cdp = await context.NewCDPSessionAsync(page);
+            cdp.Event("Network.requestWillBeSent").OnEvent += (_, e) =>
+            {
+                if (e is { } ev && ev.GetProperty("request").GetProperty("url").GetString() is { } url && url.Contains("/_framework/", StringComparison.Ordinal))
+                    watch._urls[ev.GetProperty("requestId").GetString()!] = url;
+            };
+            // Only requests that reached the server get the raw network response (ExtraInfo): 304 when revalidated.
+            cdp.Event("Network.responseReceivedExtraInfo").OnEvent += (_, e) =>
+            {
+                if (e is { } ev)
+                    watch._outcomes[ev.GetProperty("requestId").GetString()!] = ev.GetProperty("statusCode").GetInt32() == 304 ? "304" : "200";
+            };
+            await cdp.SendAsync("Network.enable");
+            return watch;
+        }
+
+        public string Summary()
+        {
+            var outcomes = _urls.Keys.Select(id => _outcomes.GetValueOrDefault(id, "cache")).ToList();
+            var fetched = _urls.Where(u => _outcomes.ContainsKey(u.Key)).Select(u => $"{u.Value[(u.Value.LastIndexOf('/') + 1)..]} {_outcomes[u.Key]}")
+                .Order(StringComparer.Ordinal).ToList();
+            return $"{outcomes.Count(o => o == "cache")} / {outcomes.Count(o => o == "304")} / {outcomes.Count(o => o == "200")} of {outcomes.Count}"
+                   + (fetched.Count is > 0 and <= 8 ? $" (to the server: {string.Join(", ", fetched)})" : "");
+        }
     }
 
     private static async Task BoardReadyAsync(IPage page, int rows)
