@@ -3,6 +3,7 @@
 # processes, runs the scenarios against both in the same run and writes build/bench/results/live-sessions-*.md.
 # Usage: bash build/bench.sh [small] [meeting] [burst] [scale]
 #        bash build/bench.sh cluster --hosts URL,URL,URL [throughput] [kill] [rolling]   (against build/cluster.sh)
+#        bash build/bench.sh board [--rows 300] [--people 40] [--seconds 60]   (the board in chromium: board-*.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build tests/KerjaSama.LoadGen -c Release -v q -nologo

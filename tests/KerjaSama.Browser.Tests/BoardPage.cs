@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KerjaSama.TestKit.Browser;
 using Microsoft.Playwright;
 
 namespace KerjaSama.Browser.Tests;
@@ -45,10 +46,8 @@ public sealed class BoardPage : IAsyncDisposable
         context.Page += (_, p) => Watch(p, user.DisplayName);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString(scenario.BoardPath));
-        await page.FillAsync("input[name=UserName]", user.UserName);
-        await page.FillAsync("input[name=Password]", user.Password);
         var stopwatch = Stopwatch.StartNew();
-        await page.ClickAsync("form:has(input[name=Password]) button[type=submit]");
+        await SignInForm.SubmitAsync(page, user.UserName, user.Password);
         var board = new BoardPage(context, page, scenario);
         await board.WaitReadyAsync();
         board.LastLoad = stopwatch.Elapsed;

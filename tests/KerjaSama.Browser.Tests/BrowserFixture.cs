@@ -1,45 +1,34 @@
 using KerjaSama.TestKit;
+using KerjaSama.TestKit.Browser;
 using Microsoft.Playwright;
 using Xunit;
 
 namespace KerjaSama.Browser.Tests;
 
 /// <summary>
-/// A running host (real Kestrel on 127.0.0.1, fresh database) and Debian's chromium driven by Playwright. The
-/// browser is never downloaded: it is the apt package at <see cref="ChromiumPath"/> (build/test.sh installs it).
+/// A running host (real Kestrel on 127.0.0.1, fresh database) and the machine's chromium driven by Playwright,
+/// started by the one launcher of the test kit (<see cref="Chromium"/>: Debian's package, never downloaded).
 /// </summary>
 public abstract class BrowserFixture(PlatformFixture platform) : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    private IPlaywright? _playwright;
+    private ChromiumBrowser? _chromium;
 
     public PlatformFixture Platform { get; } = platform;
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => _chromium!.Browser;
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium); build/test.sh does.");
+        Assert.True(File.Exists(Chromium.ExecutablePath),
+            $"{Chromium.ExecutablePath} is missing: install Debian's chromium (apt-get install chromium); build/test.sh does.");
         await Platform.InitializeAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run",
-            ],
-        });
+        _chromium = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
-            await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        if (_chromium is not null)
+            await _chromium.DisposeAsync();
         await Platform.DisposeAsync();
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 // Load generator for live mapping sessions. Usage (see README): bash build/bench.sh [small] [meeting] [burst] [scale]
 // Against a running cluster (build/cluster.sh): bash build/bench.sh cluster --hosts URL,URL,URL [throughput] [kill] [rolling]
+// The board in chromium with 300 rows and 40 people: bash build/bench.sh board [--rows 300] [--people 40] [--seconds 60]
 if (args is ["--baseline-server", var baselineUrl])
 {
     await BaselineServer.RunAsync(baselineUrl);
@@ -16,6 +17,9 @@ if (args is ["--baseline-server", var baselineUrl])
 
 if (args is ["cluster", ..])
     return await ClusterBench.RunAsync(args[1..]);
+
+if (args is ["board", ..])
+    return await BoardBench.RunAsync(args[1..]);
 
 var hostDll = Environment.GetEnvironmentVariable("KERJASAMA_HOST_DLL") ?? throw new InvalidOperationException("Set KERJASAMA_HOST_DLL.");
 var selected = args.Length == 0 ? Scenario.All : Scenario.All.Where(s => args.Contains(s.Name)).ToArray();

@@ -343,10 +343,14 @@ public sealed partial class MappingBoard : IAsyncDisposable
 
     private readonly Dictionary<Guid, SubmitOp> _ackedOps = [];
 
-    /// <summary>The rows as the user sees them: the server's, with this user's unsent and unconfirmed edits laid over.</summary>
+    /// <summary>
+    /// The rows as the user sees them: the server's, with this user's unsent and unconfirmed edits laid over. Rows
+    /// without such edits are the server's own objects (not copies): a render touches only what changed.
+    /// </summary>
     private List<RowView> VisibleRows()
     {
-        var view = _rows.Values.ToDictionary(r => r.RowId, r => r.Copy());
+        var view = new Dictionary<Guid, RowView>(_rows);
+        var overlaid = new HashSet<Guid>();
         var pending = _ackedOps.Where(a => _acked.ContainsKey(a.Key)).Select(a => a.Value).Concat(_stored.Queue);
         foreach (var op in pending)
         {
@@ -358,8 +362,11 @@ public sealed partial class MappingBoard : IAsyncDisposable
                     foreach (var (k, v) in fields.Where(f => f.Value is not null))
                         added.Fields[k] = v!.Value;
                     view[op.RowId] = added;
+                    overlaid.Add(op.RowId);
                     break;
                 case OpKinds.Update when view.TryGetValue(op.RowId, out var row):
+                    if (overlaid.Add(op.RowId))
+                        view[op.RowId] = row = row.Copy();
                     foreach (var (k, v) in ToElements(op.Fields))
                     {
                         if (v is null)
@@ -376,9 +383,51 @@ public sealed partial class MappingBoard : IAsyncDisposable
             }
         }
 
+        foreach (var id in overlaid)
+        {
+            if (view.TryGetValue(id, out var row))
+                row.Overlay = string.Join("\u001f", row.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value.GetRawText()))
+                              + "\u001e" + string.Join(",", row.PendingFields.Order(StringComparer.Ordinal));
+        }
+
         foreach (var stale in _ackedOps.Keys.Where(k => !_acked.ContainsKey(k)).ToList())
             _ackedOps.Remove(stale);
         return [.. view.Values.OrderBy(r => r.Order)];
+    }
+
+    /// <summary>
+    /// What each row's markup depends on in this render (see <see cref="BoardRow"/>): the row's sequence and overlay,
+    /// the edit in progress, errors and other people's focus on it, and what the whole board shares (session state,
+    /// role, language, the Registry's names).
+    /// </summary>
+    private sealed class StampContext
+    {
+        private readonly MappingBoard _board;
+        private readonly int _shared;
+        private readonly Dictionary<Guid, List<Participant>> _focus;
+        private readonly Dictionary<Guid, string> _errors;
+
+        public StampContext(MappingBoard board)
+        {
+            _board = board;
+            _shared = HashCode.Combine(board._state, board.CanWrite, board.CanFacilitate, board.Language, board.OrganisationId,
+                board._affairs.Count, board._organisations.Count, board._regions.Count);
+            _focus = board.Others.Where(p => p.FocusRowId is not null).GroupBy(p => p.FocusRowId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+            _errors = board._errors.GroupBy(e => e.Key.Row)
+                .ToDictionary(g => g.Key, g => string.Join("\u001f", g.OrderBy(e => e.Key.Field, StringComparer.Ordinal).Select(e => e.Key.Field + "=" + e.Value)));
+        }
+
+        public List<Participant> FocusingRow(Guid rowId) => _focus.TryGetValue(rowId, out var people) ? people : [];
+
+        public RowStamp Of(RowView row, bool expanded)
+        {
+            var editing = _board._editing is { } e && e.Row == row.RowId ? e.Field : null;
+            var focus = _focus.TryGetValue(row.RowId, out var people)
+                ? string.Join("\u001f", people.Select(p => $"{p.UserId}:{p.FocusField}:{p.DisplayName}:{p.OrganisationName}"))
+                : "";
+            return new RowStamp(row.Seq, row.Pending, row.Overlay, editing, editing is null ? "" : _board._draft,
+                editing is null ? "" : string.Join("\u001f", _board._multiDraft), _errors.GetValueOrDefault(row.RowId, ""), focus, expanded, _shared);
+        }
     }
 
     private IEnumerable<RowView> Filtered(List<RowView> rows) => rows.Where(r =>
@@ -739,6 +788,9 @@ public sealed class RowView(Guid rowId, Guid owner, Dictionary<string, JsonEleme
 
     public HashSet<string> PendingFields { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>This user's unconfirmed values laid over the row (empty for the server's own row).</summary>
+    public string Overlay { get; set; } = "";
+
     public RowView Copy()
     {
         var copy = new RowView(RowId, Owner, [], Seq) { Order = Order, Pending = Pending };
@@ -747,3 +799,7 @@ public sealed class RowView(Guid rowId, Guid owner, Dictionary<string, JsonEleme
         return copy;
     }
 }
+
+/// <summary>Everything one row's markup depends on; the row renders again only when it changes.</summary>
+public readonly record struct RowStamp(long Seq, bool Pending, string Overlay, string? Editing, string Draft, string MultiDraft, string Errors,
+    string Focus, bool Expanded, int Shared);

@@ -4,19 +4,22 @@ using System.Text.Json;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.TestKit;
+using KerjaSama.TestKit.Browser;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using Xunit;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
-namespace KerjaSama.Monitor.Browser.Tests;
+namespace KerjaSama.Browser.Tests.Monitor;
 
 /// <summary>
 /// The secretariat opens the live monitor page in a real (headless) browser, signed in through the sign-in form,
 /// while two agencies edit over the mapping hub: the counters on the page move without a reload.
 /// </summary>
-public abstract class MonitorPageTests(PlatformFixture platform)
+public abstract class MonitorPageTests(BrowserFixture fixture)
 {
+    private readonly PlatformFixture platform = fixture.Platform;
+
     private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 10_000 };
 
     [Fact]
@@ -36,10 +39,8 @@ public abstract class MonitorPageTests(PlatformFixture platform)
         var sessionId = session.GetProperty("sessionId").GetGuid();
 
         var (userName, password, _) = await platform.CreateUserAsync(agencies[0].Id, agencies[0].Name, PlatformRoles.SecretariatAdmin, "Sekretariat Pemantau");
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        await using var closeBrowser = browser;
-        using var closePlaywright = playwright;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = platform.BaseAddress.ToString() });
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Console += (_, m) => log.Enqueue($"console {m.Type}: {m.Text}");
         page.PageError += (_, e) => log.Enqueue($"page error: {e}");
@@ -50,9 +51,7 @@ public abstract class MonitorPageTests(PlatformFixture platform)
         var monitorPath = $"/planning/sessions/{sessionId}/monitor";
         await page.GotoAsync(monitorPath);
         Assert.Contains("/account/login", page.Url, StringComparison.OrdinalIgnoreCase);
-        await page.FillAsync("input[name=UserName]", userName);
-        await page.FillAsync("input[name=Password]", password);
-        await page.ClickAsync("form:has(input[name=Password]) button[type=submit]");
+        await SignInForm.SubmitAsync(page, userName, password);
         await page.WaitForURLAsync(url => url.Contains(monitorPath, StringComparison.Ordinal));
         try
         {
@@ -127,8 +126,6 @@ public abstract class MonitorPageTests(PlatformFixture platform)
     }
 }
 
-public sealed class MonitorPageTests_on_Sqlite(SqlitePlatformFixture p) : MonitorPageTests(p), IClassFixture<SqlitePlatformFixture>;
+public sealed class MonitorPageTests_on_Sqlite(SqliteBrowserFixture fixture) : MonitorPageTests(fixture), IClassFixture<SqliteBrowserFixture>;
 
-// The PostgreSQL variant is left out for now: after the branches were merged its Interactive Server circuit
-// connected but the monitor component stayed at "Loading…" (passes on SQLite; the monitor's figures are tested on
-// PostgreSQL through REST and the hub in KerjaSama.Planning.Tests/Monitor). Open follow-up, see the closing note.
+public sealed class MonitorPageTests_on_PostgreSql(PostgreSqlBrowserFixture fixture) : MonitorPageTests(fixture), IClassFixture<PostgreSqlBrowserFixture>;
