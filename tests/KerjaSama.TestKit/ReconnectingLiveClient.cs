@@ -19,10 +19,14 @@ public sealed class ReconnectingLiveClient(string name, string accessToken, Guid
     /// <summary>The retryable refusals and failures met on the way (code or exception type → count).</summary>
     public ConcurrentDictionary<string, int> Retries { get; } = new();
 
+    private bool _joined;
+
     public async Task ConnectAsync(Uri host)
     {
+        _joined = false;
         await AttachAsync(HubConnectionFor(host, accessToken), host);
         await JoinAsync(sessionId);
+        _joined = true;
     }
 
     /// <summary>Submits until the op is acknowledged, moving to the host <paramref name="nextHost"/> names when the current one fails.</summary>
@@ -38,6 +42,12 @@ public sealed class ReconnectingLiveClient(string name, string accessToken, Guid
                 {
                     await ConnectAsync(nextHost(Host!));
                     Reconnects++;
+                }
+                else if (!_joined)
+                {
+                    // Connected, but the join failed (the grain was moving or the database was away): join again first.
+                    await JoinAsync(sessionId);
+                    _joined = true;
                 }
 
                 var ack = await SubmitAsync(kind, rowId, fields, opId);
