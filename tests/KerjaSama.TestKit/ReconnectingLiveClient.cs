@@ -40,12 +40,15 @@ public sealed class ReconnectingLiveClient(string name, string accessToken, Guid
             {
                 if (!Connected)
                 {
-                    await ConnectAsync(nextHost(Host!));
+                    var host = nextHost(Host!);
+                    _joined = false;
+                    await AttachAsync(HubConnectionFor(host, accessToken), host);
                     Reconnects++;
                 }
-                else if (!_joined)
+
+                if (!_joined)
                 {
-                    // Connected, but the join failed (the grain was moving or the database was away): join again first.
+                    // A new connection, or one whose join failed (the grain was moving or the database was away): join first.
                     await JoinAsync(sessionId);
                     _joined = true;
                 }
