@@ -64,7 +64,9 @@ public abstract class PageAccessTests(PlatformFixture platform)
         Assert.Contains(notes, await own.Http.GetStringAsync("/partners"), StringComparison.Ordinal);
         using var otherPartner = await BrowserAsync(kalbar, PlatformRoles.PartnerContributor);
         Assert.DoesNotContain(notes, await otherPartner.Http.GetStringAsync("/partners"), StringComparison.Ordinal);
-        Assert.DoesNotContain(notes, await otherPartner.Http.GetStringAsync($"/partners/{kalsel.Id}"), StringComparison.Ordinal);
+        var detail = await otherPartner.Http.GetAsync($"/partners/{kalsel.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, detail.StatusCode);
+        Assert.DoesNotContain(notes, await detail.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var observer = await BrowserAsync(kalbar, PlatformRoles.Observer);
         Assert.DoesNotContain(notes, await observer.Http.GetStringAsync("/partners"), StringComparison.Ordinal);
         using var staff = await BrowserAsync(agency, PlatformRoles.AgencyContributor);

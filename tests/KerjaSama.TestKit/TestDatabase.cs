@@ -84,6 +84,9 @@ public sealed class TestDatabase : IAsyncDisposable
         // The host runs on plain HTTP on 127.0.0.1; tests sign in many users from one address.
         ["KerjaSama:Identity:AllowHttpOnLoopback"] = "true",
         ["KerjaSama:Identity:SignInRequestsPerMinute"] = "100000",
+        // Tests drive thousands of ops from one user; the rate-limit tests set their own small limits.
+        ["KerjaSama:Live:SubmitsPerSecond"] = "100000",
+        ["KerjaSama:Live:SubmitBurst"] = "100000",
     };
 
     public ValueTask DisposeAsync() => _drop();

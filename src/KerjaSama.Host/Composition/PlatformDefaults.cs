@@ -49,7 +49,9 @@ internal static class PlatformDefaults
         app.UseExceptionHandler();
         var apiLike = new[] { "/api", "/hubs", "/health", "/openapi" };
         app.UseWhen(ctx => apiLike.Any(p => ctx.Request.Path.StartsWithSegments(p)), api => api.UseStatusCodePages());
-        app.UseWhen(ctx => !apiLike.Any(p => ctx.Request.Path.StartsWithSegments(p)),
+        // Pages re-execute as the not-found page for GET only: a refused form post keeps its 403 (re-executing it as a
+        // POST of /not-found would answer 400 for the missing antiforgery token and hide the refusal).
+        app.UseWhen(ctx => !apiLike.Any(p => ctx.Request.Path.StartsWithSegments(p)) && (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)),
             web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization(o =>
         {

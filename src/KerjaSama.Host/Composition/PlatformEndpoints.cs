@@ -22,7 +22,13 @@ internal static class PlatformEndpoints
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .AddInteractiveWebAssemblyRenderMode()
-            .AddAdditionalAssemblies([.. modules.Where(m => m.Navigation.Any()).Select(m => m.GetType().Assembly)]);
+            .AddAdditionalAssemblies([.. modules.Where(m => m.Navigation.Any()).Select(m => m.GetType().Assembly)])
+            // Blazor's own framework resources are public like the other static files; its pages keep their policies.
+            .Add(endpoint =>
+            {
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal))
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            });
         return app;
     }
 

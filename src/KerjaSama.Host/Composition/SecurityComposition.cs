@@ -26,6 +26,8 @@ internal static class SecurityComposition
 
         // Closed by default: an endpoint or page that names no policy (and is not [AllowAnonymous]) needs a member.
         var member = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User) is not null).Build();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<IAuthorizationPolicyProvider, RouteFallbackPolicyProvider>();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(member)
             .AddPolicy(Policies.Member, member)

@@ -88,8 +88,8 @@ internal static class PartnerEndpoints
         CancellationToken ct)
     {
         var caller = Caller.From(context.User)!;
-        if (caller.Role == PlatformRoles.PartnerContributor && caller.OrganisationId != organisationId)
-            return Problems.Forbidden("partner_not_shared", "A partner organisation can read only its own history.");
+        if (!Access.SeesProfile(caller, organisationId))
+            return Problems.Forbidden("partner_not_shared", "Only the secretariat and the partner itself read a partner's history.");
         return TypedResults.Ok(new
         {
             offers = await offers.ListAsync(caller, organisationId, ct),

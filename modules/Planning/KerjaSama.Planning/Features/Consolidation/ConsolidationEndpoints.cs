@@ -3,6 +3,7 @@ using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
+using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.SharedKernel;
@@ -37,13 +38,13 @@ internal static class ConsolidationEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/exercises/{id:guid}").WithTags("Planning: consolidation and lifecycle").RequireAuthorization(Policies.Member);
-        group.MapGet("/consolidation", List).WithName("ListConsolidation");
-        group.MapPost("/rows/{rowId:guid}/edit", Edit).WithName("EditRow");
-        group.MapPost("/rows/{rowId:guid}/status", ChangeStatus).WithName("ChangeRowStatus");
-        group.MapPost("/rows/{rowId:guid}/merge", Merge).WithName("MergeRow");
-        group.MapPost("/rows/{rowId:guid}/send-back", SendBack).WithName("SendRowBack");
-        group.MapPost("/rows/{rowId:guid}/answer", Answer).WithName("AnswerRowQuestion");
-        group.MapGet("/rows/{rowId:guid}/history", RowHistory.GetAsync).WithName("GetRowHistory");
+        group.MapGet("/consolidation", List).WithName("ListConsolidation").RequireExercise(ExerciseRight.Read);
+        group.MapPost("/rows/{rowId:guid}/edit", Edit).WithName("EditRow").RequireExercise(ExerciseRight.Consolidate);
+        group.MapPost("/rows/{rowId:guid}/status", ChangeStatus).WithName("ChangeRowStatus").RequireExercise(ExerciseRight.Consolidate);
+        group.MapPost("/rows/{rowId:guid}/merge", Merge).WithName("MergeRow").RequireExercise(ExerciseRight.Consolidate);
+        group.MapPost("/rows/{rowId:guid}/send-back", SendBack).WithName("SendRowBack").RequireExercise(ExerciseRight.Consolidate);
+        group.MapPost("/rows/{rowId:guid}/answer", Answer).WithName("AnswerRowQuestion").RequireExercise(ExerciseRight.Contribute);
+        group.MapGet("/rows/{rowId:guid}/history", RowHistory.GetAsync).WithName("GetRowHistory").RequireExercise(ExerciseRight.Read);
     }
 
     private static async Task<IResult> List(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, TimeProvider clock,

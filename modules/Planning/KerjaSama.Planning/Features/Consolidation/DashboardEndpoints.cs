@@ -24,7 +24,7 @@ internal static class DashboardEndpoints
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/exercises/{id:guid}/dashboard", Get).WithTags("Planning: consolidation and lifecycle").RequireAuthorization(Policies.Member)
-            .WithName("GetExerciseDashboard");
+            .WithName("GetExerciseDashboard").RequireExercise(ExerciseRight.Read);
 
     private static async Task<IResult> Get(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {

@@ -20,7 +20,8 @@ internal static class ExportEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/exercises/{id:guid}/exports").WithTags("Planning: exports").RequireAuthorization(Policies.Member);
+        var group = api.MapGroup("/exercises/{id:guid}/exports").WithTags("Planning: exports").RequireAuthorization(Policies.Member)
+            .RequireExercise(ExerciseRight.Read);
         group.MapGet("/decree-annex.xlsx", Annex).WithName("ExportDecreeAnnex");
         group.MapGet("/rpjmd.{format}", Rpjmd).WithName("ExportRpjmdMatrix");
         group.MapGet("/rkpd.{format}", Rkpd).WithName("ExportRkpdMatrix");

@@ -24,7 +24,7 @@ internal static class ImportEndpoint
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/exercises/{id:guid}/import", Import).WithTags("Planning: exports").RequireAuthorization(Policies.Member)
-            .WithName("ImportMatrix")
+            .WithName("ImportMatrix").RequireExercise(ExerciseRight.Consolidate)
             // No Accepts metadata: routing would then refuse every other content type with 415 (multipart or raw body both work).
             .WithDescription("Multipart form with the field 'file' (XLSX or CSV), or the file as the raw request body.");
 

@@ -3,6 +3,7 @@ using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
+using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -29,9 +30,9 @@ internal static class ReviewEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/exercises/{id:guid}").WithTags("Planning: TKKSD review").RequireAuthorization(Policies.Member);
-        group.MapPost("/rows/{rowId:guid}/review", Review).WithName("ReviewRow");
-        group.MapGet("/review/ranked", Ranked).WithName("GetRankedRows");
-        group.MapPost("/review/adopt", Adopt).WithName("AdoptAcceptedRows");
+        group.MapPost("/rows/{rowId:guid}/review", Review).WithName("ReviewRow").RequireExercise(ExerciseRight.Review);
+        group.MapGet("/review/ranked", Ranked).WithName("GetRankedRows").RequireExercise(ExerciseRight.Read);
+        group.MapPost("/review/adopt", Adopt).WithName("AdoptAcceptedRows").RequireExercise(ExerciseRight.Review);
     }
 
     internal static async Task<IResult> Review(Guid id, Guid rowId, ReviewRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,

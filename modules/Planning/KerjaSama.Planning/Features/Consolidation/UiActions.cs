@@ -1,4 +1,5 @@
 using System.Globalization;
+using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,8 @@ internal static class UiActions
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/exercises/{id:guid}/ui-actions", Handle).WithTags("Planning: consolidation and lifecycle")
-            .RequireAuthorization(Modularity.Security.Policies.Member).ExcludeFromDescription();
+            .RequireAuthorization(Modularity.Security.Policies.Member).ExcludeFromDescription()
+            .RequireExercise(ExerciseRight.Consolidate);
 
     private static async Task<IResult> Handle(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, IAntiforgery antiforgery,
         CancellationToken ct)

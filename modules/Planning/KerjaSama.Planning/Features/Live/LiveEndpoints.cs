@@ -28,16 +28,16 @@ internal static class LiveEndpoints
     {
         var group = api.MapGroup("").WithTags("Planning: live sessions and matrix").RequireAuthorization(Policies.Member);
         group.MapPost("/exercises/{id:guid}/sessions", Open).RequireAuthorization(Policies.Facilitator).WithName("OpenSession");
-        group.MapGet("/exercises/{id:guid}/session", Current).WithName("GetCurrentSession");
+        group.MapGet("/exercises/{id:guid}/session", Current).WithName("GetCurrentSession").RequireExercise(ExerciseRight.Read);
         group.MapPost("/sessions/{sessionId:guid}/lock", (Guid sessionId, HttpContext http, SessionDirectory d, IGrainFactory g) =>
             Change(sessionId, SessionStates.Locked, http, d, g)).RequireAuthorization(Policies.Facilitator).WithName("LockSession");
         group.MapPost("/sessions/{sessionId:guid}/unlock", (Guid sessionId, HttpContext http, SessionDirectory d, IGrainFactory g) =>
             Change(sessionId, SessionStates.Open, http, d, g)).RequireAuthorization(Policies.Facilitator).WithName("UnlockSession");
         group.MapPost("/sessions/{sessionId:guid}/close", Close).RequireAuthorization(Policies.Facilitator).WithName("CloseSession");
-        group.MapGet("/exercises/{id:guid}/rows", Rows).WithName("GetMatrixRows");
-        group.MapGet("/exercises/{id:guid}/ops", Ops).WithName("GetOpLog");
-        group.MapGet("/exercises/{id:guid}/ops/export", Export).WithName("ExportOpLog");
-        group.MapPost("/exercises/{id:guid}/ops", Submit).WithName("SubmitOp");
+        group.MapGet("/exercises/{id:guid}/rows", Rows).WithName("GetMatrixRows").RequireExercise(ExerciseRight.Read);
+        group.MapGet("/exercises/{id:guid}/ops", Ops).WithName("GetOpLog").RequireExercise(ExerciseRight.Read);
+        group.MapGet("/exercises/{id:guid}/ops/export", Export).WithName("ExportOpLog").RequireExercise(ExerciseRight.Read);
+        group.MapPost("/exercises/{id:guid}/ops", Submit).WithName("SubmitOp").RequireExercise(ExerciseRight.Contribute);
     }
 
     private static async Task<Results<Created<SessionDto>, ProblemHttpResult>> Open(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains,
@@ -68,7 +68,10 @@ internal static class LiveEndpoints
         if (await sessions.ExerciseOfAsync(sessionId, http.RequestAborted) is not { } exerciseId)
             return Problems.NotFound("unknown_session", $"No live session has the id {sessionId}.");
         var info = await grains.GetGrain<IMatrixGrain>(exerciseId).ChangeSessionState(Caller.From(http.User)!, sessionId, state);
-        return info.Error is { } error ? Forbidden(error) : TypedResults.Ok(new SessionDto(info.SessionId, exerciseId, info.State, info.Seq));
+        // A closed session cannot change any more: that is a conflict with its state, not a refusal of the caller.
+        return info.Error is { } error
+            ? Problem(error.Code switch { "forbidden" => 403, "unknown_session" => 404, "session_closed" => 409, _ => 400 }, error)
+            : TypedResults.Ok(new SessionDto(info.SessionId, exerciseId, info.State, info.Seq));
     }
 
     private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> Close(Guid sessionId, HttpContext http, SessionDirectory sessions,
