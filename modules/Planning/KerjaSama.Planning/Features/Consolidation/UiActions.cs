@@ -1,10 +1,12 @@
 using System.Globalization;
+using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace KerjaSama.Planning.Features.Consolidation;
@@ -17,7 +19,7 @@ internal static class UiActions
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/exercises/{id:guid}/ui-actions", Handle).WithTags("Planning: consolidation and lifecycle")
-            .RequireAuthorization(Modularity.Security.Policies.Member).ExcludeFromDescription();
+            .RequireAuthorization(Modularity.Security.Policies.Member).RequireRestOpLimit().ExcludeFromDescription();
 
     private static async Task<IResult> Handle(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, IAntiforgery antiforgery,
         CancellationToken ct)
@@ -38,7 +40,8 @@ internal static class UiActions
             "bulk-status" => await BulkStatusEndpoint.Change(id, new(await RowsWithStatusAsync(db, id, F("fromStatus"), ct), F("status"), F("reason")),
                 http, db, grains, ct),
             "adopt" => await ReviewEndpoints.Adopt(id, new(F("reason")), http, db, grains, ct),
-            "import" => await ImportEndpoint.Import(id, http, db, grains, ct),
+            "import" => await ImportEndpoint.Import(id, http, db, grains,
+                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Exports.SpreadsheetLimits>>(), ct),
             _ => Problem400("unknown_action", "Unknown action."),
         };
         var (ok, message) = Describe(result);

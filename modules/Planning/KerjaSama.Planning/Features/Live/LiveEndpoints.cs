@@ -1,8 +1,9 @@
-using System.Globalization;
 using System.Text;
+using KerjaSama.Modularity.Csv;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.SharedKernel;
@@ -35,7 +36,7 @@ internal static class LiveEndpoints
         group.MapGet("/exercises/{id:guid}/rows", Rows).WithName("GetMatrixRows");
         group.MapGet("/exercises/{id:guid}/ops", Ops).WithName("GetOpLog");
         group.MapGet("/exercises/{id:guid}/ops/export", Export).WithName("ExportOpLog");
-        group.MapPost("/exercises/{id:guid}/ops", Submit).WithName("SubmitOp");
+        group.MapPost("/exercises/{id:guid}/ops", Submit).RequireRestOpLimit().WithName("SubmitOp");
     }
 
     private static async Task<Results<Created<SessionDto>, ProblemHttpResult>> Open(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains,
@@ -118,9 +119,9 @@ internal static class LiveEndpoints
             var fields = op.Fields.Count == 0 ? [new KeyValuePair<string, string?>("", null)] : op.Fields.ToList();
             foreach (var (field, value) in fields)
             {
-                sb.AppendJoin(',', op.Seq.ToString(CultureInfo.InvariantCulture), op.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                    op.Kind, op.RowId, Csv(field), Csv(value ?? ""), Csv(op.Author.DisplayName), Csv(op.Author.OrganisationName), op.SessionId, op.OpId);
-                sb.Append('\n');
+                // Names and values are user text: neutralised against formulas (CsvCells); seq and ids as they are.
+                CsvCells.AppendLine(sb, [op.Seq, op.At, op.Kind, op.RowId, field, value, op.Author.DisplayName, op.Author.OrganisationName,
+                    op.SessionId, op.OpId]);
             }
         }
 
@@ -158,7 +159,4 @@ internal static class LiveEndpoints
     private static ProblemHttpResult Problem(int status, FieldError error) =>
         TypedResults.Problem(error.Message, statusCode: status, title: status == 403 ? "Forbidden" : "Rejected",
             extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
