@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Tests.Live;
 using KerjaSama.TestKit;
 using Xunit;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
@@ -88,6 +89,25 @@ public abstract partial class ConsolidationTests
         Assert.Equal(2, adopted.GetProperty("adopted").GetInt32());
         Assert.Equal("ditetapkan", await s.StatusAsync(rowId));
         Assert.Equal("ditetapkan", await s.StatusAsync(postponed));
+    }
+
+    [Fact]
+    public async Task Neither_a_live_edit_nor_an_import_sets_postponedFrom()
+    {
+        var live = await SessionScenario.StartAsync(platform);
+        await using var facilitator = await live.JoinAsync(live.Facilitator);
+        var rowId = Guid.NewGuid();
+        Assert.Equal(AckOutcomes.Applied, (await facilitator.SubmitAsync(OpKinds.Add, rowId, MatrixScenario.Opportunity("Papan pemetaan"))).Outcome);
+        var refused = await facilitator.SubmitAsync(OpKinds.Update, rowId, new() { [F.PostponedFrom] = "berjalan" });
+        Assert.Equal(AckOutcomes.Rejected, refused.Outcome);
+        Assert.Equal("read_only_field", refused.Error?.Code);
+        Assert.Equal(F.PostponedFrom, refused.Error?.Field);
+        Assert.Equal(1, await live.StoredOpCountAsync());
+
+        var s = await MatrixScenario.StartAsync(platform);
+        var problem = await (await s.ImportCsvAsync("affair_code,potential,postponed_from\n1.02,Impor,berjalan\n")).AssertValidationProblemAsync("row 1: postponed_from");
+        Assert.Equal("import_invalid", problem.GetProperty("code").GetString());
+        Assert.Equal(0, await s.OpCountAsync());
     }
 
     private static async Task<Dictionary<string, string>> RawRowAsync(MatrixScenario s, Guid rowId) =>
