@@ -11,6 +11,9 @@ internal static class Access
 {
     public static bool SeesAll(Caller caller) => caller.CanFacilitate;
 
+    /// <summary>A partner's profile (contacts, notes) is the secretariat's relationship data: the partner itself sees its own.</summary>
+    public static bool SeesProfile(Caller caller, Guid organisationId) => SeesAll(caller) || caller.OrganisationId == organisationId;
+
     public static IQueryable<Agreement> VisibleTo(this IQueryable<Agreement> agreements, Caller caller) =>
         SeesAll(caller)
             ? agreements

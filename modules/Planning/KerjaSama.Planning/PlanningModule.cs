@@ -49,7 +49,14 @@ public sealed class PlanningModule : IModule
         builder.Services.AddIntegrationEventHandler<KerjaSama.Partners.Contracts.AgreementSigned, PartnerEventHandlers>();
         builder.Services.AddHostedService<DemoExerciseSeeder>();
         builder.Services.AddSingleton<SessionDirectory>();
+        builder.Services.AddSingleton<Exercises.ExerciseAccess>();
         builder.Services.AddSingleton<MatrixFanout>();
+        builder.Services.AddOptions<LiveGuardOptions>().BindConfiguration(LiveGuardOptions.Section)
+            .Validate(o => o.RevalidateSeconds is > 0 and <= 5 && o.SubmitsPerSecond > 0 && o.SubmitBurst > 0,
+                $"{LiveGuardOptions.Section}: RevalidateSeconds must be in (0, 5]; SubmitsPerSecond and SubmitBurst positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<LiveConnectionGuard>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveConnectionGuard>());
         builder.Services.AddSingleton<PresenceEvents>();
         builder.Services.AddSingleton<ILiveSessionControl, LiveSessionControl>();
         builder.Services.AddSingleton<IMatrixContributions, MatrixContributions>();

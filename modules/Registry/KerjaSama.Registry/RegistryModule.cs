@@ -49,11 +49,13 @@ public sealed class RegistryModule : IModule
     public void MapEndpoints(RouteGroupBuilder api)
     {
         // Reference data is public; every write sits in one group so that one line can guard them all.
+        // Reads are explicitly public (the platform's fallback policy closes everything else).
+        var reads = api.MapGroup("").AllowAnonymous();
         var writes = api.MapGroup("").RequireAuthorization(Policies.Secretariat);
-        RegionEndpoints.Map(api);
-        AffairEndpoints.Map(api, writes);
-        NomenclatureEndpoints.Map(api, writes);
-        OrganisationEndpoints.Map(api, writes);
+        RegionEndpoints.Map(reads);
+        AffairEndpoints.Map(reads, writes);
+        NomenclatureEndpoints.Map(reads, writes);
+        OrganisationEndpoints.Map(reads, writes);
     }
 
     public Task InitialiseAsync(IServiceProvider services, CancellationToken cancellationToken) =>

@@ -11,12 +11,14 @@ internal static class PlatformEndpoints
 {
     public static WebApplication MapPlatformEndpoints(this WebApplication app, IReadOnlyList<IModule> modules)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("KerjaSama Platform API"));
-        app.MapGet("/culture", SetCulture).ExcludeFromDescription();
-        app.MapStaticAssets();
+        // Everything here is deliberately public (the fallback policy closes the rest); docs/security.md lists why.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth })
+            .AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("KerjaSama Platform API")).AllowAnonymous();
+        app.MapGet("/culture", SetCulture).ExcludeFromDescription().AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .AddInteractiveWebAssemblyRenderMode()

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using KerjaSama.Identity;
 using KerjaSama.Modularity.Security;
 using OpenIddict.Validation.AspNetCore;
@@ -23,8 +24,11 @@ internal static class SecurityComposition
                     ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : IdentityModule.CookieScheme);
 
+        // Closed by default: an endpoint or page that names no policy (and is not [AllowAnonymous]) needs a member.
+        var member = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User) is not null).Build();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User) is not null))
+            .SetFallbackPolicy(member)
+            .AddPolicy(Policies.Member, member)
             .AddPolicy(Policies.Secretariat, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Role, PlatformRoles.SecretariatAdmin))
             .AddPolicy(Policies.Facilitator, p => p.RequireAuthenticatedUser()
                 .RequireClaim(PlatformClaims.Role, PlatformRoles.SecretariatAdmin, PlatformRoles.Facilitator));

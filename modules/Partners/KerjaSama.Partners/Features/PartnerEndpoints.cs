@@ -28,9 +28,9 @@ internal static class PartnerEndpoints
     private static async Task<Results<Ok<PartnerDto>, ProblemHttpResult>> Get(Guid organisationId, PartnersDb db,
         IOrganisationDirectory organisations, HttpContext context, CancellationToken ct)
     {
-        // A partner sees its own profile only; the province's own staff see every partner.
-        if (Caller.From(context.User) is { Role: PlatformRoles.PartnerContributor } caller && caller.OrganisationId != organisationId)
-            return Problems.Forbidden("partner_not_shared", "A partner organisation can read only its own profile.");
+        // The secretariat sees every partner; any other organisation only its own profile.
+        if (!Access.SeesProfile(Caller.From(context.User)!, organisationId))
+            return Problems.Forbidden("partner_not_shared", "Only the secretariat and the partner itself read a partner's profile.");
         var organisation = await organisations.FindAsync(organisationId, ct);
         if (organisation is null || !organisation.IsPartner)
             return Problems.NotFound("partner_not_found", $"No partner organisation has the id {organisationId}.");

@@ -4,6 +4,7 @@ using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Planning.Consolidation;
 
@@ -16,17 +17,14 @@ internal static class RegisterCalls
     public static RegisterOp Update(Guid rowId, Dictionary<string, string?> fields) => new(Guid.NewGuid(), Contracts.Live.OpKinds.Update, rowId, fields);
 
     /// <summary>The exercise when the caller may read its matrix (facilitators, invited organisations, the planning agency).</summary>
-    public static async Task<(MappingExercise? Exercise, IResult? Problem)> ReadableAsync(Guid id, Caller caller, PlanningDb db, IGrainFactory grains,
+    public static async Task<(MappingExercise? Exercise, IResult? Problem)> ReadableAsync(Guid id, Caller caller, PlanningDb db, IServiceProvider services,
         CancellationToken ct)
     {
         var exercise = await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (exercise is null)
             return (null, Modularity.Http.Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}."));
-        if (caller.CanFacilitate || exercise.InvitedOrganisationIds.Contains(caller.OrganisationId)
-            || await grains.GetGrain<IMatrixGrain>(id).IsPlanningAgencyAsync(caller))
-        {
+        if (await services.GetRequiredService<ExerciseAccess>().CanReadAsync(caller, exercise, ct))
             return (exercise, null);
-        }
 
         return (null, Modularity.Http.Problems.Forbidden("not_invited", "Your organisation is not invited to this mapping exercise."));
     }

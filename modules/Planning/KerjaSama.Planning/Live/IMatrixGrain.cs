@@ -16,6 +16,10 @@ internal interface IMatrixGrain : IGrainWithGuidKey
     [Alias("Join")]
     Task<JoinOutcome> Join(Caller caller, string connectionId, Guid sessionId, long sinceSeq);
 
+    /// <summary>Whether the caller may join that session now (invitation, session); null when it may. Changes nothing.</summary>
+    [Alias("CheckJoin")]
+    Task<FieldError?> CheckJoin(Caller caller, Guid sessionId);
+
     [Alias("Leave")]
     Task Leave(string connectionId);
 

@@ -1,6 +1,5 @@
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
-using KerjaSama.Registry.Contracts;
 
 namespace KerjaSama.Planning.Live;
 
@@ -9,7 +8,6 @@ namespace KerjaSama.Planning.Live;
 // nothing. Ops carry the exercise's latest session id so that boards joined to it receive them.
 internal sealed partial class MatrixGrain
 {
-    private const string PlanningAffairCode = "5.01";
 
     public async Task<RegisterResult> ApplyRegister(Caller caller, RegisterBatch batch)
     {
@@ -134,10 +132,9 @@ internal sealed partial class MatrixGrain
     /// </summary>
     public async Task<bool> IsPlanningAgencyAsync(Caller caller) =>
         caller.CanContribute
-        && await _validation.OrganisationAsync(caller.OrganisationId, CancellationToken.None) is { Active: true } organisation
-        && organisation.Kind == OrganisationKinds.Agency
-        && organisation.RegionCode == _validation.RegionCode
-        && organisation.AffairCodes.Contains(PlanningAffairCode);
+        && await _validation.OrganisationAsync(caller.OrganisationId, CancellationToken.None) is { } organisation
+        && Exercises.ExerciseAccess.IsPlanningAgency(organisation)
+        && organisation.RegionCode == _validation.RegionCode;
 
     private FieldError? CheckRegisterOp(Caller caller, string authority, RegisterOp op, Dictionary<Guid, (RowState Row, bool IsNew)> touched)
     {

@@ -12,15 +12,39 @@ namespace KerjaSama.Planning.Monitor;
 /// <c>Watch…</c> again for a fresh snapshot.
 /// </summary>
 [Authorize(Policy = Policies.Secretariat)]
-internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubContext<MonitorHub> hub) : Hub
+internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubContext<MonitorHub> hub, Live.Hub.LiveConnectionGuard guard) : Hub
 {
+    private const string ConnectionKey = "live.connection";
+
     private const string WatchesKey = "monitor.watches";
 
     private List<IAsyncDisposable> Watches =>
         (List<IAsyncDisposable>)(Context.Items.TryGetValue(WatchesKey, out var w) ? w! : Context.Items[WatchesKey] = new List<IAsyncDisposable>());
 
+    // A suspended administrator or a changed role closes the connection (the guard re-checks every few seconds).
+    public override async Task OnConnectedAsync()
+    {
+        if (Caller.From(Context.User) is not { } caller || await guard.ConnectAsync(Context, caller) is not { } connection)
+        {
+            Context.Abort();
+            return;
+        }
+
+        Context.Items[ConnectionKey] = connection;
+    }
+
+    private void RequireStanding()
+    {
+        if (!Context.Items.TryGetValue(ConnectionKey, out var c) || c is not Live.Hub.LiveConnection connection
+            || guard.Refusal(connection) is not null)
+        {
+            throw new HubException($"{Live.Hub.LiveConnectionGuard.SessionEnded}: your membership or role changed; sign in again.");
+        }
+    }
+
     public async Task<SessionMonitor> WatchSession(Guid sessionId)
     {
+        RequireStanding();
         var watch = await feed.WatchAsync(sessionId, PushTo(Context.ConnectionId), Context.ConnectionAborted)
             ?? throw new HubException("unknown_session: no such live session.");
         Watches.Add(watch);
@@ -30,6 +54,7 @@ internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubC
 
     public async Task<MonitorOverview> WatchAll()
     {
+        RequireStanding();
         Watches.Add((await feed.WatchAsync(null, PushTo(Context.ConnectionId), Context.ConnectionAborted))!);
         return await queries.OverviewAsync(MonitorQueries.DefaultFeed, Context.ConnectionAborted);
     }
@@ -41,7 +66,11 @@ internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubC
         Watches.Clear();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => Unwatch();
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        guard.Disconnected(Context.ConnectionId);
+        return Unwatch();
+    }
 
     private Func<SessionMonitor, Task> PushTo(string connectionId) =>
         monitor => hub.Clients.Client(connectionId).SendAsync("Monitor", monitor);

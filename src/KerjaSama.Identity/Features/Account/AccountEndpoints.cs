@@ -16,7 +16,8 @@ internal static class AccountEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/account").ExcludeFromDescription();
+        // Signing in, invitations and external sign-in are reached before there is a member to authorise.
+        var group = app.MapGroup("/account").ExcludeFromDescription().AllowAnonymous();
         group.MapGet("/login", Show);
         group.MapPost("/login", SignIn);
         group.MapPost("/logout", SignOut);

@@ -25,7 +25,8 @@ internal static class ConnectEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/connect").ExcludeFromDescription().DisableAntiforgery();
+        // The protocol endpoints authenticate their callers themselves (client credentials, codes, the cookie).
+        var group = app.MapGroup("/connect").ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
         group.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize);
         group.MapPost("/token", Token);
         group.MapMethods("/endsession", [HttpMethods.Get, HttpMethods.Post], EndSession);

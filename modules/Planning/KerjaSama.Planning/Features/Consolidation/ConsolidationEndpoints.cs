@@ -52,7 +52,7 @@ internal static class ConsolidationEndpoints
         string? q, string? status, string? affair, string? type, Guid? agency, string? decision, bool? lacksCodes, bool includeMerged = false,
         string sort = "affair", bool desc = false, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        var (exercise, denied) = await RegisterCalls.ReadableAsync(id, Caller.From(http.User)!, db, grains, ct);
+        var (exercise, denied) = await RegisterCalls.ReadableAsync(id, Caller.From(http.User)!, db, http.RequestServices, ct);
         if (denied is not null)
             return denied;
         (page, pageSize) = Paging.Clamp(page, pageSize);

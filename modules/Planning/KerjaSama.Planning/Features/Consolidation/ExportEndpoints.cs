@@ -30,7 +30,7 @@ internal static class ExportEndpoints
     public static async Task<(MappingExercise? Exercise, List<RowView> Rows, MatrixNames? Names, IResult? Problem)> LoadAsync(Guid id, Caller caller,
         PlanningDb db, IGrainFactory grains, IServiceProvider services, CancellationToken ct)
     {
-        var (exercise, denied) = await RegisterCalls.ReadableAsync(id, caller, db, grains, ct);
+        var (exercise, denied) = await RegisterCalls.ReadableAsync(id, caller, db, services, ct);
         if (denied is not null)
             return (null, [], null, denied);
         var rows = await RegisterCalls.RowsAsync(db, id, includeMerged: false, ct);

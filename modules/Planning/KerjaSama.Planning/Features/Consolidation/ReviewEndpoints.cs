@@ -94,7 +94,7 @@ internal static class ReviewEndpoints
 
     private static async Task<IResult> Ranked(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
-        var (exercise, denied) = await RegisterCalls.ReadableAsync(id, Caller.From(http.User)!, db, grains, ct);
+        var (exercise, denied) = await RegisterCalls.ReadableAsync(id, Caller.From(http.User)!, db, http.RequestServices, ct);
         return denied ?? TypedResults.Ok(Rank(await RegisterCalls.RowsAsync(db, exercise!.Id, includeMerged: false, ct)));
     }
 

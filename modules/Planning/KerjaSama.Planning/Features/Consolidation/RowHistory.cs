@@ -27,7 +27,7 @@ internal static class RowHistory
 
     public static async Task<IResult> GetAsync(Guid id, Guid rowId, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
-        var (_, denied) = await RegisterCalls.ReadableAsync(id, Caller.From(http.User)!, db, grains, ct);
+        var (_, denied) = await RegisterCalls.ReadableAsync(id, Caller.From(http.User)!, db, http.RequestServices, ct);
         if (denied is not null)
             return denied;
         var rows = (await RegisterCalls.RowsAsync(db, id, includeMerged: true, ct)).ToDictionary(r => r.RowId);

@@ -1,4 +1,6 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Builder;
@@ -21,11 +23,11 @@ internal static class ExerciseEndpoints
             .RequireAuthorization(Modularity.Security.Policies.Secretariat);
     }
 
-    private static async Task<Ok<PagedResult<ExerciseDto>>> List(PlanningDb db, string? region, int page = 1, int pageSize = 50,
-        CancellationToken ct = default)
+    private static async Task<Ok<PagedResult<ExerciseDto>>> List(PlanningDb db, ExerciseAccess access, HttpContext http, string? region,
+        int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
-        var query = db.Exercises.AsNoTracking();
+        var query = await access.ReadableAsync(db.Exercises.AsNoTracking(), Caller.From(http.User)!, ct);
         if (!string.IsNullOrWhiteSpace(region))
             query = query.Where(e => e.RegionCode == region.Trim());
         var total = await query.CountAsync(ct);
@@ -34,8 +36,13 @@ internal static class ExerciseEndpoints
         return TypedResults.Ok(new PagedResult<ExerciseDto>([.. items.Select(ExerciseDto.From)], page, pageSize, total));
     }
 
-    private static async Task<Results<Ok<ExerciseDto>, ProblemHttpResult>> Get(Guid id, PlanningDb db, CancellationToken ct) =>
-        await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e
+    private static async Task<Results<Ok<ExerciseDto>, ProblemHttpResult>> Get(Guid id, PlanningDb db, ExerciseAccess access, HttpContext http,
+        CancellationToken ct)
+    {
+        if (await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } e)
+            return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
+        return await access.CanReadAsync(Caller.From(http.User)!, e, ct)
             ? TypedResults.Ok(ExerciseDto.From(e))
-            : Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
+            : Problems.Forbidden("not_invited", "Your organisation is not invited to this mapping exercise.");
+    }
 }

@@ -3,6 +3,7 @@ using KerjaSama.Modularity.Csv;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Planning.Features.Live;
 
@@ -145,11 +147,10 @@ internal static class LiveEndpoints
 
     private static async Task<ProblemHttpResult?> ReadableAsync(Guid id, HttpContext http, PlanningDb db, CancellationToken ct)
     {
-        var exercise = await db.Exercises.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.InvitedOrganisationIds }).FirstOrDefaultAsync(ct);
+        var exercise = await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (exercise is null)
             return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
-        var caller = Caller.From(http.User)!;
-        return caller.CanFacilitate || exercise.InvitedOrganisationIds.Contains(caller.OrganisationId)
+        return await http.RequestServices.GetRequiredService<ExerciseAccess>().CanReadAsync(Caller.From(http.User)!, exercise, ct)
             ? null
             : Forbidden(new FieldError("not_invited", "Your organisation is not invited to this mapping exercise."));
     }

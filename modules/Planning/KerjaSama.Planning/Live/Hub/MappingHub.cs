@@ -14,24 +14,43 @@ namespace KerjaSama.Planning.Live.Hub;
 /// <c>Submit</c> (send the same op id again), <c>database_unavailable</c> on <c>Join</c>.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout, PresenceEvents presence)
-    : Microsoft.AspNetCore.SignalR.Hub
+internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout, PresenceEvents presence,
+    LiveConnectionGuard guard) : Microsoft.AspNetCore.SignalR.Hub
 {
-    private Dictionary<Guid, Guid> Joined =>
-        (Dictionary<Guid, Guid>)(Context.Items.TryGetValue("joined", out var j) ? j! : Context.Items["joined"] = new Dictionary<Guid, Guid>());
+    private const string ConnectionKey = "live.connection";
 
-    private Caller CurrentCaller => Caller.From(Context.User) ?? throw new HubException("unauthenticated: sign in again.");
+    private LiveConnection Connection =>
+        Context.Items.TryGetValue(ConnectionKey, out var c) && c is LiveConnection connection
+            ? connection
+            : throw new HubException($"{LiveConnectionGuard.SessionEnded}: sign in again.");
 
-    public override Task OnConnectedAsync()
+    /// <summary>The connection's caller while its membership and role still hold; otherwise the call fails.</summary>
+    private Caller CurrentCaller
     {
-        if (Caller.From(Context.User) is null)
+        get
+        {
+            var connection = Connection;
+            return guard.Refusal(connection) is { } refusal
+                ? throw new HubException($"{refusal}: your membership or role changed; sign in again.")
+                : connection.Caller;
+        }
+    }
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Caller.From(Context.User) is not { } caller || await guard.ConnectAsync(Context, caller) is not { } connection)
+        {
             Context.Abort();
-        return Task.CompletedTask;
+            return;
+        }
+
+        Context.Items[ConnectionKey] = connection;
     }
 
     public async Task<JoinResult> Join(Guid sessionId, long sinceSeq)
     {
         var caller = CurrentCaller;
+        var connection = Connection;
         Guid? found;
         try
         {
@@ -44,9 +63,12 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
 
         var exerciseId = found ?? throw new HubException("unknown_session: no such live session.");
         var grain = grains.GetGrain<IMatrixGrain>(exerciseId);
-        var alreadyJoined = Joined.ContainsKey(sessionId);
+        var alreadyJoined = connection.Joined.ContainsKey(sessionId);
         if (!alreadyJoined)
         {
+            // Checked before the connection enters the session's group: an uninvited caller never receives an op.
+            if (await grain.CheckJoin(caller, sessionId) is { } refused)
+                throw new HubException($"{refused.Code}: {refused.Message}");
             await fanout.AcquireAsync(exerciseId, sinceSeq);
             await Groups.AddToGroupAsync(Context.ConnectionId, MatrixFanout.Group(sessionId));
         }
@@ -63,7 +85,8 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
             throw new HubException($"{error.Code}: {error.Message}");
         }
 
-        Joined[sessionId] = exerciseId;
+        connection.Joined[sessionId] = exerciseId;
+        connection.Revoked.TryRemove(sessionId, out _);
         if (!alreadyJoined && outcome.State != SessionStates.Closed)
             await presence.JoinedAsync(caller, sessionId, exerciseId, Context.ConnectionId);
         return LiveMapping.ToJoinResult(outcome);
@@ -73,9 +96,16 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
     {
         if (op is null || op.OpId == Guid.Empty || op.RowId == Guid.Empty)
             return Rejected(op?.OpId ?? Guid.Empty, "invalid_op", "An op needs an opId and a rowId.");
-        var caller = CurrentCaller;
-        if (!Joined.TryGetValue(op.SessionId, out var exerciseId))
+        var connection = Connection;
+        if (guard.Refusal(connection) is { } refusal)
+            return Rejected(op.OpId, refusal, "Your membership or role changed; sign in again.");
+        var caller = connection.Caller;
+        if (connection.Revoked.TryGetValue(op.SessionId, out var revoked))
+            return Rejected(op.OpId, revoked, "Your organisation is no longer invited to this mapping exercise.");
+        if (!connection.Joined.TryGetValue(op.SessionId, out var exerciseId))
             return Rejected(op.OpId, "not_joined", "Join the session before submitting to it.");
+        if (!guard.TryAcquireSubmit(caller.UserId))
+            return Rejected(op.OpId, "rate_limited", "Too many edits in a short time; send this one again in a moment (same op id).");
         Dictionary<string, string?> fields;
         try
         {
@@ -94,30 +124,29 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
     public async Task Focus(Guid sessionId, Guid? rowId, string? field)
     {
         _ = CurrentCaller;
-        if (Joined.TryGetValue(sessionId, out var exerciseId))
+        if (Connection.Joined.TryGetValue(sessionId, out var exerciseId))
             await grains.GetGrain<IMatrixGrain>(exerciseId).Focus(Context.ConnectionId, rowId, field is { Length: <= 64 } ? field : null);
     }
 
     public async Task Leave(Guid sessionId)
     {
-        if (Joined.Remove(sessionId, out var exerciseId))
-            await LeaveAsync(sessionId, exerciseId);
+        if (Context.Items.TryGetValue(ConnectionKey, out var c) && c is LiveConnection connection
+            && connection.Joined.TryRemove(sessionId, out var exerciseId))
+        {
+            await guard.LeaveAsync(connection, sessionId, exerciseId);
+        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var (sessionId, exerciseId) in Joined.ToList())
-            await LeaveAsync(sessionId, exerciseId);
-        Joined.Clear();
-    }
-
-    private async Task LeaveAsync(Guid sessionId, Guid exerciseId)
-    {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MatrixFanout.Group(sessionId));
-        await grains.GetGrain<IMatrixGrain>(exerciseId).Leave(Context.ConnectionId);
-        await fanout.ReleaseAsync(exerciseId);
-        if (Caller.From(Context.User) is { } caller)
-            await presence.LeftAsync(caller.UserId, sessionId, exerciseId, Context.ConnectionId);
+        if (!Context.Items.TryGetValue(ConnectionKey, out var c) || c is not LiveConnection connection)
+            return;
+        guard.Disconnected(Context.ConnectionId);
+        foreach (var sessionId in connection.Joined.Keys.ToList())
+        {
+            if (connection.Joined.TryRemove(sessionId, out var exerciseId))
+                await guard.LeaveAsync(connection, sessionId, exerciseId);
+        }
     }
 
     private static Ack Rejected(Guid opId, string code, string message) =>
