@@ -90,6 +90,8 @@ public sealed class PlanningModule : IModule
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
+        // Every Planning write (row ops, consolidation, review, import, sessions) counts against the caller's REST limit.
+        api.RequireRestOpLimit();
         ExerciseEndpoints.Map(api);
         LiveEndpoints.Map(api);
         MonitorEndpoints.Map(api);

@@ -8,7 +8,7 @@ using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
 namespace KerjaSama.Planning.Tests.Live;
 
-/// <summary>A host with small limits: eight REST ops per user per hour (no test waits for a window), two remembered rejections.</summary>
+/// <summary>A host with small limits: eight Planning writes per user per hour (no test waits for a window), two remembered rejections.</summary>
 public abstract class LimitedPlatformFixture : PlatformFixture
 {
     public const int Permits = 8;
@@ -38,8 +38,9 @@ public abstract class RestLimitTests(PlatformFixture platform)
     public async Task A_user_over_the_rest_op_limit_gets_429_with_Retry_After_nothing_is_stored_and_other_users_go_on()
     {
         var s = await MatrixScenario.StartAsync(platform);
+        // Creating the exercise and adding the row are two of the eight.
         var rowId = await s.AddRowAsync(MatrixScenario.Opportunity("Batas permintaan"));
-        for (var i = 1; i < LimitedPlatformFixture.Permits; i++)
+        for (var i = 1; i <= LimitedPlatformFixture.Permits - 2; i++)
             await (await s.PostAsync($"rows/{rowId}/edit", new { fields = new Dictionary<string, object> { [F.Notes] = $"catatan {i}" } })).ReadAsync<JsonElement>();
         var before = await s.RowAsync(rowId);
         var ops = await s.OpCountAsync();
@@ -51,7 +52,7 @@ public abstract class RestLimitTests(PlatformFixture platform)
         await (await s.PostAsync($"rows/{rowId}/status", new { status = "diverifikasi", reason = "x" })).AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
         await (await s.PostAsync("ops", new { sessionId = Guid.Empty, opId = Guid.NewGuid(), kind = OpKinds.Add, rowId = Guid.NewGuid(),
             fields = MatrixScenario.Opportunity("x"), baseSeq = 0 })).AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
-        Assert.Equal("catatan 7", (await s.RowAsync(rowId))[F.Notes].GetString());
+        Assert.Equal("catatan 6", (await s.RowAsync(rowId))[F.Notes].GetString());
         Assert.Equal(before.Keys.Order(), (await s.RowAsync(rowId)).Keys.Order());
         Assert.Equal(ops, await s.OpCountAsync());
 
@@ -64,6 +65,7 @@ public abstract class RestLimitTests(PlatformFixture platform)
     [Fact]
     public async Task A_repeated_rejected_op_gets_its_original_answer_while_remembered_and_the_oldest_is_forgotten_first()
     {
+        // Seven ops after creating the exercise: within this user's eight.
         var s = await MatrixScenario.StartAsync(platform);
         var later = Guid.NewGuid();
         async Task<HttpResponseMessage> Submit(Guid opId, string kind, Guid rowId, Dictionary<string, object?> fields) =>

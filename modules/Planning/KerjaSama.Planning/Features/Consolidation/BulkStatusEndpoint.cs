@@ -2,7 +2,6 @@ using System.Text.Json;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
-using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +20,7 @@ internal static class BulkStatusEndpoint
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/exercises/{id:guid}/rows/status", Change).WithTags("Planning: consolidation and lifecycle").RequireAuthorization(Policies.Member)
-            .RequireRestOpLimit().WithName("ChangeRowsStatus");
+            .WithName("ChangeRowsStatus");
 
     internal static async Task<IResult> Change(Guid id, BulkStatusRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
         CancellationToken ct)

@@ -3,7 +3,6 @@ using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
-using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.SharedKernel;
@@ -37,8 +36,7 @@ internal static class ConsolidationEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/exercises/{id:guid}").WithTags("Planning: consolidation and lifecycle").RequireAuthorization(Policies.Member)
-            .RequireRestOpLimit();
+        var group = api.MapGroup("/exercises/{id:guid}").WithTags("Planning: consolidation and lifecycle").RequireAuthorization(Policies.Member);
         group.MapGet("/consolidation", List).WithName("ListConsolidation");
         group.MapPost("/rows/{rowId:guid}/edit", Edit).WithName("EditRow");
         group.MapPost("/rows/{rowId:guid}/status", ChangeStatus).WithName("ChangeRowStatus");

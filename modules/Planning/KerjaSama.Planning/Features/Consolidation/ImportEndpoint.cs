@@ -3,7 +3,6 @@ using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Exports;
-using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
@@ -26,7 +25,7 @@ internal static class ImportEndpoint
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/exercises/{id:guid}/import", Import).WithTags("Planning: exports").RequireAuthorization(Policies.Member)
-            .RequireRestOpLimit().WithName("ImportMatrix")
+            .WithName("ImportMatrix")
             // No Accepts metadata: routing would then refuse every other content type with 415 (multipart or raw body both work).
             .WithDescription("Multipart form with the field 'file' (XLSX or CSV), or the file as the raw request body.");
 

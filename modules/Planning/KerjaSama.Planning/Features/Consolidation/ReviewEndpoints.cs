@@ -3,7 +3,6 @@ using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
-using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -29,8 +28,7 @@ internal static class ReviewEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/exercises/{id:guid}").WithTags("Planning: TKKSD review").RequireAuthorization(Policies.Member)
-            .RequireRestOpLimit();
+        var group = api.MapGroup("/exercises/{id:guid}").WithTags("Planning: TKKSD review").RequireAuthorization(Policies.Member);
         group.MapPost("/rows/{rowId:guid}/review", Review).WithName("ReviewRow");
         group.MapGet("/review/ranked", Ranked).WithName("GetRankedRows");
         group.MapPost("/review/adopt", Adopt).WithName("AdoptAcceptedRows");

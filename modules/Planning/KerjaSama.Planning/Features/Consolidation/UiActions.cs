@@ -1,5 +1,4 @@
 using System.Globalization;
-using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +18,7 @@ internal static class UiActions
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/exercises/{id:guid}/ui-actions", Handle).WithTags("Planning: consolidation and lifecycle")
-            .RequireAuthorization(Modularity.Security.Policies.Member).RequireRestOpLimit().ExcludeFromDescription();
+            .RequireAuthorization(Modularity.Security.Policies.Member).ExcludeFromDescription();
 
     private static async Task<IResult> Handle(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, IAntiforgery antiforgery,
         CancellationToken ct)

@@ -41,7 +41,8 @@ internal sealed class RestOpLimiter : IDisposable
 }
 
 /// <summary>
-/// The per-user limit on REST ops (row ops, consolidation edits, status changes, review, import). An endpoint filter rather
+/// The per-user limit on Planning's REST writes (row ops, consolidation edits, status changes, review, import, sessions),
+/// put on the module's whole route group. An endpoint filter rather
 /// than the rate-limiting middleware: the host runs that middleware before authentication (for its per-address sign-in
 /// limit), where the user is not known yet; filters run after authorization, so the partition is the signed-in user.
 /// Reads (GET) are not limited.

@@ -4,7 +4,6 @@ using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Exercises;
-using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.SharedKernel;
@@ -38,7 +37,7 @@ internal static class LiveEndpoints
         group.MapGet("/exercises/{id:guid}/rows", Rows).WithName("GetMatrixRows");
         group.MapGet("/exercises/{id:guid}/ops", Ops).WithName("GetOpLog");
         group.MapGet("/exercises/{id:guid}/ops/export", Export).WithName("ExportOpLog");
-        group.MapPost("/exercises/{id:guid}/ops", Submit).RequireRestOpLimit().WithName("SubmitOp");
+        group.MapPost("/exercises/{id:guid}/ops", Submit).WithName("SubmitOp");
     }
 
     private static async Task<Results<Created<SessionDto>, ProblemHttpResult>> Open(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains,
