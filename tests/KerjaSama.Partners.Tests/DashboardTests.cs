@@ -10,7 +10,7 @@ using Xunit;
 
 namespace KerjaSama.Partners.Tests;
 
-public abstract class DashboardTests(PlatformFixture platform) : IAsyncLifetime
+public abstract partial class DashboardTests(PlatformFixture platform) : IAsyncLifetime
 {
     private PartnersScenario S = null!;
 

@@ -7,7 +7,7 @@ using KerjaSama.Modularity.Security;
 
 namespace KerjaSama.Registry.Tests;
 
-public abstract class ImportTests(PlatformFixture platform) : IAsyncLifetime
+public abstract partial class ImportTests(PlatformFixture platform) : IAsyncLifetime
 {
     private const string OrganisationHeader = "code,name,short_name,kind,region_code,affairs";
     // Writes need the secretariat; every test signs its own user in through the real code flow.

@@ -4,10 +4,12 @@ using KerjaSama.Modularity.Persistence;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Contracts.Sessions;
 using KerjaSama.Planning.Demo;
+using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Contracts.Register;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Features.Exercises;
 using KerjaSama.Planning.Features.Consolidation;
+using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Features.Live;
 using KerjaSama.Planning.Lifecycle;
 using KerjaSama.Planning.Live;
@@ -62,6 +64,22 @@ public sealed class PlanningModule : IModule
         builder.Services.AddSingleton<MonitorQueries>();
         builder.Services.AddSingleton<MonitorFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorFeed>());
+        AddLimits(builder.Services);
+    }
+
+    // Issue 16: bounded imports, a bounded rejected-op cache and a per-user limit on REST ops (docs/consolidation.md).
+    private static void AddLimits(IServiceCollection services)
+    {
+        services.AddOptions<SpreadsheetLimits>().BindConfiguration(SpreadsheetLimits.Section)
+            .Validate(l => l.MaxUncompressedBytes > 0 && l.MaxEntries > 0 && l.MaxRows > 0 && l.MaxColumns is > 0 and <= SpreadsheetLimits.ExcelColumns,
+                $"{SpreadsheetLimits.Section}: every limit must be positive, MaxColumns at most {SpreadsheetLimits.ExcelColumns}.")
+            .ValidateOnStart();
+        services.AddOptions<RejectedOpsOptions>().BindConfiguration(RejectedOpsOptions.Section)
+            .Validate(o => o.Capacity > 0, $"{RejectedOpsOptions.Section}:Capacity must be positive.").ValidateOnStart();
+        services.AddOptions<RestOpsLimitOptions>().BindConfiguration(RestOpsLimitOptions.Section)
+            .Validate(o => o.PermitLimit > 0 && o.WindowSeconds > 0, $"{RestOpsLimitOptions.Section}: PermitLimit and WindowSeconds must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<RestOpLimiter>();
     }
 
     public void MapHubs(IEndpointRouteBuilder app)
@@ -72,6 +90,8 @@ public sealed class PlanningModule : IModule
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
+        // Every Planning write (row ops, consolidation, review, import, sessions) counts against the caller's REST limit.
+        api.RequireRestOpLimit();
         ExerciseEndpoints.Map(api);
         LiveEndpoints.Map(api);
         MonitorEndpoints.Map(api);

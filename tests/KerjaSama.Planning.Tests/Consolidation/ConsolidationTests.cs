@@ -10,7 +10,7 @@ using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
 namespace KerjaSama.Planning.Tests.Consolidation;
 
-public abstract class ConsolidationTests(PlatformFixture platform)
+public abstract partial class ConsolidationTests(PlatformFixture platform)
 {
     [Fact]
     public async Task A_row_moves_along_the_lifecycle_with_reasons_and_its_history_holds_the_live_edits_and_every_transition()

@@ -9,7 +9,7 @@ using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
 namespace KerjaSama.Planning.Tests.Consolidation;
 
-public abstract class ExportImportTests(PlatformFixture platform, ITestOutputHelper output)
+public abstract partial class ExportImportTests(PlatformFixture platform, ITestOutputHelper output)
 {
     private const string Header = "affair_code,potential,cooperation_type,partner_region_codes,program_code,start_year,duration_years,"
         + "indicator_2026,target_2026,budget_2026,funding_source_2026,budget_2027";

@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using KerjaSama.Modularity.Csv;
 
 namespace KerjaSama.Partners.Dashboard;
 
@@ -48,9 +49,9 @@ internal static class DashboardExport
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         var text = new StringBuilder();
-        text.AppendLine(string.Join(',', new[] { "Tahun" }.Concat(AgreementHeader).Select(Quote)));
+        text.AppendLine(CsvCells.Line(new[] { "Tahun" }.Concat(AgreementHeader)));
         foreach (var a in dashboard.Agreements.Where(a => a.SignedOn is { } s && s <= last && a.EndsOn >= first))
-            text.AppendLine(string.Join(',', new object?[] { year }.Concat(Cells(a)).Select(v => Quote(Format(v)))));
+            text.AppendLine(CsvCells.Line(new object?[] { year }.Concat(Cells(a))));
         return text.ToString();
     }
 
@@ -94,7 +95,4 @@ internal static class DashboardExport
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

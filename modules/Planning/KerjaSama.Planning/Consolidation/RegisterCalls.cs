@@ -44,7 +44,7 @@ internal static class RegisterCalls
         {
             "forbidden" or "not_invited" => StatusCodes.Status403Forbidden,
             "unknown_row" => StatusCodes.Status404NotFound,
-            "invalid_transition" => StatusCodes.Status409Conflict,
+            "invalid_transition" or "tkksd_not_accepted" => StatusCodes.Status409Conflict,
             "not_committed" => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };

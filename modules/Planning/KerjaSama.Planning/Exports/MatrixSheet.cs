@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using KerjaSama.Modularity.Csv;
 using KerjaSama.Planning.Consolidation;
 
 namespace KerjaSama.Planning.Exports;
@@ -69,16 +69,16 @@ internal sealed class MatrixSheet
         return XlsxWriter.Write(sheet);
     }
 
-    /// <summary>RFC 4180 CSV in UTF-8 with a byte-order mark (spreadsheet programs then read the accents right).</summary>
+    /// <summary>
+    /// RFC 4180 CSV in UTF-8 with a byte-order mark (spreadsheet programs then read the accents right); formula-like text
+    /// is neutralised, numbers stay numbers (<see cref="CsvCells"/>).
+    /// </summary>
     public byte[] ToCsv()
     {
         var sb = new StringBuilder();
-        sb.AppendJoin(',', Header.Select(Csv)).Append("\r\n");
+        CsvCells.AppendLine(sb, Header, "\r\n");
         foreach (var line in Rows)
-            sb.AppendJoin(',', line.Select(v => Csv(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
+            CsvCells.AppendLine(sb, line, "\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

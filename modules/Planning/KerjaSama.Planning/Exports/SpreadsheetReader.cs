@@ -1,97 +1,55 @@
-using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using KerjaSama.Modularity.Csv;
 
 namespace KerjaSama.Planning.Exports;
 
 /// <summary>A line of a spreadsheet: its number in the file (1 = the header) and its cells as text.</summary>
 internal sealed record SheetLine(int Number, IReadOnlyList<string> Cells);
 
-/// <summary>Reads the first worksheet of an XLSX file or a CSV text into lines of text cells.</summary>
+/// <summary>The lines of a sheet, or why it was refused; both null: neither a readable workbook nor UTF-8 text.</summary>
+internal sealed record SheetRead(List<SheetLine>? Lines, SheetProblem? Problem);
+
+/// <summary>Reads the first worksheet of an XLSX file or a CSV text into lines of text cells, within <see cref="SpreadsheetLimits"/>.</summary>
 internal static class SpreadsheetReader
 {
-    /// <summary>The lines, or null when the bytes are neither a readable workbook nor UTF-8 text.</summary>
-    public static List<SheetLine>? Read(byte[] content)
-    {
-        if (content.Length >= 4 && content[0] == 'P' && content[1] == 'K')
-            return ReadXlsx(content);
-        try
-        {
-            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
-            return text.Contains('\0', StringComparison.Ordinal) ? null : ReadCsv(text.TrimStart('\uFEFF'));
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
-
-    private static List<SheetLine>? ReadXlsx(byte[] content)
+    public static SheetRead Read(byte[] content, SpreadsheetLimits limits)
     {
         try
         {
-            using var stream = new MemoryStream(content);
-            using var document = SpreadsheetDocument.Open(stream, false);
-            var workbook = document.WorkbookPart;
-            var first = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
-            if (workbook is null || first?.Id?.Value is not { } id)
-                return null;
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-            var sheet = (WorksheetPart)workbook.GetPartById(id);
-            var lines = new List<SheetLine>();
-            foreach (var row in sheet.Worksheet.Descendants<Row>())
+            if (content.Length >= 4 && content[0] == 'P' && content[1] == 'K')
+                return new SheetRead(XlsxSheetReader.Read(content, limits), null);
+            string text;
+            try
             {
-                var cells = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-                    while (cells.Count < column)
-                        cells.Add("");
-                    cells.Add(Text(cell, shared));
-                }
-
-                lines.Add(new SheetLine((int)(row.RowIndex?.Value ?? (uint)(lines.Count + 1)), cells));
+                text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
+            }
+            catch (DecoderFallbackException)
+            {
+                return new SheetRead(null, null);
             }
 
-            return lines;
+            return new SheetRead(text.Contains('\0', StringComparison.Ordinal) ? null : ReadCsv(text.TrimStart('\uFEFF'), limits), null);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FormatException
-            or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+        catch (SheetRefusedException refused)
         {
-            return null;
+            return new SheetRead(null, refused.Problem);
         }
     }
 
-    private static string Text(Cell cell, List<string> shared)
+    /// <summary>Throws when a line is wider than the limit or there are more lines than the limit.</summary>
+    public static void CheckBounds(List<SheetLine> lines, IReadOnlyList<string> cells, SpreadsheetLimits limits)
     {
-        if (cell.DataType?.Value == CellValues.InlineString)
-            return cell.InlineString?.InnerText ?? "";
-        var raw = cell.CellValue?.Text ?? "";
-        if (cell.DataType?.Value == CellValues.SharedString)
-            return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Count ? shared[i] : "";
-        if (cell.DataType?.Value == CellValues.Boolean)
-            return raw == "1" ? "true" : "false";
-        // Numbers as Excel stores them: 1500000, or 1.5E+6 for large ones.
-        if (cell.DataType is null || cell.DataType.Value == CellValues.Number)
-        {
-            if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-                return number.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return raw;
+        if (cells.Count > limits.MaxColumns)
+            throw new SheetRefusedException(SheetProblem.TooLarge("columns", $"A line has more than {limits.MaxColumns} columns."));
+        if (lines.Count > limits.MaxRows)
+            throw new SheetRefusedException(SheetProblem.TooLarge("rows", $"The sheet has more than {limits.MaxRows} lines after the header."));
     }
 
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        return index - 1;
-    }
-
-    /// <summary>RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; a line's number is where it starts.</summary>
-    private static List<SheetLine>? ReadCsv(string text)
+    /// <summary>
+    /// RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; a line's number is where it starts. A cell
+    /// the exports neutralised (an apostrophe before =, +, -, @, tab or CR) reads back as it was.
+    /// </summary>
+    private static List<SheetLine>? ReadCsv(string text, SpreadsheetLimits limits)
     {
         var lines = new List<SheetLine>();
         var cells = new List<string>();
@@ -129,14 +87,15 @@ internal static class SpreadsheetReader
                     quoted = true;
                     break;
                 case ',':
-                    cells.Add(field.ToString());
+                    cells.Add(CsvCells.Restore(field.ToString()));
                     field.Clear();
                     break;
                 case '\r':
                     break;
                 case '\n':
-                    cells.Add(field.ToString());
+                    cells.Add(CsvCells.Restore(field.ToString()));
                     field.Clear();
+                    CheckBounds(lines, cells, limits);
                     lines.Add(new SheetLine(start, cells));
                     cells = [];
                     line++;
@@ -152,7 +111,8 @@ internal static class SpreadsheetReader
             return null;
         if (field.Length > 0 || cells.Count > 0)
         {
-            cells.Add(field.ToString());
+            cells.Add(CsvCells.Restore(field.ToString()));
+            CheckBounds(lines, cells, limits);
             lines.Add(new SheetLine(start, cells));
         }
 

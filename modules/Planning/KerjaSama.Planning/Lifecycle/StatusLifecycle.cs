@@ -41,7 +41,10 @@ internal static class StatusLifecycle
     {
         if (!Next.TryGetValue(from, out var next))
             return [];
-        return from == S.Postponed && postponedFrom is not null && postponedFrom != S.Proposed ? [.. next, postponedFrom] : next;
+        // Only a status a row can be postponed from is one it resumes to (a stored value is never taken on trust).
+        return from == S.Postponed && postponedFrom is not null && postponedFrom != S.Proposed
+            && Next.TryGetValue(postponedFrom, out var before) && before.Contains(S.Postponed)
+            ? [.. next, postponedFrom] : next;
     }
 
     public static bool IsAllowed(string from, string to, string? postponedFrom) => Allowed(from, postponedFrom).Contains(to);

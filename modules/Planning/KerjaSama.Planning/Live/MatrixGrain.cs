@@ -5,6 +5,7 @@ using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Utilities;
 
@@ -20,7 +21,8 @@ namespace KerjaSama.Planning.Live;
 #pragma warning disable CA1001 // The gate has no wait handle (never awaited with a timeout): nothing to dispose.
 internal sealed partial class MatrixGrain(
     IDbContextFactory<PlanningDb> factory, MatrixStore store, IRegionDirectory regions, IAffairCatalog affairs,
-    IOrganisationDirectory organisations, INomenclatureCatalog nomenclature, TimeProvider clock, ILogger<MatrixGrain> logger)
+    IOrganisationDirectory organisations, INomenclatureCatalog nomenclature, TimeProvider clock, ILogger<MatrixGrain> logger,
+    IOptions<RejectedOpsOptions> rejectedOps)
     : Grain, IMatrixGrain
 #pragma warning restore CA1001
 {
@@ -33,7 +35,7 @@ internal sealed partial class MatrixGrain(
 
     private readonly Queue<(Caller Caller, OpRequest Op, TaskCompletionSource<OpResult> Done)> _queue = new();
     private readonly Dictionary<string, ParticipantMessage> _participants = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, OpResult> _rejected = [];
+    private readonly RejectedOps _rejected = new(rejectedOps.Value.Capacity);
     private readonly HashSet<Guid> _joinedOrganisations = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ObserverManager<IMatrixObserver> _observers = null!;
@@ -140,7 +142,7 @@ internal sealed partial class MatrixGrain(
     {
         if (_applied.TryGetValue(op.OpId, out var seq))
             return Task.FromResult(new OpResult(op.OpId, seq, AckOutcomes.Duplicate, null, []));
-        if (_rejected.TryGetValue(op.OpId, out var rejected))
+        if (_rejected.TryGet(op.OpId, out var rejected))
             return Task.FromResult(rejected);
         var done = new TaskCompletionSource<OpResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Enqueue((caller, op, done));
@@ -215,7 +217,7 @@ internal sealed partial class MatrixGrain(
             if (error is not null)
             {
                 var result = new OpResult(op.OpId, 0, AckOutcomes.Rejected, error, []);
-                _rejected[op.OpId] = result;
+                _rejected.Add(result);
                 done.TrySetResult(result);
                 continue;
             }
@@ -301,6 +303,9 @@ internal sealed partial class MatrixGrain(
         var canonical = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (field, json) in op.Fields)
         {
+            // Where a row was postponed from is what it may resume to: only the lifecycle writes it (CheckStatusChange).
+            if (field == MatrixFieldNames.PostponedFrom)
+                return (null, new FieldError("read_only_field", "'postponedFrom' is kept by the server: the status a postponed row resumes to.", field));
             if (field == MatrixFieldNames.Status && !caller.CanFacilitate && !register)
                 return (null, new FieldError("forbidden", "Only facilitators change a row's status during a session.", field));
             if (!register && MatrixFieldSchema.SystemFields.Contains(field))
@@ -313,6 +318,8 @@ internal sealed partial class MatrixGrain(
 
         if (op.Kind != OpKinds.Remove && MatrixFieldSchema.CheckStatusChange(op.Kind == OpKinds.Add ? null : row.Values, canonical) is { } badMove)
             return (null, badMove);
+        if (op.Kind != OpKinds.Remove && Lifecycle.AdoptionRule.Check(caller, op.Kind == OpKinds.Add ? null : row.Values, canonical) is { } notAdoptable)
+            return (null, notAdoptable);
 
         var author = AuthorMessage.From(caller);
         var overwrites = new List<OverwriteMessage>();

@@ -1,4 +1,5 @@
 using System.Text;
+using KerjaSama.Modularity.Csv;
 
 namespace KerjaSama.Registry.Csv;
 
@@ -7,7 +8,8 @@ internal sealed record CsvRow(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>
 /// RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; CRLF, LF and CR all end a record.
-/// A leading byte-order mark is skipped. Blank lines are skipped.
+/// A leading byte-order mark is skipped. Blank lines are skipped. A cell the exports neutralised (an apostrophe before
+/// =, +, -, @, tab or CR; <see cref="CsvCells"/>) reads back as it was.
 /// </summary>
 internal static class CsvReader
 {
@@ -55,7 +57,7 @@ internal static class CsvReader
                     fieldStarted = true;
                     break;
                 case ',':
-                    fields.Add(field.ToString());
+                    fields.Add(CsvCells.Restore(field.ToString()));
                     field.Clear();
                     fieldStarted = true;
                     break;
@@ -80,7 +82,7 @@ internal static class CsvReader
         {
             if (fieldStarted || field.Length > 0 || fields.Count > 0)
             {
-                fields.Add(field.ToString());
+                fields.Add(CsvCells.Restore(field.ToString()));
                 rows.Add(new CsvRow(recordLine, [.. fields]));
             }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using KerjaSama.Modularity.Csv;
 
 namespace KerjaSama.Registry.Csv;
 
@@ -25,10 +26,6 @@ internal static class CsvWriter
         sb.Append('\n');
     }
 
-    public static string Escape(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    /// <summary>Quoted when needed, and neutralised when a spreadsheet would read it as a formula (<see cref="CsvCells"/>).</summary>
+    public static string Escape(string? value) => CsvCells.Text(value);
 }

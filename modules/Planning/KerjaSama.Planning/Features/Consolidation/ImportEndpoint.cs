@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KerjaSama.Planning.Features.Consolidation;
 
@@ -28,7 +29,8 @@ internal static class ImportEndpoint
             // No Accepts metadata: routing would then refuse every other content type with 415 (multipart or raw body both work).
             .WithDescription("Multipart form with the field 'file' (XLSX or CSV), or the file as the raw request body.");
 
-    internal static async Task<IResult> Import(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
+    internal static async Task<IResult> Import(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, IOptions<SpreadsheetLimits> limits,
+        CancellationToken ct)
     {
         var caller = Caller.From(http.User)!;
         var exercise = await db.Exercises.FindAsync([id], ct);
@@ -41,7 +43,14 @@ internal static class ImportEndpoint
         var content = await ReadBodyAsync(http.Request, ct);
         if (content is null or { Length: 0 })
             return Problems.Validation("file", "Send the XLSX or CSV file (multipart field 'file', or as the request body).", "import_empty");
-        var lines = SpreadsheetReader.Read(content);
+        // Bounded before it is believed (cell references, lines, columns, unzipped bytes, entries); nothing is stored when refused.
+        var (lines, refused) = SpreadsheetReader.Read(content, limits.Value);
+        if (refused is not null)
+        {
+            return TypedResults.Problem(refused.Message, statusCode: refused.Status, title: refused.Status == 413 ? "The file is too large" : "The file is invalid",
+                extensions: new Dictionary<string, object?> { ["code"] = refused.Code, ["field"] = "file", ["limit"] = refused.Limit });
+        }
+
         if (lines is null)
             return Problems.Validation("file", "The file is neither a readable XLSX workbook nor UTF-8 CSV text.", "import_unreadable");
 

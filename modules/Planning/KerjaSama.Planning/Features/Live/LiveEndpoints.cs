@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using KerjaSama.Modularity.Csv;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
@@ -123,9 +123,9 @@ internal static class LiveEndpoints
             var fields = op.Fields.Count == 0 ? [new KeyValuePair<string, string?>("", null)] : op.Fields.ToList();
             foreach (var (field, value) in fields)
             {
-                sb.AppendJoin(',', op.Seq.ToString(CultureInfo.InvariantCulture), op.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                    op.Kind, op.RowId, Csv(field), Csv(value ?? ""), Csv(op.Author.DisplayName), Csv(op.Author.OrganisationName), op.SessionId, op.OpId);
-                sb.Append('\n');
+                // Names and values are user text: neutralised against formulas (CsvCells); seq and ids as they are.
+                CsvCells.AppendLine(sb, [op.Seq, op.At, op.Kind, op.RowId, field, value, op.Author.DisplayName, op.Author.OrganisationName,
+                    op.SessionId, op.OpId]);
             }
         }
 
@@ -162,7 +162,4 @@ internal static class LiveEndpoints
     private static ProblemHttpResult Problem(int status, FieldError error) =>
         TypedResults.Problem(error.Message, statusCode: status, title: status == 403 ? "Forbidden" : "Rejected",
             extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
