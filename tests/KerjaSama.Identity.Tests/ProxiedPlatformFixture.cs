@@ -1,0 +1,24 @@
+using KerjaSama.TestKit;
+
+namespace KerjaSama.Identity.Tests;
+
+/// <summary>A host behind a (loopback) TLS proxy: it trusts <c>X-Forwarded-For/-Proto/-Host</c> from 127.0.0.1, so a test
+/// can speak for several client addresses and for HTTPS. Its API reference is exposed as outside Development.</summary>
+public abstract class ProxiedPlatformFixture : PlatformFixture
+{
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["KerjaSama:ForwardedHeaders:Enabled"] = "true";
+        settings["KerjaSama:Security:OpenApi"] = "Secretariat";
+    }
+}
+
+public sealed class ProxiedSqlitePlatformFixture : ProxiedPlatformFixture
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+public sealed class ProxiedPostgreSqlPlatformFixture : ProxiedPlatformFixture
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgreSqlAsync();
+}
