@@ -24,6 +24,12 @@ internal sealed class IdentitySettings
     /// Point every host at the same folder (or share the data folder) so that they accept each other's tokens and cookies.</summary>
     public string? KeysDirectory { get; set; }
 
+    /// <summary>PFX whose certificate encrypts the data-protection key ring at rest (<c>ProtectKeysWithCertificate</c>);
+    /// when empty the key files are plain XML protected only by the folder's permissions.</summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    public string? KeyRingCertificatePassword { get; set; }
+
     public int AuthorizationCodeMinutes { get; set; } = 2;
 
     public int AccessTokenMinutes { get; set; } = 10;
