@@ -48,6 +48,34 @@ public abstract class HardeningTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_origin_listed_in_allowed_origins_may_open_the_hub_and_write_with_the_cookie()
+    {
+        var user = await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin);
+        foreach (var (origin, expected) in new[] { (ProxiedPlatformFixture.AllowedOrigin, HttpStatusCode.OK), ("https://kerjasama.kalteng.example.evil.example", HttpStatusCode.Forbidden) })
+        {
+            var negotiate = new HttpRequestMessage(HttpMethod.Post, "/hubs/mapping/negotiate?negotiateVersion=1");
+            negotiate.Headers.Authorization = new("Bearer", user.AccessToken);
+            negotiate.Headers.Add("Origin", origin);
+            Assert.Equal(expected, (await platform.Client.SendAsync(negotiate)).StatusCode);
+        }
+
+        var (userName, password, _) = await platform.CreateUserAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName,
+            PlatformRoles.SecretariatAdmin);
+        using var browser = new BrowserSession(platform.BaseAddress);
+        Assert.Equal(HttpStatusCode.Found, (await browser.PostLoginAsync(userName, password, "/")).StatusCode);
+        using var api = platform.ClientFor(user);
+        var token = Guid.NewGuid().ToString("N")[..10];
+        var organisation = (await (await api.PostJsonAsync("/api/registry/organisations", new
+        {
+            code = $"origin-{token}", name = $"PT Uji Asal {token}", kind = "business", regionCode = "62", affairCodes = new[] { "3.26" },
+        })).ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var write = new HttpRequestMessage(HttpMethod.Post, $"/api/registry/organisations/{organisation}/deactivate");
+        write.Headers.Add("Origin", ProxiedPlatformFixture.AllowedOrigin);
+        write.Headers.Add("X-KerjaSama-Csrf", "1");
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.SendAsync(write)).StatusCode);
+    }
+
+    [Fact]
     public async Task Readiness_names_statuses_only_never_descriptions()
     {
         var response = await platform.Client.GetAsync("/health/ready");

@@ -6,10 +6,14 @@ namespace KerjaSama.Identity.Tests;
 /// can speak for several client addresses and for HTTPS. Its API reference is exposed as outside Development.</summary>
 public abstract class ProxiedPlatformFixture : PlatformFixture
 {
+    /// <summary>A second public name of the platform, listed in <c>KerjaSama:Security:AllowedOrigins</c>.</summary>
+    public const string AllowedOrigin = "https://kerjasama.kalteng.example";
+
     protected override void Configure(Dictionary<string, string?> settings)
     {
         settings["KerjaSama:ForwardedHeaders:Enabled"] = "true";
         settings["KerjaSama:Security:OpenApi"] = "Secretariat";
+        settings["KerjaSama:Security:AllowedOrigins:0"] = AllowedOrigin;
     }
 }
 
