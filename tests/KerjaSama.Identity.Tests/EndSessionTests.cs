@@ -34,6 +34,23 @@ public abstract class EndSessionTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_id_token_hint_of_another_user_does_not_skip_the_confirmation()
+    {
+        var (otherName, otherPassword, _) = await platform.CreateUserAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName,
+            PlatformRoles.Observer);
+        string hint;
+        using (var other = new BrowserSession(platform.BaseAddress))
+            hint = (await other.SignInAsync(otherName, otherPassword)).GetProperty("id_token").GetString()!;
+        using var browser = await SignedInAsync();
+
+        var page = await browser.Http.GetAsync("/connect/endsession?id_token_hint=" + hint);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("action=\"/connect/endsession\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/api/identity/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_confirmation_post_without_the_antiforgery_token_is_refused_and_keeps_the_browser_signed_in()
     {
         using var browser = await SignedInAsync();
