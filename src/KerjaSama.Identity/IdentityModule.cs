@@ -40,8 +40,9 @@ public sealed class IdentityModule : IModule
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IdentitySettings>().BindConfiguration(IdentitySettings.Section)
-            .Validate(s => s.AccessTokenMinutes > 0 && s.AuthorizationCodeMinutes > 0 && s.SessionHours > 0 && s.LockoutThreshold > 0,
-                "KerjaSama:Identity lifetimes and the lockout threshold must be positive.")
+            .Validate(s => s.AccessTokenMinutes > 0 && s.AuthorizationCodeMinutes > 0 && s.SessionHours > 0 && s.LockoutThreshold > 0
+                    && s.LockoutMinutes > 0 && s.LockoutMaxMinutes >= s.LockoutMinutes && s.LockoutResetHours > 0,
+                "KerjaSama:Identity lifetimes, the lockout threshold and the lockout durations must be positive (LockoutMaxMinutes >= LockoutMinutes).")
             .ValidateOnStart();
         var settings = builder.Configuration.GetSection(IdentitySettings.Section).Get<IdentitySettings>() ?? new();
 
@@ -109,7 +110,8 @@ public sealed class IdentityModule : IModule
     private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         // A signed-in user without the role gets 403 on pages too (there is no access-denied page to send them to).
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs") || status == StatusCodes.Status403Forbidden)
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs")
+            || context.Request.Path.StartsWithSegments("/openapi") || status == StatusCodes.Status403Forbidden)
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

@@ -46,6 +46,7 @@ internal static class PlatformDefaults
     {
         // First: everything after it (rate limits per address, HTTPS checks, the issuer) sees the client's address and scheme.
         app.UsePlatformForwardedHeaders();
+        app.UsePlatformHsts();
         app.UseExceptionHandler();
         var apiLike = new[] { "/api", "/hubs", "/health", "/openapi" };
         app.UseWhen(ctx => apiLike.Any(p => ctx.Request.Path.StartsWithSegments(p)), api => api.UseStatusCodePages());
@@ -64,6 +65,7 @@ internal static class PlatformDefaults
         app.UseRouting();
         app.UsePlatformSecurity();
         app.UseAuthentication();
+        app.UseCrossSiteProtection();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -59,6 +59,7 @@ internal static class SecurityComposition
                 });
             };
         });
+        builder.AddCrossSiteProtection();
         return builder;
     }
 
@@ -94,6 +95,60 @@ internal static class SecurityComposition
             return next();
         });
         app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Settings of <c>KerjaSama:Security</c>, the cross-site guard and HSTS.</summary>
+    public static WebApplicationBuilder AddCrossSiteProtection(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SecuritySettings>().BindConfiguration(SecuritySettings.Section)
+            .Validate(s => s.IsValid(out _), $"{SecuritySettings.Section} is not valid (see the start-up error).")
+            .ValidateOnStart();
+        var settings = builder.Configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new();
+        if (!settings.IsValid(out var error))
+            StartupRefusal.Register(builder.Services, error);
+        builder.Services.AddSingleton<CrossSiteGuard>();
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(Math.Max(0, settings.Hsts.MaxAgeDays));
+            o.IncludeSubDomains = settings.Hsts.IncludeSubDomains;
+            o.Preload = settings.Hsts.Preload;
+        });
+        return builder;
+    }
+
+    /// <summary><c>Strict-Transport-Security</c> on HTTPS answers outside Development (after the forwarded headers, so a
+    /// TLS proxy's <c>X-Forwarded-Proto</c> counts).</summary>
+    public static WebApplication UsePlatformHsts(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment() && app.Configuration.GetValue($"{SecuritySettings.Section}:Hsts:Enabled", true))
+            app.UseHsts();
+        return app;
+    }
+
+    /// <summary>After authentication (the guard needs to know whether the cookie signed the caller in): refuses forged
+    /// cross-site API writes and hub connections from foreign origins with a 403 problem <c>csrf_refused</c>.</summary>
+    public static WebApplication UseCrossSiteProtection(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (await context.RequestServices.GetRequiredService<CrossSiteGuard>().RefusalAsync(context) is { } refusal)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status403Forbidden, Title = "Cross-site request refused", Detail = refusal,
+                        Extensions = { ["code"] = "csrf_refused" },
+                    },
+                });
+                return;
+            }
+
+            await next();
+        });
         return app;
     }
 

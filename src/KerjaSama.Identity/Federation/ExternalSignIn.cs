@@ -14,6 +14,7 @@ internal enum ExternalOutcome
     PendingApproval,
     Suspended,
     DomainNotServed,
+    EmailNotVerified,
     Refused,
 }
 
@@ -35,6 +36,13 @@ internal sealed class ExternalSignIn(IdentityDb db, PrincipalFactory principals,
         {
             await audit.WriteAsync(AuditKinds.SignInFailed, null, email, ip, $"federated {issuer}: no subject", cancellationToken: ct);
             return (ExternalOutcome.Refused, null);
+        }
+
+        // An address the provider has not verified proves nothing: it neither names the user nor passes the domain check.
+        if (email is not null && !IsVerified(external))
+        {
+            await audit.WriteAsync(AuditKinds.SignInFailed, null, email, ip, $"federated {issuer}: email not verified (email_verified)", cancellationToken: ct);
+            return (ExternalOutcome.EmailNotVerified, null);
         }
 
         // The registration names the domains it serves: a provider cannot speak for addresses of somebody else's domain.
@@ -65,8 +73,8 @@ internal sealed class ExternalSignIn(IdentityDb db, PrincipalFactory principals,
 
         user = await db.Users.Include(u => u.Memberships).FirstAsync(u => u.Id == login.UserId, ct);
         login.LastSignInAt = now;
-        if (!string.IsNullOrEmpty(name) && name != user.DisplayName)
-            user.DisplayName = Truncate(name, 200);
+        // The provider's name is taken once, when the user is created; afterwards the platform's record (which the
+        // secretariat may correct) wins, so a partner's provider cannot rename its users into somebody else.
 
         var membership = user.Memberships.FirstOrDefault(m => m.OrganisationId == provider.OrganisationId);
         if (membership is null)
@@ -107,6 +115,9 @@ internal sealed class ExternalSignIn(IdentityDb db, PrincipalFactory principals,
         await audit.WriteAsync(AuditKinds.SignIn, user.Id, email, ip, $"federated {issuer}; organisation {provider.OrganisationId}", cancellationToken: ct);
         return (ExternalOutcome.SignedIn, principal);
     }
+
+    private static bool IsVerified(ClaimsPrincipal external) =>
+        external.FindFirst("email_verified")?.Value is { } value && value.Equals("true", StringComparison.OrdinalIgnoreCase);
 
     private static string Truncate(string value, int length) => value.Length > length ? value[..length] : value;
 }

@@ -17,6 +17,8 @@ internal abstract class IdentityDb(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
     public DbSet<PartnerIdentityProvider> IdentityProviders => Set<PartnerIdentityProvider>();
 
     public DbSet<PartnerEmailDomain> ProviderDomains => Set<PartnerEmailDomain>();
@@ -48,6 +50,13 @@ internal abstract class IdentityDb(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.UserId, x.OrganisationId }).IsUnique();
             e.HasIndex(x => x.OrganisationId);
+        });
+        modelBuilder.Entity<SignInThrottle>(e =>
+        {
+            e.ToTable("sign_in_throttles");
+            e.HasKey(x => new { x.UserId, x.Address });
+            e.Property(x => x.Address).HasMaxLength(64);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<AuditEntry>(e =>
         {

@@ -36,6 +36,10 @@ internal static class KeyStore
         return X509CertificateLoader.LoadPkcs12FromFile(file, null, X509KeyStorageFlags.EphemeralKeySet);
     }
 
+    /// <summary>A configured PFX whose private key stays usable for decryption (the data-protection key ring).</summary>
+    public static X509Certificate2 LoadConfigured(string path, string? password) =>
+        X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.DefaultKeySet);
+
     private static X509Certificate2 Generate(string purpose)
     {
         using var rsa = RSA.Create(2048);

@@ -22,9 +22,12 @@ internal static class OpenIddictSetup
     public static void AddIdentityServer(this WebApplicationBuilder builder, IdentitySettings settings)
     {
         var keys = KeysDirectory(builder, settings);
-        builder.Services.AddDataProtection()
+        var protection = builder.Services.AddDataProtection()
             .SetApplicationName("kerjasama")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keys, "data-protection")));
+        // Encrypts the key ring at rest (docs/security.md); every host needs this certificate to read the ring.
+        if (!string.IsNullOrWhiteSpace(settings.KeyRingCertificatePath))
+            protection.ProtectKeysWithCertificate(KeyStore.LoadConfigured(settings.KeyRingCertificatePath, settings.KeyRingCertificatePassword));
 
         var allowHttp = AllowsHttp(builder.Environment, settings);
         var signing = KeyStore.Load(settings.SigningCertificatePath, settings.SigningCertificatePassword, keys, "signing");

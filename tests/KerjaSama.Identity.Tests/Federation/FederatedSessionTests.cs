@@ -29,7 +29,7 @@ public abstract partial class FederationTests
         await provider.AddClientAsync(ClientId, ClientSecret, new Uri(platform.BaseAddress, $"/account/external/callback/{providerId:N}"));
         var email = $"rina@{domain}";
         var account = new PartnerAccount(Guid.NewGuid().ToString("N"), email, "Sandi-Mitra-" + Guid.NewGuid().ToString("N")[..8],
-            new Dictionary<string, string> { ["name"] = "Rina Kalsel", ["email"] = email });
+            new Dictionary<string, string> { ["name"] = "Rina Kalsel", ["email"] = email, ["email_verified"] = "true" });
         provider.AddAccount(account);
 
         var browser = new BrowserSession(platform.BaseAddress);

@@ -46,6 +46,7 @@ public abstract partial class FederationTests(PlatformFixture platform)
         {
             // "name" holds a nickname: the registration maps the display name from nama_lengkap and the email from surel.
             ["name"] = "panggilan", ["email"] = "lain@contoh.test", ["nama_lengkap"] = fullName, ["surel"] = email,
+            ["email_verified"] = "true",
         });
 
     [Fact]

@@ -40,7 +40,7 @@ internal static class AccountEndpoints
         if (result == PasswordCheck.LockedOut)
         {
             return Page(context, antiforgery, returnUrl, form.UserName,
-                "Akun dikunci sementara karena terlalu banyak percobaan / account locked after too many attempts.", StatusCodes.Status400BadRequest);
+                "Masuk ke akun ini dari alamat Anda dikunci sementara karena terlalu banyak percobaan / signing in to this account from your address is locked for a while after too many attempts.", StatusCodes.Status400BadRequest);
         }
 
         if (user is null)

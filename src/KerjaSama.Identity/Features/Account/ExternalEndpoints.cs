@@ -86,6 +86,10 @@ internal static class ExternalEndpoints
             case ExternalOutcome.DomainNotServed:
                 return Pages.Message(context, StatusCodes.Status403Forbidden, "Alamat email tidak dilayani", "Email address not served",
                     $"{provider.DisplayName} tidak terdaftar untuk domain email Anda.", $"{provider.DisplayName} is not registered for your email domain.");
+            case ExternalOutcome.EmailNotVerified:
+                return Pages.Message(context, StatusCodes.Status403Forbidden, "Alamat email belum terverifikasi", "Email address not verified",
+                    $"{provider.DisplayName} tidak menyatakan alamat email Anda terverifikasi. Verifikasi alamat itu di penyedia organisasi Anda, lalu ulangi.",
+                    $"{provider.DisplayName} does not say your email address is verified. Verify it with your organisation's provider, then try again.");
             default:
                 return Pages.Message(context, StatusCodes.Status403Forbidden, "Masuk ditolak", "Sign-in refused",
                     "Akun ini tidak dapat masuk. Hubungi sekretariat.", "This account cannot sign in. Contact the secretariat.");

@@ -36,10 +36,12 @@ internal static class AdministrationEndpoints
             errors["organisationId"] = ["Organisasi tidak dikenal / unknown organisation."];
         if (request.Role is null || !PlatformRoles.All.Contains(request.Role))
             errors["role"] = [$"One of {string.Join(", ", PlatformRoles.All)}."];
+        else if (organisation is not null && RoleRules.Refusal(organisation, request.Role) is { } refusal)
+            errors["role"] = [refusal];
         if (string.IsNullOrWhiteSpace(request.DisplayName))
             errors["displayName"] = ["Nama wajib diisi / the name is required."];
         if (errors.Count > 0)
-            return Problems.Validation(errors);
+            return Problems.Validation(errors, RoleRefused(errors, request.Role));
 
         var actor = Caller.From(context.User)!;
         var (user, problems) = await accounts.CreateAsync(request.UserName ?? "", request.DisplayName!, request.Password ?? "", actor.UserId, ct);
@@ -58,10 +60,12 @@ internal static class AdministrationEndpoints
             errors["organisationId"] = ["Organisasi tidak dikenal / unknown organisation."];
         if (request.Role is null || !PlatformRoles.All.Contains(request.Role))
             errors["role"] = [$"One of {string.Join(", ", PlatformRoles.All)}."];
+        else if (organisation is not null && RoleRules.Refusal(organisation, request.Role) is { } refusal)
+            errors["role"] = [refusal];
         if (string.IsNullOrWhiteSpace(request.DisplayName))
             errors["displayName"] = ["Nama wajib diisi / the name is required."];
         if (errors.Count > 0)
-            return Problems.Validation(errors);
+            return Problems.Validation(errors, RoleRefused(errors, request.Role));
 
         var actor = Caller.From(context.User)!;
         var result = await invitations.InviteAsync(request.UserName ?? "", request.DisplayName!, organisation!.Id, organisation.Name, request.Role!,
@@ -89,6 +93,8 @@ internal static class AdministrationEndpoints
     {
         if (request.Role is not null && !PlatformRoles.All.Contains(request.Role))
             return Problems.Validation("role", $"One of {string.Join(", ", PlatformRoles.All)}.");
+        if (request.Role is not null && await accounts.RoleRefusalAsync(id, request.Role, ct) is { } refusal)
+            return Problems.Validation("role", refusal, "role_not_allowed");
         MembershipStatus? status = null;
         if (request.Status is not null)
         {
@@ -114,6 +120,9 @@ internal static class AdministrationEndpoints
         var rows = await query.OrderByDescending(a => a.At).Take(200).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(a => new AuditEntryDto(a.At, a.Kind, a.UserId, a.Subject, a.ActorId, a.IpAddress, a.Detail)).ToList());
     }
+
+    private static string RoleRefused(Dictionary<string, string[]> errors, string? role) =>
+        errors.Count == 1 && errors.ContainsKey("role") && role is not null && PlatformRoles.All.Contains(role) ? "role_not_allowed" : "validation_failed";
 
     private static MembershipDto ToDto(Membership m, User u) =>
         new(m.Id, u.Id, u.UserName, u.DisplayName, m.OrganisationId, m.OrganisationName, m.Role, m.Status.ToString().ToLowerInvariant());

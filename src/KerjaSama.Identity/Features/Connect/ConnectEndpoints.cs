@@ -4,6 +4,7 @@ using KerjaSama.Identity.Users;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -118,12 +119,33 @@ internal static class ConnectEndpoints
         return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
     }
 
-    private static async Task<IResult> EndSession(HttpContext context, AuditLog audit, CancellationToken ct)
+    // RP-initiated logout. With a valid id_token_hint naming the signed-in user (OpenIddict has checked its signature and
+    // client) the browser signs out at once, as OpenID Connect RP-Initiated Logout allows; otherwise it is asked first, and
+    // only the confirmation form (antiforgery) signs it out.
+    private static async Task<IResult> EndSession(HttpContext context, AuditLog audit, IAntiforgery antiforgery, CancellationToken ct)
     {
         var cookie = await context.AuthenticateAsync(IdentityModule.CookieScheme);
-        if (cookie.Succeeded && Guid.TryParse(cookie.Principal.FindFirstValue(PlatformClaims.Subject), out var userId))
-            await audit.WriteAsync(AuditKinds.SignOut, userId, null, context.Connection.RemoteIpAddress?.ToString(), "end session", cancellationToken: ct);
-        await context.SignOutAsync(IdentityModule.CookieScheme);
+        if (cookie.Succeeded)
+        {
+            var subject = cookie.Principal.FindFirstValue(PlatformClaims.Subject);
+            var hint = (await context.AuthenticateAsync(Server)).Principal;
+            var hinted = subject is not null && hint?.GetClaim(Claims.Subject) == subject;
+            var request = context.GetOpenIddictServerRequest();
+            var confirmed = HttpMethods.IsPost(context.Request.Method) && (string?)request?["confirm"] == "yes";
+            if (!hinted && !confirmed)
+            {
+                var parameters = request?.GetParameters().ToDictionary(p => p.Key, p => (string?)p.Value) ?? [];
+                return EndSessionPage.Render(context, antiforgery, parameters);
+            }
+
+            if (!hinted && !await antiforgery.IsRequestValidAsync(context))
+                return Results.Content("The sign-out form expired; sign out again from the page.", "text/plain; charset=utf-8",
+                    statusCode: StatusCodes.Status400BadRequest);
+            if (Guid.TryParse(subject, out var userId))
+                await audit.WriteAsync(AuditKinds.SignOut, userId, null, context.Connection.RemoteIpAddress?.ToString(), "end session", cancellationToken: ct);
+            await context.SignOutAsync(IdentityModule.CookieScheme);
+        }
+
         // OpenIddict redirects to the client's registered post-logout URI, or answers itself when none was given.
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Server]);
     }

@@ -231,6 +231,32 @@ namespace KerjaSama.Identity.Persistence.Migrations.PostgreSql
                     b.ToTable("memberships", "identity");
                 });
 
+            modelBuilder.Entity("KerjaSama.Identity.Users.SignInThrottle", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Refusals")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RefusedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Address");
+
+                    b.ToTable("sign_in_throttles", "identity");
+                });
+
             modelBuilder.Entity("KerjaSama.Identity.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -513,6 +539,15 @@ namespace KerjaSama.Identity.Persistence.Migrations.PostgreSql
                 {
                     b.HasOne("KerjaSama.Identity.Users.User", null)
                         .WithMany("Memberships")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KerjaSama.Identity.Users.SignInThrottle", b =>
+                {
+                    b.HasOne("KerjaSama.Identity.Users.User", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

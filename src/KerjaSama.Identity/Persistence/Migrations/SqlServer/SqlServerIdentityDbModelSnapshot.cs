@@ -231,6 +231,32 @@ namespace KerjaSama.Identity.Persistence.Migrations.SqlServer
                     b.ToTable("memberships", "identity");
                 });
 
+            modelBuilder.Entity("KerjaSama.Identity.Users.SignInThrottle", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Refusals")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RefusedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId", "Address");
+
+                    b.ToTable("sign_in_throttles", "identity");
+                });
+
             modelBuilder.Entity("KerjaSama.Identity.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -516,6 +542,15 @@ namespace KerjaSama.Identity.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("KerjaSama.Identity.Users.User", null)
                         .WithMany("Memberships")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KerjaSama.Identity.Users.SignInThrottle", b =>
+                {
+                    b.HasOne("KerjaSama.Identity.Users.User", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -225,6 +225,32 @@ namespace KerjaSama.Identity.Persistence.Migrations.Sqlite
                     b.ToTable("identity_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("KerjaSama.Identity.Users.SignInThrottle", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refusals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefusedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Address");
+
+                    b.ToTable("identity_sign_in_throttles", (string)null);
+                });
+
             modelBuilder.Entity("KerjaSama.Identity.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +533,15 @@ namespace KerjaSama.Identity.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("KerjaSama.Identity.Users.User", null)
                         .WithMany("Memberships")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KerjaSama.Identity.Users.SignInThrottle", b =>
+                {
+                    b.HasOne("KerjaSama.Identity.Users.User", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
