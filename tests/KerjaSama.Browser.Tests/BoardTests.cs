@@ -64,6 +64,8 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         await using var b = await BoardPage.OpenAsync(fixture.Browser, s, s.AgencyB);
         var row = await a.AddRowAsync("Air bersih perbatasan");
         await Assertions.Expect(b.Row(row)).ToBeVisibleAsync();
+        // B can see the row before A has its ack (fan-out and ack race): only A's own empty queue says the add is done.
+        await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
 
         await a.Context.SetOfflineAsync(true);
         await Assertions.Expect(a.Connection).ToHaveAttributeAsync("data-state", "offline");

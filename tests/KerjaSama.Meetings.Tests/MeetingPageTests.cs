@@ -57,8 +57,10 @@ public abstract partial class MeetingPageTests(PlatformFixture platform)
         var title = "Rapat tertutup " + MeetingScenario.Short();
         var id = (await s.CreateMeetingAsync(MeetingScenario.Meeting(title, s.AgencyA.Id))).GetProperty("id").GetGuid();
         using var outsider = PageClient(await s.MemberOfAsync(s.Uninvited, "Staf lain"));
-        var html = await outsider.GetStringAsync($"/meetings/{id}");
-        Assert.DoesNotContain(title, html, StringComparison.Ordinal);
+        // Not invited and not existing look the same: 404, and nothing of the meeting on the page.
+        var response = await outsider.GetAsync($"/meetings/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(title, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private HttpClient PageClient(TestUser user)

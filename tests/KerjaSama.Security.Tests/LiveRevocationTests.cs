@@ -16,6 +16,18 @@ public abstract class LiveRevocationTests(PlatformFixture platform)
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(5);
 
+    /// <summary>Completes when the host closes the client's connection.</summary>
+    private static Task ClosedSignal(LiveSessionClient client)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+
     [Fact]
     public async Task An_uninvited_member_who_calls_join_receives_no_live_edit()
     {
@@ -55,18 +67,13 @@ public abstract class LiveRevocationTests(PlatformFixture platform)
     {
         var s = await LiveScenario.StartAsync(platform);
         await using var a = await s.JoinAsync(s.AgencyA);
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        a.Connection.Closed += _ =>
-        {
-            closed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        var closed = ClosedSignal(a);
         Assert.Equal(AckOutcomes.Applied, (await s.AddRowAsync(a, "Sebelum")).Outcome);
         var before = await s.StoredOpsAsync();
 
         await s.ChangeMembershipAsync(s.AgencyA, status: "suspended");
 
-        await closed.Task.WaitAsync(Within);
+        await closed.WaitAsync(Within);
         await Assert.ThrowsAnyAsync<Exception>(() => s.AddRowAsync(a, "Sesudah"));
         await using var again = new LiveSessionClient("again");
         await Assert.ThrowsAnyAsync<Exception>(async () =>
@@ -82,17 +89,12 @@ public abstract class LiveRevocationTests(PlatformFixture platform)
     {
         var s = await LiveScenario.StartAsync(platform);
         await using var a = await s.JoinAsync(s.AgencyA);
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        a.Connection.Closed += _ =>
-        {
-            closed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        var closed = ClosedSignal(a);
         var before = await s.StoredOpsAsync();
 
         await s.ChangeMembershipAsync(s.AgencyA, role: PlatformRoles.Observer);
 
-        await closed.Task.WaitAsync(Within);
+        await closed.WaitAsync(Within);
         // The access token still says agency_contributor: a new connection with it is closed at once.
         await using var again = new LiveSessionClient("again");
         await Assert.ThrowsAnyAsync<Exception>(async () =>

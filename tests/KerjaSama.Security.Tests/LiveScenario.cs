@@ -32,11 +32,7 @@ internal sealed class LiveScenario
 
     public required Guid[] Invited { get; init; }
 
-    public static async Task<(Guid Id, string Name)[]> OrganisationsAsync(PlatformFixture platform, string query)
-    {
-        var page = JsonDocument.Parse(await platform.Client.GetStringAsync($"/api/registry/organisations?{query}&pageSize=50")).RootElement;
-        return [.. page.GetProperty("items").EnumerateArray().Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("name").GetString()!))];
-    }
+    public static Task<(Guid Id, string Name)[]> OrganisationsAsync(PlatformFixture platform, string query) => platform.OrganisationsAsync(query);
 
     public static async Task<LiveScenario> StartAsync(PlatformFixture platform)
     {

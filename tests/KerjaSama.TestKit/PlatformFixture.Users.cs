@@ -35,6 +35,13 @@ public abstract partial class PlatformFixture
         return (userName, password, user.Id);
     }
 
+    /// <summary>Organisations of the Registry matching the query (e.g. <c>kind=agency&amp;region=62</c>), read as the public would.</summary>
+    public async Task<(Guid Id, string Name)[]> OrganisationsAsync(string query)
+    {
+        var page = System.Text.Json.JsonDocument.Parse(await Client.GetStringAsync($"/api/registry/organisations?{query}&pageSize=50")).RootElement;
+        return [.. page.GetProperty("items").EnumerateArray().Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("name").GetString()!))];
+    }
+
     /// <summary>An HttpClient to the host that sends the user's bearer token.</summary>
     public HttpClient ClientFor(TestUser user)
     {

@@ -28,11 +28,7 @@ internal sealed class SessionScenario
 
     public required (Guid Id, string Name) OtherAgency { get; init; }
 
-    public static async Task<(Guid Id, string Name)[]> OrganisationsAsync(PlatformFixture platform, string query)
-    {
-        var page = JsonDocument.Parse(await platform.Client.GetStringAsync($"/api/registry/organisations?{query}&pageSize=50")).RootElement;
-        return [.. page.GetProperty("items").EnumerateArray().Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("name").GetString()!))];
-    }
+    public static Task<(Guid Id, string Name)[]> OrganisationsAsync(PlatformFixture platform, string query) => platform.OrganisationsAsync(query);
 
     public static async Task<SessionScenario> StartAsync(PlatformFixture platform)
     {
