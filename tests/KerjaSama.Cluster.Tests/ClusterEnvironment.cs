@@ -37,6 +37,9 @@ internal static class ClusterEnvironment
         ["KerjaSama__Identity__KeysDirectory"] = keysDirectory,
         ["KerjaSama__Identity__AllowHttpOnLoopback"] = "true",
         ["KerjaSama__Identity__SignInRequestsPerMinute"] = "100000",
+        // Scripted clients share a few demo accounts: the per-user hub submit rate is for people, not for these.
+        ["KerjaSama__Live__SubmitsPerSecond"] = "100000",
+        ["KerjaSama__Live__SubmitBurst"] = "100000",
         ["KerjaSama__Cluster__Membership"] = "Redis",
         ["KerjaSama__Cluster__RedisConnectionString"] = redis ?? Redis,
         ["KerjaSama__Cluster__AdvertisedIPAddress"] = "127.0.0.1",

@@ -32,6 +32,9 @@ await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dicti
     // Development: the demo accounts and the demo CLI client sign in through the real code + PKCE flow.
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["KerjaSama__Identity__SignInRequestsPerMinute"] = "100000",
+    // Scripted clients share a few demo accounts: the per-user hub submit rate is for people, not for these.
+    ["KerjaSama__Live__SubmitsPerSecond"] = "100000",
+    ["KerjaSama__Live__SubmitBurst"] = "100000",
     ["KerjaSama__Identity__AllowHttpOnLoopback"] = "true",
     ["KerjaSama__DataDirectory"] = dataDir,
     ["KerjaSama__Logging__Json"] = "false",

@@ -6,7 +6,7 @@ namespace KerjaSama.TestKit;
 /// <summary>
 /// A live-session participant that survives its host going away, as a browser would behave: it reconnects to another
 /// host, rejoins with its last sequence and resubmits an unacknowledged op with the same op id (the grain answers a
-/// repeat as a duplicate). Retryable refusals (<c>not_committed</c>, a host that is stopping) are retried; any other
+/// repeat as a duplicate). Retryable refusals (<c>not_committed</c>, <c>rate_limited</c>, a host that is stopping) are retried; any other
 /// rejection fails.
 /// </summary>
 public sealed class ReconnectingLiveClient(string name, string accessToken, Guid sessionId) : LiveSessionClient(name)
@@ -60,10 +60,12 @@ public sealed class ReconnectingLiveClient(string name, string accessToken, Guid
                     return ack;
                 }
 
-                if (ack.Error?.Code != "not_committed")
+                // Retryable: nothing was stored (the database failed, or the user is over the hub's submit rate).
+                var retryable = ack.Error?.Code;
+                if (retryable is not ("not_committed" or "rate_limited"))
                     throw new RejectedException($"{Name}: op rejected with {ack.Error?.Code}: {ack.Error?.Message}");
-                Retries.AddOrUpdate("not_committed", 1, (_, n) => n + 1);
-                last = new InvalidOperationException("not_committed");
+                Retries.AddOrUpdate(retryable, 1, (_, n) => n + 1);
+                last = new InvalidOperationException(retryable);
             }
             catch (Exception ex) when (ex is not RejectedException)
             {

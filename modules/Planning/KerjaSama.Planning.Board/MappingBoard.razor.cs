@@ -317,6 +317,13 @@ public sealed partial class MappingBoard : IAsyncDisposable
                     break;
                 }
 
+                if (ack is { Outcome: AckOutcomes.Rejected, Error.Code: "rate_limited" })
+                {
+                    // Faster than the per-user rate (e.g. a long offline queue): the op stays first and goes again, same op id.
+                    await Task.Delay(RateLimitedRetry);
+                    continue;
+                }
+
                 _stored.Queue.RemoveAll(q => q.OpId == op.OpId);
                 if (ack.Outcome == AckOutcomes.Rejected)
                 {
@@ -340,6 +347,8 @@ public sealed partial class MappingBoard : IAsyncDisposable
             _flushing = false;
         }
     }
+
+    private static readonly TimeSpan RateLimitedRetry = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<Guid, SubmitOp> _ackedOps = [];
 
