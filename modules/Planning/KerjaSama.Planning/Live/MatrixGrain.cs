@@ -373,12 +373,9 @@ internal sealed partial class MatrixGrain(
 
     public async Task<JoinOutcome> Join(Caller caller, string connectionId, Guid sessionId, long sinceSeq)
     {
-        if (!await EnsureLoadedAsync())
-            return Failed(sessionId, Unavailable(StoreFailures.UnavailableCode));
-        if (!CanAccess(caller))
-            return Failed(sessionId, new FieldError("not_invited", "Your organisation is not invited to this mapping exercise."));
-        if (_session is null || _session.Id != sessionId)
-            return Failed(sessionId, new FieldError("unknown_session", "No such live session."));
+        var refused = await CheckJoin(caller, sessionId);
+        if (refused is not null || _session is null)
+            return Failed(sessionId, refused ?? new FieldError("unknown_session", "No such live session."));
         if (sinceSeq < 0 || sinceSeq > _seq)
             return Failed(sessionId, new FieldError("invalid_seq", $"sinceSeq must be between 0 and {_seq}."));
 

@@ -14,7 +14,6 @@ namespace KerjaSama.Planning.Monitor;
 [Authorize(Policy = Policies.Secretariat)]
 internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubContext<MonitorHub> hub, Live.Hub.LiveConnectionGuard guard) : Hub
 {
-    private const string ConnectionKey = "live.connection";
 
     private const string WatchesKey = "monitor.watches";
 
@@ -22,21 +21,11 @@ internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubC
         (List<IAsyncDisposable>)(Context.Items.TryGetValue(WatchesKey, out var w) ? w! : Context.Items[WatchesKey] = new List<IAsyncDisposable>());
 
     // A suspended administrator or a changed role closes the connection (the guard re-checks every few seconds).
-    public override async Task OnConnectedAsync()
-    {
-        if (Caller.From(Context.User) is not { } caller || await guard.ConnectAsync(Context, caller) is not { } connection)
-        {
-            Context.Abort();
-            return;
-        }
-
-        Context.Items[ConnectionKey] = connection;
-    }
+    public override Task OnConnectedAsync() => guard.AttachAsync(Context);
 
     private void RequireStanding()
     {
-        if (!Context.Items.TryGetValue(ConnectionKey, out var c) || c is not Live.Hub.LiveConnection connection
-            || guard.Refusal(connection) is not null)
+        if (Live.Hub.LiveConnectionGuard.Of(Context) is not { } connection || guard.Refusal(connection) is not null)
         {
             throw new HubException($"{Live.Hub.LiveConnectionGuard.SessionEnded}: your membership or role changed; sign in again.");
         }

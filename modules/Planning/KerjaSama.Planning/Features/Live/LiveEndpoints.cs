@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Planning.Features.Live;
 
@@ -54,8 +53,6 @@ internal static class LiveEndpoints
     private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> Current(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains,
         CancellationToken ct)
     {
-        if (await ReadableAsync(id, http, db, ct) is { } denied)
-            return denied;
         var info = await grains.GetGrain<IMatrixGrain>(id).GetSession();
         return info is null
             ? Problems.NotFound("no_session", "This exercise has never had a live session.")
@@ -86,8 +83,6 @@ internal static class LiveEndpoints
     private static async Task<Results<Ok<List<MatrixRowSnapshot>>, ProblemHttpResult>> Rows(Guid id, HttpContext http, PlanningDb db,
         CancellationToken ct)
     {
-        if (await ReadableAsync(id, http, db, ct) is { } denied)
-            return denied;
         var rows = await db.Rows.AsNoTracking().Where(r => r.ExerciseId == id && !r.Removed).OrderBy(r => r.CreatedSeq).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(r => new MatrixRowSnapshot
         {
@@ -100,8 +95,6 @@ internal static class LiveEndpoints
     private static async Task<Results<Ok<PagedResult<OpLogEntry>>, ProblemHttpResult>> Ops(Guid id, HttpContext http, PlanningDb db,
         long afterSeq = 0, int pageSize = 100, CancellationToken ct = default)
     {
-        if (await ReadableAsync(id, http, db, ct) is { } denied)
-            return denied;
         (_, pageSize) = Paging.Clamp(1, pageSize);
         var total = await db.Ops.CountAsync(o => o.ExerciseId == id, ct);
         var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == id && o.Seq > afterSeq).OrderBy(o => o.Seq).Take(pageSize).ToListAsync(ct);
@@ -114,8 +107,6 @@ internal static class LiveEndpoints
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(Guid id, HttpContext http, PlanningDb db,
         CancellationToken ct)
     {
-        if (await ReadableAsync(id, http, db, ct) is { } denied)
-            return denied;
         var sb = new StringBuilder("seq,at_utc,kind,row_id,field,value,author,organisation,session_id,op_id\n");
         var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == id).OrderBy(o => o.Seq).ToListAsync(ct);
         foreach (var op in ops.Select(MatrixStore.ToMessage))
@@ -145,16 +136,6 @@ internal static class LiveEndpoints
         if (result.Error is { } error)
             return Problem(error.Code is "forbidden" or "not_invited" ? 403 : error.Code is "unknown_row" ? 404 : error.Code is "not_committed" ? 503 : 400, error);
         return TypedResults.Ok(LiveMapping.ToAck(result));
-    }
-
-    private static async Task<ProblemHttpResult?> ReadableAsync(Guid id, HttpContext http, PlanningDb db, CancellationToken ct)
-    {
-        var exercise = await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (exercise is null)
-            return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
-        return await http.RequestServices.GetRequiredService<ExerciseAccess>().CanReadAsync(Caller.From(http.User)!, exercise, ct)
-            ? null
-            : Forbidden(new FieldError("not_invited", "Your organisation is not invited to this mapping exercise."));
     }
 
     private static ProblemHttpResult Forbidden(FieldError error) => Problem(403, error);

@@ -34,17 +34,36 @@ internal sealed partial class LiveConnectionGuard(
             ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
         }));
 
-    /// <summary>Registers a new connection, or null when its principal no longer holds (the hub then aborts it).</summary>
-    public async Task<LiveConnection?> ConnectAsync(HubCallerContext context, Caller caller)
+    private const string ConnectionKey = "live.connection";
+
+    /// <summary>
+    /// For a hub's <c>OnConnectedAsync</c>: registers the connection, or aborts it when its principal does not hold
+    /// (no caller, or a membership or role that changed since the token was issued).
+    /// </summary>
+    public async Task AttachAsync(HubCallerContext context)
     {
+        if (Caller.From(context.User) is not { } caller)
+        {
+            context.Abort();
+            return;
+        }
+
         var standing = await members.ActiveMembershipsOfUsersAsync([caller.UserId], context.ConnectionAborted);
         _standing[caller.UserId] = standing;
         if (!Holds(caller, standing))
-            return null;
+        {
+            context.Abort();
+            return;
+        }
+
         var connection = new LiveConnection(context, caller);
+        context.Items[ConnectionKey] = connection;
         _connections[context.ConnectionId] = connection;
-        return connection;
     }
+
+    /// <summary>The registered connection of a hub context, or null (never attached, or aborted at connect).</summary>
+    public static LiveConnection? Of(HubCallerContext context) =>
+        context.Items.TryGetValue(ConnectionKey, out var c) ? c as LiveConnection : null;
 
     public void Disconnected(string connectionId) => _connections.TryRemove(connectionId, out _);
 

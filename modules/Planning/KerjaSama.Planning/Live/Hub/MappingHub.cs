@@ -17,12 +17,8 @@ namespace KerjaSama.Planning.Live.Hub;
 internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout, PresenceEvents presence,
     LiveConnectionGuard guard) : Microsoft.AspNetCore.SignalR.Hub
 {
-    private const string ConnectionKey = "live.connection";
-
     private LiveConnection Connection =>
-        Context.Items.TryGetValue(ConnectionKey, out var c) && c is LiveConnection connection
-            ? connection
-            : throw new HubException($"{LiveConnectionGuard.SessionEnded}: sign in again.");
+        LiveConnectionGuard.Of(Context) ?? throw new HubException($"{LiveConnectionGuard.SessionEnded}: sign in again.");
 
     /// <summary>The connection's caller while its membership and role still hold; otherwise the call fails.</summary>
     private Caller CurrentCaller
@@ -36,16 +32,7 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
         }
     }
 
-    public override async Task OnConnectedAsync()
-    {
-        if (Caller.From(Context.User) is not { } caller || await guard.ConnectAsync(Context, caller) is not { } connection)
-        {
-            Context.Abort();
-            return;
-        }
-
-        Context.Items[ConnectionKey] = connection;
-    }
+    public override Task OnConnectedAsync() => guard.AttachAsync(Context);
 
     public async Task<JoinResult> Join(Guid sessionId, long sinceSeq)
     {
@@ -130,8 +117,7 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
 
     public async Task Leave(Guid sessionId)
     {
-        if (Context.Items.TryGetValue(ConnectionKey, out var c) && c is LiveConnection connection
-            && connection.Joined.TryRemove(sessionId, out var exerciseId))
+        if (LiveConnectionGuard.Of(Context) is { } connection && connection.Joined.TryRemove(sessionId, out var exerciseId))
         {
             await guard.LeaveAsync(connection, sessionId, exerciseId);
         }
@@ -139,7 +125,7 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (!Context.Items.TryGetValue(ConnectionKey, out var c) || c is not LiveConnection connection)
+        if (LiveConnectionGuard.Of(Context) is not { } connection)
             return;
         guard.Disconnected(Context.ConnectionId);
         foreach (var sessionId in connection.Joined.Keys.ToList())
