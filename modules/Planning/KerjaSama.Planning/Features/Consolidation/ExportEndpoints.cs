@@ -1,5 +1,6 @@
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Exports;
@@ -47,7 +48,7 @@ internal static class ExportEndpoints
         if (problem is not null)
             return problem;
         var annex = DecreeAnnex.Build(exercise!, rows, names!);
-        return TypedResults.File(annex.ToXlsx(), XlsxWriter.ContentType, $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.xlsx");
+        return TypedResults.File(await annex.ToXlsxAsync(ct), XlsxWriter.ContentType, $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.xlsx");
     }
 
     private static Task<IResult> Rpjmd(Guid id, string format, HttpContext http, PlanningDb db, IGrainFactory grains, string scope = "all",
@@ -78,6 +79,6 @@ internal static class ExportEndpoints
         var name = year is null ? $"matriks-rpjmd-{e.StartYear}-{e.EndYear}" : $"matriks-rkpd-{years[0]}";
         return format == "csv"
             ? TypedResults.File(sheet.ToCsv(), "text/csv; charset=utf-8", name + ".csv")
-            : TypedResults.File(sheet.ToXlsx(year is null ? "RPJMD" : "RKPD " + years[0]), XlsxWriter.ContentType, name + ".xlsx");
+            : TypedResults.File(await sheet.ToXlsxAsync(year is null ? "RPJMD" : "RKPD " + years[0], ct), XlsxWriter.ContentType, name + ".xlsx");
     }
 }

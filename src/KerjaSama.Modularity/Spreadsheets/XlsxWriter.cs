@@ -1,0 +1,96 @@
+using System.Drawing;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
+
+namespace KerjaSama.Modularity.Spreadsheets;
+
+/// <summary>
+/// Writes formatted XLSX workbooks with the SpreadCheetah library (ADR 0017): a small fixed set of looks
+/// (<see cref="XlsxStyle"/>), Rupiah as whole numbers with thousands separators, column widths, merges, frozen rows.
+/// </summary>
+public static class XlsxWriter
+{
+    /// <summary>The media type of an XLSX workbook.</summary>
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The workbook with the given sheets, in order.</summary>
+    public static async Task<byte[]> WriteAsync(IReadOnlyList<XlsxSheet> sheets, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sheets);
+        using var stream = new MemoryStream();
+        var options = new SpreadCheetahOptions { DefaultFont = new DefaultFont { Name = "Arial", Size = 10 } };
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, options, ct))
+        {
+            var styles = Styles(spreadsheet);
+            foreach (var sheet in sheets)
+            {
+                var worksheet = new WorksheetOptions { FrozenRows = sheet.FrozenRows > 0 ? sheet.FrozenRows : null };
+                for (var i = 0; i < sheet.Widths.Count; i++)
+                    worksheet.Column(i + 1).Width = sheet.Widths[i];
+                await spreadsheet.StartWorksheetAsync(sheet.Name, worksheet, ct);
+                foreach (var row in sheet.Rows)
+                    await spreadsheet.AddRowAsync([.. row.Select(c => Cell(c, styles))], ct);
+                foreach (var merge in sheet.Merges)
+                    spreadsheet.MergeCells(merge);
+            }
+
+            await spreadsheet.FinishAsync(ct);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
+    public static string ColumnName(int index) => SpreadsheetUtility.GetColumnName(index + 1);
+
+    private static Cell Cell(XlsxCell cell, Dictionary<XlsxStyle, StyleId> styles)
+    {
+        var style = styles.GetValueOrDefault(cell.Style);
+        return cell.Value switch
+        {
+            null => new Cell((string?)null, style),
+            int i => new Cell(i, style),
+            long l => new Cell(l, style),
+            decimal d => new Cell(d, style),
+            var other => new Cell(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture), style),
+        };
+    }
+
+    private static Dictionary<XlsxStyle, StyleId> Styles(Spreadsheet spreadsheet)
+    {
+        var blue = Color.FromArgb(0xD9, 0xE1, 0xF2);
+        var grey = Color.FromArgb(0xF2, 0xF2, 0xF2);
+        var thousands = NumberFormat.Standard(StandardNumberFormat.ThousandsSeparator);
+        Style Boxed(bool bold = false, Color? fill = null, NumberFormat? format = null, HorizontalAlignment horizontal = HorizontalAlignment.None,
+            VerticalAlignment vertical = VerticalAlignment.Top, bool wrap = false)
+        {
+            var style = new Style { Format = format };
+            style.Font.Bold = bold;
+            style.Fill.Color = fill;
+            style.Border.Left.BorderStyle = BorderStyle.Thin;
+            style.Border.Right.BorderStyle = BorderStyle.Thin;
+            style.Border.Top.BorderStyle = BorderStyle.Thin;
+            style.Border.Bottom.BorderStyle = BorderStyle.Thin;
+            style.Alignment.Horizontal = horizontal;
+            style.Alignment.Vertical = vertical;
+            style.Alignment.WrapText = wrap;
+            return style;
+        }
+
+        var title = new Style();
+        title.Font.Bold = true;
+        title.Font.Size = 13;
+        return new Dictionary<XlsxStyle, StyleId>
+        {
+            [XlsxStyle.Header] = spreadsheet.AddStyle(Boxed(bold: true, fill: blue, horizontal: HorizontalAlignment.Center, vertical: VerticalAlignment.Center, wrap: true)),
+            [XlsxStyle.Text] = spreadsheet.AddStyle(Boxed(wrap: true)),
+            [XlsxStyle.Rupiah] = spreadsheet.AddStyle(Boxed(format: thousands)),
+            [XlsxStyle.Group] = spreadsheet.AddStyle(Boxed(bold: true, fill: grey, wrap: true)),
+            [XlsxStyle.Total] = spreadsheet.AddStyle(Boxed(bold: true, fill: grey, format: thousands, vertical: VerticalAlignment.Bottom)),
+            [XlsxStyle.Title] = spreadsheet.AddStyle(title),
+            [XlsxStyle.Number] = spreadsheet.AddStyle(Boxed(format: NumberFormat.Standard(StandardNumberFormat.NoDecimalPlaces), horizontal: HorizontalAlignment.Center)),
+            [XlsxStyle.TotalLabel] = spreadsheet.AddStyle(Boxed(bold: true, fill: grey, horizontal: HorizontalAlignment.Right, vertical: VerticalAlignment.Bottom)),
+        };
+    }
+}
