@@ -92,8 +92,8 @@ public abstract class InvitationMailTests(PlatformFixture platform)
         Assert.Equal(tzid, invitation.Start!.TzId);
         Assert.Equal(new DateTime(2030, 7, 1, 8, 30, 0), invitation.Start.Value);
         // The instant: 08:30 local is 08:30 minus the zone's offset in UTC.
-        Assert.Equal(new DateTime(2030, 7, 1, 8 - hours, 30, 0, DateTimeKind.Utc), invitation.Start.AsUtc);
-        Assert.Equal(new DateTime(2030, 7, 1, 10 - hours, 0, 0, DateTimeKind.Utc), invitation.End!.AsUtc);
+        Assert.Equal(new DateTime(2030, 7, 1, 8, 30, 0, DateTimeKind.Utc).AddHours(-hours), invitation.Start.AsUtc);
+        Assert.Equal(new DateTime(2030, 7, 1, 10, 0, 0, DateTimeKind.Utc).AddHours(-hours), invitation.End!.AsUtc);
         Assert.NotEmpty(invitation.Attendees);
     }
 

@@ -113,7 +113,8 @@ public abstract partial class ExportImportTests
             var rows = await (await m.Admin.GetAsync($"{m.Base}/rows")).ReadAsync<JsonElement>();
             return [.. rows.EnumerateArray().Select(r => r.GetProperty("fields"))
                 .Select(f => string.Join("¦", new[] { F.Potential, F.CooperationObject, F.Benefit, F.AffairCode, F.ProgramCode }.Select(n => f.GetProperty(n).GetString()))
-                    + "¦" + f.GetProperty(F.YearlyPlans).GetRawText())
+                    + "¦" + string.Join(";", f.GetProperty(F.YearlyPlans).EnumerateArray().Select(p => string.Join(":",
+                        new[] { "year", "indicator", "target", "budget", "fundingSource" }.Select(k => p.TryGetProperty(k, out var v) ? v.ToString() : "")))))
                 .Order(StringComparer.Ordinal)];
         }
 
