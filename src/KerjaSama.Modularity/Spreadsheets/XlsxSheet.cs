@@ -49,8 +49,14 @@ public sealed class XlsxSheet(string name)
     /// <summary>Merged ranges such as <c>A1:F1</c>.</summary>
     public List<string> Merges { get; } = [];
 
-    /// <summary>Rows kept in view when scrolling.</summary>
+    /// <summary>Rows kept in view when scrolling, and repeated at the top of every printed page.</summary>
     public int FrozenRows { get; set; }
+
+    /// <summary>Printed on A4 landscape (else portrait), with page numbers in the footer.</summary>
+    public bool Landscape { get; set; } = true;
+
+    /// <summary>Printed with every column on the width of one page (a document to sign; not the wide data sheets).</summary>
+    public bool FitToWidth { get; set; }
 
     /// <summary>Adds a row of cells.</summary>
     public List<XlsxCell> AddRow(params XlsxCell[] cells)

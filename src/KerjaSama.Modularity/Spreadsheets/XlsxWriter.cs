@@ -7,7 +7,8 @@ namespace KerjaSama.Modularity.Spreadsheets;
 
 /// <summary>
 /// Writes formatted XLSX workbooks with the SpreadCheetah library (ADR 0017): a small fixed set of looks
-/// (<see cref="XlsxStyle"/>), Rupiah as whole numbers with thousands separators, column widths, merges, frozen rows.
+/// (<see cref="XlsxStyle"/>), Rupiah as whole numbers with thousands separators, column widths, merges, frozen rows;
+/// then <see cref="XlsxPrintSetup"/> adds what SpreadCheetah does not write (the page setup for printing).
 /// </summary>
 public static class XlsxWriter
 {
@@ -38,6 +39,7 @@ public static class XlsxWriter
             await spreadsheet.FinishAsync(ct);
         }
 
+        XlsxPrintSetup.Apply(stream, sheets);
         return stream.ToArray();
     }
 

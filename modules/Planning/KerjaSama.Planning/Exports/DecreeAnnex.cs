@@ -60,7 +60,7 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
     /// <summary>The annex as a formatted workbook: title, header, a heading per affair, lines, a total per affair, the grand total.</summary>
     public Task<byte[]> ToXlsxAsync(CancellationToken ct)
     {
-        var sheet = new XlsxSheet("Lampiran");
+        var sheet = new XlsxSheet("Lampiran") { FitToWidth = true };
         string[] fixedHeaders =
         [
             "No", "Sub Urusan", "Potensi / Permasalahan", "Objek Kerja Sama", "Jenis Kerja Sama", "Calon Mitra", "Bentuk Kerja Sama", "Manfaat",
