@@ -31,7 +31,13 @@ public static class XlsxWriter
                     worksheet.Column(i + 1).Width = sheet.Widths[i];
                 await spreadsheet.StartWorksheetAsync(sheet.Name, worksheet, ct);
                 foreach (var row in sheet.Rows)
-                    await spreadsheet.AddRowAsync([.. row.Select(c => Cell(c, styles))], ct);
+                {
+                    Cell[] cells = [.. row.Select(c => Cell(c, styles))];
+                    if (Height(sheet, row) is { } height)
+                        await spreadsheet.AddRowAsync(cells, new RowOptions { Height = height }, ct);
+                    else
+                        await spreadsheet.AddRowAsync(cells, ct);
+                }
                 foreach (var merge in sheet.Merges)
                     spreadsheet.MergeCells(merge);
             }
@@ -45,6 +51,22 @@ public static class XlsxWriter
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
     public static string ColumnName(int index) => SpreadsheetUtility.GetColumnName(index + 1);
+
+    // Neither Excel nor LibreOffice grows a row for wrapped text on opening a file, so a printed long cell would be cut:
+    // estimate the lines each wrapped cell needs at its column's width (in characters of the default font).
+    private static double? Height(XlsxSheet sheet, List<XlsxCell> row)
+    {
+        var lines = 1;
+        for (var i = 0; i < row.Count && i < sheet.Widths.Count; i++)
+        {
+            if (row[i].Style is not (XlsxStyle.Text or XlsxStyle.Header) || row[i].Value is not string text || text.Length == 0)
+                continue;
+            var perLine = Math.Max(1, (int)(sheet.Widths[i] * 1.1) - 1);
+            lines = Math.Max(lines, text.Split('\n').Sum(part => Math.Max(1, (part.TrimEnd('\r').Length + perLine - 1) / perLine)));
+        }
+
+        return lines > 1 ? Math.Min(409, (lines * 12.75) + 2) : null;
+    }
 
     private static Cell Cell(XlsxCell cell, Dictionary<XlsxStyle, StyleId> styles)
     {
