@@ -53,7 +53,8 @@ public static class XlsxWriter
     public static string ColumnName(int index) => SpreadsheetUtility.GetColumnName(index + 1);
 
     // Neither Excel nor LibreOffice grows a row for wrapped text on opening a file, so a printed long cell would be cut:
-    // estimate the lines each wrapped cell needs at its column's width (in characters of the default font).
+    // estimate the lines each wrapped cell needs at its column's width (in characters of the default font), wrapping
+    // by words and counting capitals and digits wider than small letters.
     private static double? Height(XlsxSheet sheet, List<XlsxCell> row)
     {
         var lines = 1;
@@ -61,11 +62,35 @@ public static class XlsxWriter
         {
             if (row[i].Style is not (XlsxStyle.Text or XlsxStyle.Header) || row[i].Value is not string text || text.Length == 0)
                 continue;
-            var perLine = Math.Max(1, (int)(sheet.Widths[i] * 1.1) - 1);
-            lines = Math.Max(lines, text.Split('\n').Sum(part => Math.Max(1, (part.TrimEnd('\r').Length + perLine - 1) / perLine)));
+            var perLine = Math.Max(1, sheet.Widths[i] - 1.5);
+            lines = Math.Max(lines, text.Split('\n').Sum(part => WrappedLines(part.TrimEnd('\r'), perLine)));
         }
 
-        return lines > 1 ? Math.Min(409, (lines * 12.75) + 2) : null;
+        return lines > 1 ? Math.Min(409, (lines * 12.75) + 3) : null;
+    }
+
+    private static int WrappedLines(string text, double perLine)
+    {
+        var lines = 1;
+        var used = 0d;
+        foreach (var word in text.Split(' '))
+        {
+            var width = word.Sum(c => char.IsUpper(c) || char.IsDigit(c) ? 1.2 : 1.0);
+            if (used > 0 && used + 1 + width > perLine)
+            {
+                lines++;
+                used = 0;
+            }
+
+            used += (used > 0 ? 1 : 0) + width;
+            while (used > perLine)
+            {
+                lines++;
+                used -= perLine;
+            }
+        }
+
+        return lines;
     }
 
     private static Cell Cell(XlsxCell cell, Dictionary<XlsxStyle, StyleId> styles)
