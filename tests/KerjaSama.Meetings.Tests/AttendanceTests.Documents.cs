@@ -24,7 +24,7 @@ public abstract partial class AttendanceTests
         }, HttpAssertions.Json)).ReadAsync<JsonElement>();
         await (await admin.PutAsJsonAsync($"/api/meetings/meetings/{meetingId}/minutes", new { text = "Rapat dibuka oleh Kepala Biro.\nPeserta mengisi matriks per urusan.", version = 0 },
             HttpAssertions.Json)).ReadAsync<JsonElement>();
-        await (await admin.PostJsonAsync($"/api/meetings/meetings/{meetingId}/decisions", new { text = "Urusan kesehatan diprioritaskan." })).ReadAsync<JsonElement>();
+        await (await admin.PostJsonAsync($"/api/meetings/meetings/{meetingId}/decisions", new { text = "Urusan kesehatan diprioritaskan." })).ReadAsync<JsonElement>(HttpStatusCode.Created);
 
         var record = await admin.GetAsync($"/api/meetings/meetings/{meetingId}/berita-acara.docx");
         Assert.Equal(HttpStatusCode.OK, record.StatusCode);
