@@ -171,6 +171,8 @@ internal static partial class MatrixImport
             numbers.Add(line.Number);
         }
 
+        checkedLines?.Invoke(content.Count - 1, content.Count - 1);
+
         if (ops.Count == 0 && issues.Count == 0)
             issues.Add(new(headerLine.Number + 1, "row", "no_rows", "The file has a header but no rows."));
         return new(ops, numbers, issues);

@@ -89,7 +89,6 @@ internal static class ImportEndpoint
         var ctx = await CreateContextAsync(exercise, services, ct);
         var parsed = await MatrixImport.ParseAsync(lines, ctx, services.GetRequiredService<IOrganisationDirectory>(), ct,
             job is null ? null : (done, total) => job.Report(JobStages.Checking, done, total));
-        job?.Report(JobStages.Checking, parsed.Lines.Count, parsed.Lines.Count);
         if (parsed.Issues.Count > 0)
             return Rejected(parsed.Issues);
         // From here the rows go to the grain in one batch (one transaction): no cancellation any more.
