@@ -53,7 +53,7 @@ public abstract partial class AttendanceTests
             var pages = await BackgroundJobClient.PdfPagesAsync(bytes);
             Assert.Contains($"Halaman 1 dari {pages}", text, StringComparison.Ordinal);
             var png = await BackgroundJobClient.RenderFirstPageAsync(bytes, $"meeting-{kind}-{platform.GetType().Name}");
-            Assert.True(new FileInfo(png).Length > 10_000, "the rendered page has content");
+            Assert.True(new FileInfo(png).Length > 3_000, "the rendered page has content");
         }
 
         // An unknown document is a validation error on its field, and no job is started.

@@ -29,75 +29,31 @@ public static class BackgroundJobClient
         return seen;
     }
 
-    /// <summary>The text of a PDF (poppler's <c>pdftotext -layout</c>).</summary>
-    public static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, pdf);
-            var (code, output) = await RunAsync("pdftotext", "-layout", "-enc", "UTF-8", file, "-");
-            return code == 0 ? output : throw new InvalidOperationException("pdftotext failed: " + output);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    /// <summary>The text of a PDF (see <see cref="Office.TextAsync"/>).</summary>
+    public static Task<string> PdfTextAsync(byte[] pdf) => WithFileAsync(pdf, Office.TextAsync);
 
-    /// <summary>Renders page 1 of a PDF to <c>build/.work/artifacts/{name}.png</c> (pdftoppm) for a person to look at; returns its path.</summary>
-    public static async Task<string> RenderFirstPageAsync(byte[] pdf, string name)
+    /// <summary>Renders page 1 of a PDF to <c>build/.work/artifacts/{name}.png</c> for a person to look at; returns its path.</summary>
+    public static Task<string> RenderFirstPageAsync(byte[] pdf, string name) => WithFileAsync(pdf, async file =>
     {
-        var file = Path.GetTempFileName();
-        var target = Path.Combine(ArtifactsDirectory(), name);
+        var png = Path.Combine(Office.ArtifactsDirectory, name + ".png");
+        await Office.RenderFirstPageAsync(file, png);
+        return png;
+    });
+
+    /// <summary>The number of pages of a PDF.</summary>
+    public static Task<int> PdfPagesAsync(byte[] pdf) => WithFileAsync(pdf, Office.PageCountAsync);
+
+    private static async Task<T> WithFileAsync<T>(byte[] pdf, Func<string, Task<T>> use)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kerjasama-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, pdf);
         try
         {
-            var (code, output) = await RunAsync("pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", file, target);
-            return code == 0 ? target + ".png" : throw new InvalidOperationException("pdftoppm failed: " + output);
+            return await use(file);
         }
         finally
         {
             File.Delete(file);
         }
-    }
-
-    /// <summary>The number of pages of a PDF (<c>pdfinfo</c>).</summary>
-    public static async Task<int> PdfPagesAsync(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, pdf);
-            var (_, output) = await RunAsync("pdfinfo", file);
-            var line = output.Split('\n').First(l => l.StartsWith("Pages:", StringComparison.Ordinal));
-            return int.Parse(line["Pages:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    public static string ArtifactsDirectory()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KerjaSama.Platform.sln")))
-            dir = dir.Parent;
-        var path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "build", ".work", "artifacts");
-        Directory.CreateDirectory(path);
-        return path;
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
     }
 }

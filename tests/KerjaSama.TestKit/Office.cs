@@ -76,6 +76,13 @@ public static class Office
         return code == 0 && line is not null ? int.Parse(line[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
+    /// <summary>The text of a PDF, laid out as on the page (<c>pdftotext -layout</c>).</summary>
+    public static async Task<string> TextAsync(string pdf)
+    {
+        var (code, output) = await RunAsync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"]);
+        return code == 0 ? output : throw new InvalidOperationException("pdftotext failed: " + output);
+    }
+
     public static void TryDelete(string directory)
     {
         try

@@ -43,7 +43,7 @@ public abstract partial class ExportImportTests
         Assert.Contains("Halaman 1 dari", pdfText, StringComparison.Ordinal);
         Assert.Matches(@"Ditetapkan di Palangka Raya, \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}", pdfText);
         var png = await BackgroundJobClient.RenderFirstPageAsync(bytes, $"decree-annex-{platform.GetType().Name}");
-        Assert.True(new FileInfo(png).Length > 10_000, "the rendered page has content");
+        Assert.True(new FileInfo(png).Length > 3_000, "the rendered page has content");
         output.WriteLine($"Rendered: {png}");
 
         // Jobs are their owner's: another member sees no such job and cannot cancel it.
