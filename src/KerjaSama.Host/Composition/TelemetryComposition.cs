@@ -65,6 +65,7 @@ internal static class TelemetryComposition
         if (settings.OtlpEnabled)
         {
             telemetry.WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.TraceSampleRatio)))
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbeOrScrape(context, settings))
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation()

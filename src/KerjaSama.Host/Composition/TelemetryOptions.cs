@@ -24,6 +24,9 @@ internal sealed class TelemetryOptions
     /// <summary>OTLP only: how often metrics are pushed and the longest a finished span waits in the export batch.</summary>
     public int ExportIntervalSeconds { get; set; } = 30;
 
+    /// <summary>Share of new traces kept (0 to 1); a request that arrives with a sampled parent stays sampled.</summary>
+    public double TraceSampleRatio { get; set; } = 1.0;
+
     public PrometheusScrapeOptions Prometheus { get; set; } = new();
 
     public bool OtlpEnabled => !string.IsNullOrWhiteSpace(OtlpEndpoint);
@@ -73,6 +76,8 @@ internal sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOpti
             return ValidateOptionsResult.Fail($"{Section}:OtlpProtocol '{options.OtlpProtocol}' is not supported; use grpc or http/protobuf.");
         if (options.ExportIntervalSeconds is < 1 or > 3600)
             return ValidateOptionsResult.Fail($"{Section}:ExportIntervalSeconds must be between 1 and 3600.");
+        if (double.IsNaN(options.TraceSampleRatio) || options.TraceSampleRatio is < 0 or > 1)
+            return ValidateOptionsResult.Fail($"{Section}:TraceSampleRatio must be between 0 and 1.");
         var prometheus = options.Prometheus;
         if (prometheus.Enabled)
         {

@@ -12,7 +12,8 @@ namespace KerjaSama.Planning.Tests.Telemetry;
 
 /// <summary>
 /// A small OTLP/HTTP receiver on 127.0.0.1 (Kestrel): accepts <c>POST /v1/traces</c> and <c>/v1/metrics</c>, remembers
-/// each request's content type and body size and answers with an empty protobuf message (a full success).
+/// each request's content type and body (the first few hundred) and answers with an empty protobuf message (a full
+/// success). Protobuf keeps strings as UTF-8 bytes, so a scope or span name can be found in a body without decoding it.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -26,7 +27,16 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public ConcurrentQueue<(string Signal, string? ContentType, int Bytes)> Requests { get; } = new();
+    private const int Kept = 500;
+
+    public ConcurrentQueue<(string Signal, string? ContentType, byte[] Body)> Requests { get; } = new();
+
+    /// <summary>Whether an export of this signal that arrived so far carries these UTF-8 bytes.</summary>
+    public bool Carries(string signal, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return Requests.Any(r => r.Signal == signal && r.Body.AsSpan().IndexOf(bytes) >= 0);
+    }
 
     public static OtlpReceiver Start()
     {
@@ -39,7 +49,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-            receiver!.Requests.Enqueue((signal, context.Request.ContentType, (int)body.Length));
+            if (receiver!.Requests.Count < Kept)
+                receiver.Requests.Enqueue((signal, context.Request.ContentType, body.ToArray()));
             return Results.Bytes([], "application/x-protobuf");
         });
         app.StartAsync().GetAwaiter().GetResult();

@@ -90,22 +90,43 @@ public abstract class TelemetryTests(TelemetryFixture platform, ITestOutputHelpe
         Assert.Contains("http_response_status_code=\"201\"", scrape, StringComparison.Ordinal);
     }
 
+    // Instrumentation scopes (activity sources and meters) each export names; found as UTF-8 in the protobuf bodies.
+    // The hub's Submit span (SignalR names it hub type/method) is waited for too: the export after the edit carries it.
+    private static readonly string[] TraceScopes =
+    [
+        "Microsoft.AspNetCore", "Microsoft.AspNetCore.SignalR.Server", "Microsoft.Orleans.Runtime", "OpenTelemetry.Instrumentation.EntityFrameworkCore",
+        "KerjaSama.Planning.Live.Hub.MappingHub/Submit",
+    ];
+
+    private static readonly string[] MetricScopes = ["KerjaSama.Live", "Microsoft.AspNetCore.Hosting", "Microsoft.Orleans", "System.Runtime"];
+
     [Fact]
     public async Task Traces_and_metrics_are_exported_over_otlp_http_to_the_configured_endpoint()
     {
         var s = await SessionScenario.StartAsync(platform);
         await using var a = await s.JoinAsync(s.AgencyA);
+        var ack = await a.SubmitAsync(OpKinds.Add, Guid.NewGuid(), new Dictionary<string, object?>
+        {
+            [F.AffairCode] = "1.02", [F.Potential] = "Air bersih lintas batas", [F.CooperationType] = "KSDD-wajib",
+            [F.PartnerRegionCodes] = new[] { "63" }, [F.StartYear] = 2026, [F.DurationYears] = 3,
+        });
+        Assert.Equal(AckOutcomes.Applied, ack.Outcome);
+        var receiver = platform.Receiver;
         var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline && !(Received("traces") && Received("metrics")))
+        while (DateTime.UtcNow < deadline
+            && !(TraceScopes.All(t => receiver.Carries("traces", t)) && MetricScopes.All(m => receiver.Carries("metrics", m))))
+        {
             await Task.Delay(250);
-        foreach (var request in platform.Receiver.Requests.Take(10))
-            output.WriteLine($"{request.Signal} {request.ContentType} {request.Bytes} bytes");
-        Assert.True(Received("traces"), "no trace export arrived");
-        Assert.True(Received("metrics"), "no metric export arrived");
-        Assert.All(platform.Receiver.Requests, r => Assert.Equal("application/x-protobuf", r.ContentType));
-    }
+        }
 
-    private bool Received(string signal) => platform.Receiver.Requests.Any(r => r.Signal == signal && r.Bytes > 0);
+        foreach (var request in receiver.Requests.Take(6))
+            output.WriteLine($"{request.Signal} {request.ContentType} {request.Body.Length} bytes");
+        Assert.Contains(receiver.Requests, r => r.Signal == "traces" && r.Body.Length > 0);
+        Assert.Contains(receiver.Requests, r => r.Signal == "metrics" && r.Body.Length > 0);
+        Assert.All(receiver.Requests, r => Assert.Equal("application/x-protobuf", r.ContentType));
+        Assert.All(TraceScopes, t => Assert.True(receiver.Carries("traces", t), $"no span of {t} exported"));
+        Assert.All(MetricScopes, m => Assert.True(receiver.Carries("metrics", m), $"no metric of {m} exported"));
+    }
 }
 
 public sealed class TelemetryTests_on_Sqlite(SqliteTelemetryFixture p, ITestOutputHelper o) : TelemetryTests(p, o), IClassFixture<SqliteTelemetryFixture>;
