@@ -79,6 +79,7 @@ public abstract class TelemetryTests(TelemetryFixture platform, ITestOutputHelpe
         }
 
         output.WriteLine(string.Join('\n', scrape.Split('\n').Where(l => l.Contains("kerjasama_live", StringComparison.Ordinal) && !l.Contains("_bucket", StringComparison.Ordinal))));
+        output.WriteLine(string.Join('\n', scrape.Split('\n').Where(l => l.StartsWith("# TYPE", StringComparison.Ordinal))));
         Assert.True(Sum(scrape, "kerjasama_live_ops_applied_total") >= 1, "ops applied");
         Assert.True(Sum(scrape, "kerjasama_live_commit_duration_milliseconds_count") >= 1, "commit latency histogram");
         Assert.True(Sum(scrape, "kerjasama_live_commit_batch_size_count") >= 1, "commit batch size");
