@@ -7,6 +7,7 @@ using KerjaSama.Modularity.Mail;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformDefaults();
 builder.AddPlatformSecurity();
+builder.AddPlatformTelemetry();
 builder.AddPlatformDatabase(Modules.All);
 builder.AddPlatformSilo(Modules.All);
 builder.AddPlatformWeb(Modules.All);
@@ -18,6 +19,7 @@ foreach (var module in Modules.All)
 var app = builder.Build();
 app.UsePlatformDefaults();
 app.MapPlatformEndpoints(Modules.All);
+app.MapPlatformTelemetry();
 IdentityModule.MapProtocolEndpoints(app);
 app.MapJobEndpoints();
 foreach (var module in Modules.All)

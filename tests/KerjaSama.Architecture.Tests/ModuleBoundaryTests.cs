@@ -30,6 +30,15 @@ public sealed class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(Modules))]
+    public void A_module_writes_metrics_with_System_Diagnostics_Metrics_and_never_references_OpenTelemetry(string module)
+    {
+        // The host wires OpenTelemetry (ADR 0018); a module only creates instruments, so exporters can change freely.
+        var references = Load($"KerjaSama.{module}").GetReferencedAssemblies().Select(a => a.Name!);
+        Assert.DoesNotContain(references, r => r.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
     public void Contracts_do_not_depend_on_persistence_or_web_frameworks(string module)
     {
         var result = Types.InAssembly(Load($"KerjaSama.{module}.Contracts")).Should()

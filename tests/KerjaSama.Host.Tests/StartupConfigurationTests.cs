@@ -49,6 +49,27 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task An_otlp_endpoint_that_is_not_an_http_url_stops_start_up_naming_the_setting()
+    {
+        var settings = Settings("Sqlite", "");
+        settings["KerjaSama__Telemetry__OtlpEndpoint"] = "localhost:4317";
+        var (exit, output) = await HostProcess.RunAsync(settings);
+        Assert.Equal(1, exit);
+        AssertOneClearLine(output, "KerjaSama:Telemetry:OtlpEndpoint");
+        Assert.Contains("'localhost:4317'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_prometheus_endpoint_without_a_scrape_token_stops_start_up_naming_the_setting()
+    {
+        var settings = Settings("Sqlite", "");
+        settings["KerjaSama__Telemetry__Prometheus__Enabled"] = "true";
+        var (exit, output) = await HostProcess.RunAsync(settings);
+        Assert.Equal(1, exit);
+        AssertOneClearLine(output, "KerjaSama:Telemetry:Prometheus:ScrapeToken");
+    }
+
+    [Fact]
     public async Task A_server_database_is_migrated_by_the_migrate_command_and_not_at_start_up()
     {
         await using var database = await TestDatabase.PostgreSqlAsync();

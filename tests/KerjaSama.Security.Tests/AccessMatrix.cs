@@ -23,6 +23,8 @@ internal static class AccessMatrix
         ["contributor"] = [Principal.SecretariatAdmin, Principal.Facilitator, Principal.Agency, Principal.Partner],
         // A partner's profile and history: the secretariat and the partner itself.
         ["partner-own"] = [Principal.SecretariatAdmin, Principal.Facilitator, Principal.Partner],
+        // The Prometheus scrape endpoint: only the scrape token (KerjaSama:Telemetry:Prometheus:ScrapeToken), never a sign-in.
+        ["scraper"] = [],
     };
 
     /// <summary>Protocol endpoints authenticate their callers themselves: only a server error fails them.</summary>
@@ -180,6 +182,7 @@ internal static class AccessMatrix
         POST /meetings/{Id:guid} invited
         GET /meetings/{Id:guid}/edit facilitator
         POST /meetings/{Id:guid}/edit facilitator
+        ANY /metrics scraper
         GET /not-found public
         POST /not-found public
         GET /openapi/{documentName}.json public

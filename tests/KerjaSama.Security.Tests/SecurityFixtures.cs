@@ -6,7 +6,13 @@ namespace KerjaSama.Security.Tests;
 /// <summary>A host whose live-connection guard re-checks every second; everything else is the product's default.</summary>
 public abstract class SecurityFixture : PlatformFixture
 {
-    protected override void Configure(Dictionary<string, string?> settings) => settings["KerjaSama:Live:RevalidateSeconds"] = "1";
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["KerjaSama:Live:RevalidateSeconds"] = "1";
+        // The Prometheus scrape endpoint is on here so that the matrix covers it: no principal passes without the scrape token.
+        settings["KerjaSama:Telemetry:Prometheus:Enabled"] = "true";
+        settings["KerjaSama:Telemetry:Prometheus:ScrapeToken"] = "security-tests-scrape-token-" + Guid.NewGuid().ToString("N");
+    }
 }
 
 /// <summary>A host whose per-user hub submit rate is tiny (a burst of 5, then 1 per second), for the rate-limit tests.</summary>

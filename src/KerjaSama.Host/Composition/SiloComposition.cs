@@ -26,6 +26,8 @@ internal static class SiloComposition
         builder.UseOrleans(silo =>
         {
             ConfigureMembership(silo, settings);
+            if (TelemetryComposition.TracesEnabled(builder.Configuration))
+                silo.AddActivityPropagation();
             foreach (var module in modules)
                 module.ConfigureSilo(silo);
         });

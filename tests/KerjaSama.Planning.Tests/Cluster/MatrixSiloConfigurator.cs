@@ -25,6 +25,8 @@ public sealed class MatrixSiloConfigurator : ISiloConfigurator
             ? new Adapter<SqlitePlanningDb>(sp.GetRequiredService<IDbContextFactory<SqlitePlanningDb>>())
             : new Adapter<PostgreSqlPlanningDb>(sp.GetRequiredService<IDbContextFactory<PostgreSqlPlanningDb>>()));
         services.AddSingleton<MatrixStore>();
+        services.AddMetrics();
+        services.AddSingleton<LiveMetrics>();
         services.AddSingleton<FixedRegistry>();
         services.AddSingleton<IRegionDirectory>(sp => sp.GetRequiredService<FixedRegistry>());
         services.AddSingleton<IAffairCatalog>(sp => sp.GetRequiredService<FixedRegistry>());

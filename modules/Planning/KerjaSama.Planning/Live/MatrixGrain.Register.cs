@@ -80,6 +80,7 @@ internal sealed partial class MatrixGrain
 
         if (errors.Count > 0)
             return new RegisterResult(false, [], errors);
+        var started = clock.GetTimestamp();
         try
         {
             await store.CommitAsync(ExerciseId, messages, touched.Values, CancellationToken.None);
@@ -87,10 +88,12 @@ internal sealed partial class MatrixGrain
         catch (Exception ex)
         {
             LogCommitFailed(ex, ExerciseId, messages.Count);
+            metrics.CommitFailed(messages.Count, clock.GetElapsedTime(started));
             _loaded = false;
             return Refused(new FieldError("not_committed", "The change could not be saved; nothing was changed. Try again."));
         }
 
+        metrics.Committed(messages.Count, 0, messages.Count, clock.GetElapsedTime(started));
         _seq = seq;
         foreach (var (row, _) in touched.Values)
             _rows[row.Id] = row;

@@ -22,7 +22,7 @@ namespace KerjaSama.Planning.Live;
 internal sealed partial class MatrixGrain(
     IDbContextFactory<PlanningDb> factory, MatrixStore store, IRegionDirectory regions, IAffairCatalog affairs,
     IOrganisationDirectory organisations, INomenclatureCatalog nomenclature, TimeProvider clock, ILogger<MatrixGrain> logger,
-    IOptions<RejectedOpsOptions> rejectedOps)
+    IOptions<RejectedOpsOptions> rejectedOps, LiveMetrics metrics)
     : Grain, IMatrixGrain
 #pragma warning restore CA1001
 {
@@ -49,6 +49,7 @@ internal sealed partial class MatrixGrain(
     private bool _flushing;
     private bool _loaded;
     private bool _presenceDirty;
+    private bool _countedActive;
 
     private Guid ExerciseId => this.GetPrimaryKey();
 
@@ -82,6 +83,7 @@ internal sealed partial class MatrixGrain(
             await LoadExerciseAsync(ct);
             (_rows, _applied, _recent, _seq) = await store.LoadAsync(ExerciseId, RecentCapacity, ct);
             _loaded = true;
+            CountSession();
         }
         catch (Exception ex) when (StoreFailures.IsUnavailable(ex))
         {
@@ -135,7 +137,31 @@ internal sealed partial class MatrixGrain(
     public async Task Reload()
     {
         if (await EnsureLoadedAsync())
+        {
             await LoadExerciseAsync(CancellationToken.None);
+            CountSession();
+        }
+    }
+
+    /// <summary>Keeps <c>kerjasama.live.sessions.active</c> in step with this activation's current session.</summary>
+    private void CountSession()
+    {
+        var active = _loaded && _session is { State: not SessionStates.Closed };
+        if (active == _countedActive)
+            return;
+        _countedActive = active;
+        metrics.SessionActive(active);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_countedActive)
+        {
+            _countedActive = false;
+            metrics.SessionActive(false);
+        }
+
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public Task<OpResult> Submit(Caller caller, OpRequest op)
@@ -192,6 +218,7 @@ internal sealed partial class MatrixGrain(
         {
             // Nothing can be checked against or written to the matrix: refuse everything queued, to be sent again.
             var refused = Unavailable("not_committed");
+            metrics.Rejected(_queue.Count);
             while (_queue.TryDequeue(out var queued))
                 queued.Done.TrySetResult(new OpResult(queued.Op.OpId, 0, AckOutcomes.Rejected, refused, []));
             return;
@@ -205,6 +232,7 @@ internal sealed partial class MatrixGrain(
         var accepted = new List<(OpMessage Message, TaskCompletionSource<OpResult> Done)>();
         var batchOpIds = new Dictionary<Guid, long>();
         var seq = _seq;
+        var rejectedCount = 0;
         foreach (var (caller, op, done) in batch)
         {
             if (_applied.TryGetValue(op.OpId, out var earlier) || batchOpIds.TryGetValue(op.OpId, out earlier))
@@ -219,6 +247,7 @@ internal sealed partial class MatrixGrain(
                 var result = new OpResult(op.OpId, 0, AckOutcomes.Rejected, error, []);
                 _rejected.Add(result);
                 done.TrySetResult(result);
+                rejectedCount++;
                 continue;
             }
 
@@ -228,7 +257,12 @@ internal sealed partial class MatrixGrain(
         }
 
         if (accepted.Count == 0)
+        {
+            metrics.Rejected(rejectedCount);
             return;
+        }
+
+        var started = clock.GetTimestamp();
         try
         {
             await store.CommitAsync(ExerciseId, [.. accepted.Select(a => a.Message)], touched.Values, CancellationToken.None);
@@ -236,6 +270,8 @@ internal sealed partial class MatrixGrain(
         catch (Exception ex)
         {
             LogCommitFailed(ex, ExerciseId, accepted.Count);
+            metrics.Rejected(rejectedCount);
+            metrics.CommitFailed(accepted.Count + _queue.Count, clock.GetElapsedTime(started));
             // The store may know more than this activation (a commit whose answer was lost on a dropped connection,
             // or another activation committed during a split or a failover): reload from the database before the
             // next batch rather than reuse stale sequence numbers. A resent op the store has is then a duplicate.
@@ -248,6 +284,7 @@ internal sealed partial class MatrixGrain(
             return;
         }
 
+        metrics.Committed(accepted.Count, rejectedCount, accepted.Count, clock.GetElapsedTime(started));
         _seq = seq;
         foreach (var (row, _) in touched.Values)
             _rows[row.Id] = row;
@@ -464,6 +501,7 @@ internal sealed partial class MatrixGrain(
         }
 
         _session = session;
+        CountSession();
         _participants.Clear();
         _joinedOrganisations.Clear();
         await NotifyStateAsync();
@@ -496,6 +534,7 @@ internal sealed partial class MatrixGrain(
         }
 
         _session = changed;
+        CountSession();
         if (state == SessionStates.Closed)
             _participants.Clear();
         await NotifyStateAsync();

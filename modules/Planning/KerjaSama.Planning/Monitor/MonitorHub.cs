@@ -21,7 +21,7 @@ internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubC
         (List<IAsyncDisposable>)(Context.Items.TryGetValue(WatchesKey, out var w) ? w! : Context.Items[WatchesKey] = new List<IAsyncDisposable>());
 
     // A suspended administrator or a changed role closes the connection (the guard re-checks every few seconds).
-    public override Task OnConnectedAsync() => guard.AttachAsync(Context);
+    public override Task OnConnectedAsync() => guard.AttachAsync(Context, "monitor");
 
     private void RequireStanding()
     {

@@ -5,11 +5,14 @@ using Microsoft.AspNetCore.SignalR;
 namespace KerjaSama.Planning.Live.Hub;
 
 /// <summary>One open hub connection as the revocation guard sees it: who it is and which sessions it joined.</summary>
-internal sealed class LiveConnection(HubCallerContext context, Caller caller)
+internal sealed class LiveConnection(HubCallerContext context, Caller caller, string hub)
 {
     public HubCallerContext Context { get; } = context;
 
     public Caller Caller { get; } = caller;
+
+    /// <summary>Which hub the connection is open on (<c>mapping</c> or <c>monitor</c>): the metrics' only tag.</summary>
+    public string Hub { get; } = hub;
 
     /// <summary>Joined sessions: session id → exercise id. Whoever removes an entry does the leaving (hub or guard).</summary>
     public ConcurrentDictionary<Guid, Guid> Joined { get; } = new();

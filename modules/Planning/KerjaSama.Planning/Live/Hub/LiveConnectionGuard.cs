@@ -19,7 +19,7 @@ namespace KerjaSama.Planning.Live.Hub;
 /// </summary>
 internal sealed partial class LiveConnectionGuard(
     IMemberDirectory members, IDbContextFactory<PlanningDb> factory, IHubContext<MappingHub> hub, IGrainFactory grains,
-    MatrixFanout fanout, PresenceEvents presence, IOptions<LiveGuardOptions> options, ILogger<LiveConnectionGuard> logger)
+    MatrixFanout fanout, PresenceEvents presence, IOptions<LiveGuardOptions> options, LiveMetrics metrics, ILogger<LiveConnectionGuard> logger)
     : BackgroundService
 {
     public const string SessionEnded = "session_ended";
@@ -38,9 +38,10 @@ internal sealed partial class LiveConnectionGuard(
 
     /// <summary>
     /// For a hub's <c>OnConnectedAsync</c>: registers the connection, or aborts it when its principal does not hold
-    /// (no caller, or a membership or role that changed since the token was issued).
+    /// (no caller, or a membership or role that changed since the token was issued). <paramref name="hub"/> names the
+    /// hub for the connection count (<see cref="LiveMetrics"/>).
     /// </summary>
-    public async Task AttachAsync(HubCallerContext context)
+    public async Task AttachAsync(HubCallerContext context, string hub)
     {
         if (Caller.From(context.User) is not { } caller)
         {
@@ -56,16 +57,21 @@ internal sealed partial class LiveConnectionGuard(
             return;
         }
 
-        var connection = new LiveConnection(context, caller);
+        var connection = new LiveConnection(context, caller, hub);
         context.Items[ConnectionKey] = connection;
         _connections[context.ConnectionId] = connection;
+        metrics.Connected(hub);
     }
 
     /// <summary>The registered connection of a hub context, or null (never attached, or aborted at connect).</summary>
     public static LiveConnection? Of(HubCallerContext context) =>
         context.Items.TryGetValue(ConnectionKey, out var c) ? c as LiveConnection : null;
 
-    public void Disconnected(string connectionId) => _connections.TryRemove(connectionId, out _);
+    public void Disconnected(string connectionId)
+    {
+        if (_connections.TryRemove(connectionId, out var connection))
+            metrics.Disconnected(connection.Hub);
+    }
 
     /// <summary>Why a call of this connection is refused now, or null.</summary>
     public string? Refusal(LiveConnection connection)

@@ -32,7 +32,7 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
         }
     }
 
-    public override Task OnConnectedAsync() => guard.AttachAsync(Context);
+    public override Task OnConnectedAsync() => guard.AttachAsync(Context, "mapping");
 
     public async Task<JoinResult> Join(Guid sessionId, long sinceSeq)
     {

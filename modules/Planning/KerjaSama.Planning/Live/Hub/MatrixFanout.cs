@@ -10,7 +10,8 @@ namespace KerjaSama.Planning.Live.Hub;
 /// per protocol). Keeps per-matrix order: an op that arrives after a gap makes it fetch the missing ops first.
 /// Subscriptions are renewed well before the grain's observer expiry, and each renewal catches up on missed ops.
 /// </summary>
-internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<MappingHub> hub, ILogger<MatrixFanout> logger)
+internal sealed partial class MatrixFanout(
+    IGrainFactory grains, IHubContext<MappingHub> hub, LiveMetrics metrics, TimeProvider clock, ILogger<MatrixFanout> logger)
     : IMatrixObserver, IHostedService, IDisposable
 {
     private readonly Dictionary<Guid, Entry> _entries = [];
@@ -92,12 +93,14 @@ internal sealed partial class MatrixFanout(IGrainFactory grains, IHubContext<Map
             _entries.TryGetValue(exerciseId, out entry);
         if (entry is null || ops.Count == 0)
             return;
+        var started = clock.GetTimestamp();
         await entry.Gate.WaitAsync();
         try
         {
             if (entry.LastSeq >= 0 && ops[0].Seq > entry.LastSeq + 1)
                 ops = [.. await grains.GetGrain<IMatrixGrain>(exerciseId).OpsSince(entry.LastSeq, int.MaxValue)];
             await SendAsync(entry, ops);
+            metrics.FannedOut(clock.GetElapsedTime(started));
         }
         catch (Exception ex)
         {
