@@ -9,7 +9,7 @@ import { Values, codeOf, same } from './values';
 import { type Text, n } from './config';
 import { attr, h, initials, text } from './dom';
 
-const rowHeight = 30;
+const rowHeight = 28;
 const overscan = 8;
 const pageRows = 20;
 
