@@ -196,6 +196,7 @@ export class BoardModel {
             this.rows.set(id, { id, owner: r.OwnerOrganisationId.toLowerCase(), fields: clean(r.Fields), seq: r.Seq, order: ++this.order, ver: ++this.verClock });
           }
           this.seq = join.Seq;
+          this.overlayCache = null;
           this.changed({ all: true, structure: true });
         }
         for (const op of join.Ops ?? []) this.apply(op);
