@@ -23,7 +23,7 @@ export interface Row {
   pending?: boolean;
 }
 
-export interface RejectedEdit { opId: string; rowId: string; field: string | null; code: string; message: string; wasQueued: boolean }
+export interface RejectedEdit { opId: string; rowId: string; field: string | null; code: string; message: string; wasQueued: boolean; value?: FieldValue }
 
 export interface OverwriteNotice { id: number; by: string; organisationName: string; rowId: string; field: string; yours: FieldValue; theirs: FieldValue }
 
@@ -99,6 +99,10 @@ export class BoardModel {
 
   async start(): Promise<void> {
     this.stored = this.loadStored();
+    // Rejections not yet dismissed stay next to their fields, also after a reload (or when another tab sent the queue).
+    for (const r of [...this.stored.rejected].reverse()) {
+      if (r.field) this.errors.set(errorKey(r.rowId, r.field), { text: `${r.message} (${r.code})`, value: r.value ?? null });
+    }
     window.addEventListener('online', () => { void this.networkChanged(true); });
     window.addEventListener('offline', () => { void this.networkChanged(false); });
     this.hub = new signalR.HubConnectionBuilder()
@@ -321,7 +325,7 @@ export class BoardModel {
           this.errors.set(errorKey(rowId, field ?? ''), { text: `${error.Message} (${error.Code})`, value: field ? op.Fields[field] ?? null : null });
           const row = this.rows.get(rowId);
           if (row) row.ver = ++this.verClock;
-          this.stored.rejected.unshift({ opId: op.OpId, rowId, field, code: error.Code, message: error.Message, wasQueued });
+          this.stored.rejected.unshift({ opId: op.OpId, rowId, field, code: error.Code, message: error.Message, wasQueued, value: field ? op.Fields[field] ?? null : null });
         } else if (ack.Seq > this.seq) {
           this.acked.set(op.OpId, { op, seq: ack.Seq });
         }
@@ -357,6 +361,8 @@ export class BoardModel {
   }
 
   dismissRejected(opId: string): void {
+    const dismissed = this.stored.rejected.find(r => r.opId === opId);
+    if (dismissed?.field) this.clearError(dismissed.rowId, dismissed.field);
     this.stored.rejected = this.stored.rejected.filter(r => r.opId !== opId);
     this.saveStored();
     this.changed({ side: true });
