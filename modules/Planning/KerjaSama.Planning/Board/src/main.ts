@@ -15,9 +15,11 @@ function start(): void {
   let view: BoardView | null = null;
   const model = new BoardModel(config, (c: Partial<Changes> & { rowIds?: string[] }) => view?.schedule(c));
   view = new BoardView(model, registry, values, t, root);
-  // A read-only hook for tests and the benchmark: the server's rows as this board holds them.
+  // A hook for tests and the benchmark: the server's rows as this board holds them (read-only), and a way to bring
+  // a row into the viewport (what the keyboard and the search box do).
   (window as unknown as Record<string, unknown>).kerjaSamaBoard = {
     snapshot: () => model.snapshot(),
+    reveal: (rowId: string) => view?.reveal(rowId.toLowerCase()),
     pending: () => model.stored.queue.length + model.acked.size,
   };
   void model.start();

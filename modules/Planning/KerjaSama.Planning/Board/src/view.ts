@@ -766,7 +766,7 @@ export class BoardView {
   }
 
   /** Scrolls a row into the viewport and draws it now (keyboard and search reach every row, drawn or not). */
-  private reveal(rowId: string): void {
+  reveal(rowId: string): void {
     const index = this.rowIndex.get(rowId);
     if (index === undefined) return;
     const theadHeight = this.thead.offsetHeight;
