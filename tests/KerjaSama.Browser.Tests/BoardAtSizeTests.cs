@@ -63,6 +63,20 @@ public abstract class BoardAtSizeTests(BrowserFixture fixture, ITestOutputHelper
             await b.Page.FillAsync("[data-testid=filter-text]", farText);
             await Assertions.Expect(b.Value(far, F.Potential)).ToHaveTextAsync(farText);
             output.WriteLine($"300 rows, 10 people: {acks.Count} remote edits, both boards at seq ≥ {last} and equal to the stored rows.");
+
+            // On a 1366×768 laptop the grid, scrolled into the window, shows 20+ rows, one line each, across the width.
+            await a.Page.SetViewportSizeAsync(1366, 768);
+            await a.Page.EvaluateAsync("() => document.querySelector('.matrix-wrap').scrollIntoView()");
+            await Assertions.Expect(a.Page.Locator("tr.row").First).ToBeVisibleAsync();
+            var layout = await a.Page.EvaluateAsync<double[]>(
+                "() => { const h = window.innerHeight; const rows = [...document.querySelectorAll('tr.row')].map(r => r.getBoundingClientRect());"
+                + " const whole = rows.filter(r => r.top >= 0 && r.bottom <= h); const table = document.querySelector('table.matrix').getBoundingClientRect();"
+                + " return [whole.length, Math.max(...rows.map(r => r.height)), table.width / window.innerWidth]; }");
+            await a.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.PathOf("board-300-rows-1366x768.png") });
+            output.WriteLine($"1366×768: {layout[0]} whole rows in the window, row height {layout[1]} px, grid {100 * layout[2]:0}% of the width.");
+            Assert.True(layout[0] >= 20, $"{layout[0]} rows visible at 1366×768");
+            Assert.True(layout[1] <= 30, $"rows are {layout[1]} px high (one line expected)");
+            Assert.True(layout[2] >= 0.9, $"the grid uses {100 * layout[2]:0}% of the width");
         }
         finally
         {
