@@ -104,6 +104,8 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         await using var a = await BoardPage.OpenAsync(fixture.Browser, s, s.AgencyA);
         var row = await a.AddRowAsync("Pariwisata sungai");
         await Assertions.Expect(a.Value(row, F.Status)).ToHaveTextAsync("diusulkan");
+        // The add and the potential typed into the new row are two ops: both acknowledged before going offline.
+        await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
 
         await a.Context.SetOfflineAsync(true);
         await Assertions.Expect(a.Connection).ToHaveAttributeAsync("data-state", "offline");

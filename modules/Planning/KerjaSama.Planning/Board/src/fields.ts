@@ -28,13 +28,13 @@ const f = (name: string, id: string, en: string, kind: FieldKind, key = false, c
   ({ name, id, en, kind, key, choices, width });
 
 export const boardFields: readonly BoardField[] = [
-  f(F.AffairCode, 'Urusan', 'Affair', 'affair', true, undefined, 11),
+  f(F.AffairCode, 'Urusan', 'Affair', 'affair', true, undefined, 9),
   f(F.Potential, 'Potensi', 'Potential', 'longText', true, undefined, 0),
-  f(F.CooperationType, 'Jenis kerja sama', 'Type of cooperation', 'choice', true, cooperationTypes, 9),
-  f(F.PartnerRegionCodes, 'Daerah mitra', 'Partner regions', 'regions', true, undefined, 12),
-  f(F.StartYear, 'Tahun mulai', 'Start year', 'number', true, undefined, 5.5),
-  f(F.DurationYears, 'Jangka waktu (tahun)', 'Duration (years)', 'number', true, undefined, 5.5),
-  f(F.Status, 'Status', 'Status', 'choice', true, statuses, 9),
+  f(F.CooperationType, 'Jenis kerja sama', 'Type of cooperation', 'choice', true, cooperationTypes, 7.5),
+  f(F.PartnerRegionCodes, 'Daerah mitra', 'Partner regions', 'regions', true, undefined, 9),
+  f(F.StartYear, 'Tahun mulai', 'Start year', 'number', true, undefined, 4.5),
+  f(F.DurationYears, 'Jangka waktu (tahun)', 'Duration (years)', 'number', true, undefined, 4.5),
+  f(F.Status, 'Status', 'Status', 'choice', true, statuses, 8),
   f(F.SubAffairCode, 'Sub-urusan', 'Sub-affair', 'code'),
   f(F.CooperationObject, 'Objek kerja sama', 'Object of cooperation', 'longText'),
   f(F.PartnerOrganisationIds, 'Organisasi mitra', 'Partner organisations', 'partnerOrganisations'),
