@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command: restores tools and packages, starts a throwaway PostgreSQL 15 and a throwaway Redis
-# (the cluster tests' membership store) on 127.0.0.1,
+# The one test command: restores tools and packages, installs chromium, LibreOffice and poppler when missing (as root),
+# starts a throwaway PostgreSQL 15 and a throwaway Redis (the cluster tests' membership store) on 127.0.0.1,
 # runs every test project, prints "N passed, N failed" from the TRX results and exits non-zero on any failure.
 # Usage: build/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Registry]
 set -uo pipefail
@@ -89,6 +89,22 @@ ensure_chromium() {
   fi
 }
 ensure_chromium
+
+# Format tests (issue 18) open the exports in Debian's LibreOffice (headless soffice) and render PDF pages with poppler.
+ensure_office() {
+  if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
+    if [[ $(id -u) -eq 0 ]]; then
+      echo "== installing LibreOffice Calc/Writer and poppler-utils (Debian packages)"
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        libreoffice-calc libreoffice-writer poppler-utils fonts-dejavu-core >/dev/null) || true
+    fi
+  fi
+  if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
+    echo "soffice or pdftoppm not found; install the Debian packages libreoffice-calc libreoffice-writer poppler-utils." >&2
+    exit 2
+  fi
+}
+ensure_office
 
 echo "== restoring tools and packages"
 dotnet tool restore >/dev/null || exit 2

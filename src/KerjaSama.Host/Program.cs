@@ -1,6 +1,7 @@
 using KerjaSama.Host;
 using KerjaSama.Host.Composition;
 using KerjaSama.Identity;
+using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddPlatformDatabase(Modules.All);
 builder.AddPlatformSilo(Modules.All);
 builder.AddPlatformWeb(Modules.All);
 builder.AddPlatformMail();
+builder.AddPlatformJobs();
 foreach (var module in Modules.All)
     module.AddServices(builder);
 
@@ -17,6 +19,7 @@ var app = builder.Build();
 app.UsePlatformDefaults();
 app.MapPlatformEndpoints(Modules.All);
 IdentityModule.MapProtocolEndpoints(app);
+app.MapJobEndpoints();
 foreach (var module in Modules.All)
 {
     module.MapEndpoints(app.MapGroup($"/api/{module.Name}"));

@@ -10,7 +10,7 @@ using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
 namespace KerjaSama.Meetings.Tests;
 
-public abstract class AttendanceTests(PlatformFixture platform)
+public abstract partial class AttendanceTests(PlatformFixture platform)
 {
     [Fact]
     public async Task Attendance_comes_from_presence_in_the_real_hub_merged_per_person_across_connections_rejoins_and_sessions()

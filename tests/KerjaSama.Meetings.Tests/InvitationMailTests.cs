@@ -59,6 +59,44 @@ public abstract class InvitationMailTests(PlatformFixture platform)
         Assert.All(ics.Split("\r\n"), l => Assert.True(Encoding.UTF8.GetByteCount(l) <= 75, l));
     }
 
+    [Theory]
+    [InlineData("WIB", "+07:00", "Asia/Jakarta", 7)]
+    [InlineData("WITA", "+08:00", "Asia/Makassar", 8)]
+    [InlineData("WIT", "+09:00", "Asia/Jayapura", 9)]
+    public async Task The_invitation_ics_parses_with_Ical_Net_and_carries_the_zone_and_its_utc_offset(string zone, string offset, string tzid, int hours)
+    {
+        var s = await MeetingScenario.StartAsync(platform);
+        await s.MemberOfAsync(s.Partner, "Undangan Ical " + MeetingScenario.Short(), KerjaSama.Modularity.Security.PlatformRoles.PartnerContributor);
+        var body = MeetingScenario.Meeting("Rapat koordinasi Kalimantan Tengah – Papua " + MeetingScenario.Short(), s.Partner.Id);
+        body["timeZone"] = zone;
+        body["startsAt"] = $"2030-07-01T08:30:00{offset}";
+        body["endsAt"] = $"2030-07-01T10:00:00{offset}";
+        var id = (await s.CreateMeetingAsync(body)).GetProperty("id").GetGuid();
+        using var admin = s.Admin();
+        await (await admin.PostAsync($"/api/meetings/meetings/{id}/invitations", null)).ReadAsync<JsonElement>();
+        var folder = platform.Services.GetRequiredService<MailOptions>().PickupDirectory;
+        var ics = Directory.GetFiles(folder, "*.eml").Select(f => Calendar(MimeMessage.Load(f)))
+            .First(c => c?.Contains($"UID:{id:D}@kerjasama", StringComparison.Ordinal) == true)!;
+
+        var calendar = Ical.Net.Calendar.Load(ics)!;
+
+        Assert.Equal("REQUEST", calendar.Method);
+        var timeZone = Assert.Single(calendar.TimeZones);
+        Assert.Equal(tzid, timeZone.TzId);
+        var standard = Assert.Single(timeZone.TimeZoneInfos);
+        Assert.Equal(TimeSpan.FromHours(hours), standard.OffsetTo!.Offset);
+        Assert.Equal(zone, standard.TimeZoneName);
+        var invitation = Assert.Single(calendar.Events);
+        Assert.Equal($"{id:D}@kerjasama", invitation.Uid);
+        Assert.Equal((string)body["title"]!, invitation.Summary);
+        Assert.Equal(tzid, invitation.Start!.TzId);
+        Assert.Equal(new DateTime(2030, 7, 1, 8, 30, 0), invitation.Start.Value);
+        // The instant: 08:30 local is 08:30 minus the zone's offset in UTC.
+        Assert.Equal(new DateTime(2030, 7, 1, 8, 30, 0, DateTimeKind.Utc).AddHours(-hours), invitation.Start.AsUtc);
+        Assert.Equal(new DateTime(2030, 7, 1, 10, 0, 0, DateTimeKind.Utc).AddHours(-hours), invitation.End!.AsUtc);
+        Assert.NotEmpty(invitation.Attendees);
+    }
+
     private static string? Calendar(MimeMessage message) =>
         message.BodyParts.OfType<MimePart>().FirstOrDefault(p => p.ContentType.IsMimeType("text", "calendar")) is { } part
             ? ReadPart(part)

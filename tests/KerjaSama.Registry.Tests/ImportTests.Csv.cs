@@ -1,4 +1,4 @@
-using KerjaSama.Registry.Csv;
+using KerjaSama.Modularity.Csv;
 using KerjaSama.TestKit;
 
 namespace KerjaSama.Registry.Tests;
@@ -29,6 +29,6 @@ public abstract partial class ImportTests
         await (await PostCsvAsync("/api/registry/nomenclature/import", nomenclature)).ReadAsync<ImportSummaryRow>();
         var items = await _client.GetStringAsync($"/api/registry/nomenclature/export?prefix=2.13.{n}");
         Assert.Contains($"2.13.{n}.1.01.0001,sub_kegiatan,Sub,'+Keluaran,'-Indikator,'=Unit", items, StringComparison.Ordinal);
-        Assert.Contains(CsvReader.Parse(items), r => r.Fields[0] == $"2.13.{n}.1.01.0001" && r.Fields[5] == "=Unit");
+        Assert.Contains(CsvFile.Read(items), r => r.Fields[0] == $"2.13.{n}.1.01.0001" && r.Fields[5] == "=Unit");
     }
 }

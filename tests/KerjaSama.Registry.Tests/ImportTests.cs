@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using KerjaSama.Registry.Csv;
-using KerjaSama.TestKit;
+using KerjaSama.Modularity.Csv;
 using KerjaSama.Modularity.Security;
+using KerjaSama.TestKit;
 
 namespace KerjaSama.Registry.Tests;
 
@@ -39,7 +39,7 @@ public abstract partial class ImportTests(PlatformFixture platform) : IAsyncLife
 
         Assert.Equal(new ImportSummaryRow(3, 3, 0), summary);
         var export = await _client.GetStringAsync("/api/registry/organisations/export");
-        var rows = CsvReader.Parse(export);
+        var rows = CsvFile.Read(export);
         var mine = rows.Where(r => r.Fields[0].StartsWith($"t-{t}-", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, mine.Count);
         Assert.Contains(mine, r => r.Fields[1] == $"PT Maju, Jaya {t}" && r.Fields[5] == "3.26;3.30" && r.Fields[6] == "true");
@@ -130,7 +130,7 @@ public abstract partial class ImportTests(PlatformFixture platform) : IAsyncLife
         Assert.Equal(3, summary.Rows);
         var page = await (await _client.GetAsync($"/api/registry/nomenclature?prefix=2.11.{n}.")).ReadAsync<PageOf<NomenclatureRow>>();
         Assert.Contains(page.Items, i => i is { Level: "sub_kegiatan", Name: "Sub Kegiatan, Uji", Unit: "Dokumen", IsSample: false });
-        var export = CsvReader.Parse(await _client.GetStringAsync($"/api/registry/nomenclature/export?prefix=2.11.{n}"));
+        var export = CsvFile.Read(await _client.GetStringAsync($"/api/registry/nomenclature/export?prefix=2.11.{n}"));
         Assert.Contains(export, r => r.Fields[0] == $"2.11.{n}.1.01.0001" && r.Fields[4] == "Jumlah dokumen");
     }
 

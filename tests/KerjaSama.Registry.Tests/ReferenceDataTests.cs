@@ -1,6 +1,6 @@
 using System.Net;
+using KerjaSama.Modularity.Csv;
 using KerjaSama.Registry.Contracts;
-using KerjaSama.Registry.Csv;
 using KerjaSama.Registry.Persistence;
 using KerjaSama.Registry.Seeding;
 using KerjaSama.TestKit;
@@ -62,7 +62,7 @@ public abstract class ReferenceDataTests(PlatformFixture platform)
     public async Task Every_seeded_border_is_returned_from_both_sides()
     {
         var pairs = new[] { "province_borders.csv", "regency_borders.csv" }
-            .SelectMany(f => CsvReader.Parse(SeedFiles.Read(f)).Skip(1))
+            .SelectMany(f => CsvFile.Read(SeedFiles.Read(f)).Skip(1))
             .Select(r => (A: r.Fields[0], B: r.Fields[1])).ToList();
         Assert.True(pairs.Count > 70, $"only {pairs.Count} seeded pairs");
         var expected = pairs.SelectMany(p => new[] { (p.A, p.B), (p.B, p.A) }).ToLookup(p => p.Item1, p => p.Item2);

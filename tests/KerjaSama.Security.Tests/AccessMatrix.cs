@@ -56,6 +56,10 @@ internal static class AccessMatrix
         GET /api/identity/me member
         GET /api/identity/memberships secretariat
         PUT /api/identity/memberships/{id:guid} secretariat
+        GET /api/jobs/ member
+        DELETE /api/jobs/{id:guid} member
+        GET /api/jobs/{id:guid} member
+        GET /api/jobs/{id:guid}/result member
         POST /api/identity/users secretariat
         GET /api/meetings/meetings/ member
         POST /api/meetings/meetings/ facilitator
@@ -66,8 +70,10 @@ internal static class AccessMatrix
         POST /api/meetings/meetings/{id:guid}/action-items facilitator
         GET /api/meetings/meetings/{id:guid}/attendance invited
         PUT /api/meetings/meetings/{id:guid}/attendance/{personId:guid} facilitator
+        GET /api/meetings/meetings/{id:guid}/berita-acara.docx invited
         GET /api/meetings/meetings/{id:guid}/decisions invited
         POST /api/meetings/meetings/{id:guid}/decisions facilitator
+        POST /api/meetings/meetings/{id:guid}/documents/{kind}/pdf invited
         GET /api/meetings/meetings/{id:guid}/invitations facilitator
         POST /api/meetings/meetings/{id:guid}/invitations facilitator
         GET /api/meetings/meetings/{id:guid}/minutes invited
@@ -105,9 +111,12 @@ internal static class AccessMatrix
         GET /api/planning/exercises/{id:guid}/consolidation invited
         GET /api/planning/exercises/{id:guid}/dashboard invited
         GET /api/planning/exercises/{id:guid}/exports/decree-annex.xlsx invited
+        GET /api/planning/exercises/{id:guid}/exports/decree-annex.docx invited
+        POST /api/planning/exercises/{id:guid}/exports/decree-annex/pdf invited
         GET /api/planning/exercises/{id:guid}/exports/rkpd.{format} invited
         GET /api/planning/exercises/{id:guid}/exports/rpjmd.{format} invited
         POST /api/planning/exercises/{id:guid}/import consolidator
+        POST /api/planning/exercises/{id:guid}/import/jobs consolidator
         PUT /api/planning/exercises/{id:guid}/invitations secretariat
         GET /api/planning/exercises/{id:guid}/ops invited
         POST /api/planning/exercises/{id:guid}/ops contributor

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace KerjaSama.Planning.Tests.Consolidation;
 
-/// <summary>Opens an exported workbook back and reads its first sheet as text cells (row by row, A = index 0).</summary>
+/// <summary>Opens an exported workbook back with the Open XML SDK and reads its first sheet as text cells (row by row, A = index 0).</summary>
 internal static class Xlsx
 {
     // firstStyleOfBudget: the number format of the first number of at least a million (an indicative budget).
@@ -23,11 +23,12 @@ internal static class Xlsx
             var cells = new List<string>();
             foreach (var cell in row.Elements<Cell>())
             {
-                var column = Column(cell.CellReference!.Value!);
+                // Writers may leave the reference out (SpreadCheetah does): then the cell follows the previous one.
+                var column = cell.CellReference?.Value is { } reference ? Column(reference) : cells.Count;
                 while (cells.Count < column)
                     cells.Add("");
                 var text = cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text ?? "";
-                if (cell.DataType?.Value == CellValues.Number && firstStyleOfBudget is null && cell.StyleIndex is not null && text.Length >= 7)
+                if ((cell.DataType is null || cell.DataType.Value == CellValues.Number) && cell.CellValue is not null && firstStyleOfBudget is null && cell.StyleIndex is not null && text.Length >= 7)
                 {
                     var format = (CellFormat)workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.ElementAt((int)cell.StyleIndex.Value);
                     firstStyleOfBudget = format.NumberFormatId?.Value.ToString(CultureInfo.InvariantCulture);

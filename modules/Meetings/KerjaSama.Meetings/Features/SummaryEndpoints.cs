@@ -1,10 +1,14 @@
 using KerjaSama.Meetings.Export;
 using KerjaSama.Meetings.Persistence;
+using KerjaSama.Modularity.Documents;
+using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Meetings.Features;
 
@@ -16,6 +20,9 @@ internal static class SummaryEndpoints
     {
         group.MapGet("/{id:guid}/summary", Summary).WithName("GetMeetingSummary");
         group.MapGet("/{id:guid}/minutes.docx", Export).WithName("ExportMeetingMinutes");
+        group.MapGet("/{id:guid}/berita-acara.docx", ExportRecord).WithName("ExportMeetingRecord");
+        group.MapPost("/{id:guid}/documents/{kind}/pdf", StartPdf).WithName("StartMeetingDocumentPdf")
+            .WithDescription("Starts a background job that renders the minutes ('notulen') or the record ('berita-acara') as PDF; poll /api/jobs/{jobId}.");
     }
 
     private static async Task<Results<Ok<MeetingSummary>, ProblemHttpResult>> Summary(Guid id, HttpContext http, MeetingsDb db,
@@ -34,5 +41,45 @@ internal static class SummaryEndpoints
         if (await db.FindVisibleAsync(id, Caller.From(http.User)!, ct) is null || await summaries.BuildAsync(id, ct) is not { } summary)
             return MeetingEndpoints.NotFound(id);
         return TypedResults.File(MinutesDocument.Build(summary), DocxContentType, $"notulen-{summary.Meeting.StartsAt:yyyyMMdd}-{id:N}.docx");
+    }
+
+    /// <summary>The Berita Acara of the meeting (attendance per organisation, rows per affair, agreements, signatories) as DOCX.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportRecord(Guid id, HttpContext http, MeetingsDb db,
+        SummaryBuilder summaries, CancellationToken ct)
+    {
+        if (await db.FindVisibleAsync(id, Caller.From(http.User)!, ct) is null || await summaries.BuildAsync(id, ct) is not { } summary)
+            return MeetingEndpoints.NotFound(id);
+        return TypedResults.File(BeritaAcaraDocument.Build(summary), DocxContentType, $"berita-acara-{summary.Meeting.StartsAt:yyyyMMdd}-{id:N}.docx");
+    }
+
+    /// <summary>
+    /// 202 with a job that builds the document from the meeting as it is then, converts it with LibreOffice and keeps the
+    /// PDF for its owner (<c>/api/jobs/{jobId}/result</c>). Unknown kinds are a validation error; others' meetings 404.
+    /// </summary>
+    private static async Task<IResult> StartPdf(Guid id, string kind, HttpContext http, MeetingsDb db, BackgroundJobs jobs, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User)!;
+        if (await db.FindVisibleAsync(id, caller, ct) is not { } meeting)
+            return MeetingEndpoints.NotFound(id);
+        Func<MeetingSummary, byte[]>? build = kind switch
+        {
+            "notulen" => MinutesDocument.Build,
+            "berita-acara" => BeritaAcaraDocument.Build,
+            _ => null,
+        };
+        if (build is null)
+            return Problems.Validation("kind", "The document is 'notulen' or 'berita-acara'.", "unknown_document");
+        var title = (kind == "notulen" ? "Notulen " : "Berita Acara ") + meeting.Title;
+        return JobEndpoints.Accepted(jobs.Start(caller, "meeting." + kind + ".pdf", title, async job =>
+        {
+            job.Report(JobStages.Building, 0, 2);
+            var summary = await job.Services.GetRequiredService<SummaryBuilder>().BuildAsync(id, job.Cancellation)
+                ?? throw new JobFailedException("meeting_not_found", "The meeting was deleted.");
+            var docx = build(summary);
+            job.Report(JobStages.Converting, 1, 2);
+            var pdf = await job.Services.GetRequiredService<OfficeConverter>().ToPdfAsync(docx, "docx", job.Cancellation);
+            job.Report(JobStages.Done, 2, 2);
+            return TypedResults.File(pdf, "application/pdf", $"{kind}-{summary.Meeting.StartsAt:yyyyMMdd}-{id:N}.pdf");
+        }));
     }
 }

@@ -11,7 +11,7 @@ internal static class InvitationMessages
     public static MimeMessage Build(Meeting meeting, Invitation to, MailSettings settings, DateTimeOffset now)
     {
         var url = settings.PublicBaseUrl is { Length: > 0 } baseUrl ? $"{baseUrl.TrimEnd('/')}/meetings/{meeting.Id}" : null;
-        var ics = ICalendarWriter.Request(meeting, settings.FromName, settings.From, [(to.DisplayName, to.Email)], now, url);
+        var ics = InvitationCalendar.Request(meeting, settings.FromName, settings.From, [(to.DisplayName, to.Email)], now, url);
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(settings.FromName, settings.From));
         message.To.Add(new MailboxAddress(to.DisplayName, to.Email));

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using KerjaSama.Modularity.Csv;
+using KerjaSama.Modularity.Spreadsheets;
 
 namespace KerjaSama.Partners.Dashboard;
 
@@ -16,31 +13,25 @@ internal static class DashboardExport
         "Persetujuan DPRD", "Status", "Pengingat berikutnya", "Rekomendasi evaluasi terakhir",
     ];
 
-    public static byte[] Xlsx(DashboardDto dashboard)
+    public static Task<byte[]> XlsxAsync(DashboardDto dashboard, CancellationToken ct)
     {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook(new Sheets());
-            AddSheet(workbook, "Perjanjian", [AgreementHeader, .. dashboard.Agreements.Select(Cells)]);
-            string[] countHeader = ["Kelompok", "Kunci", "Berjalan", "Berakhir ≤ 90 hari", "Selesai", "Belum berlaku"];
-            AddSheet(workbook, "Ringkasan",
+        string[] countHeader = ["Kelompok", "Kunci", "Berjalan", "Berakhir ≤ 90 hari", "Selesai", "Belum berlaku"];
+        return XlsxWriter.WriteAsync(
+        [
+            Sheet("Perjanjian", [AgreementHeader, .. dashboard.Agreements.Select(Cells)]),
+            Sheet("Ringkasan",
             [
                 countHeader,
                 .. dashboard.ByKind.Select(c => Count("Jenis", c)),
                 .. dashboard.ByAffair.Select(c => Count("Urusan", c)),
                 .. dashboard.ByPartner.Select(c => Count("Mitra", c)),
-            ]);
-            AddSheet(workbook, "Daerah mitra",
+            ]),
+            Sheet("Daerah mitra",
             [
                 ["Kode wilayah", "Pemerintah daerah", "Jenis", "Nomor", "Berakhir", "Status"],
                 .. dashboard.Regions.SelectMany(r => r.Agreements.Select(a => new object?[] { r.RegionCode, r.OrganisationName, a.Kind, a.Number, a.EndsOn, a.State })),
-            ]);
-            workbook.Workbook.Save();
-        }
-
-        return stream.ToArray();
+            ]),
+        ], ct);
     }
 
     /// <summary>Agreements signed in or running during <paramref name="year"/>, one line each, with the state at year end.</summary>
@@ -48,11 +39,11 @@ internal static class DashboardExport
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var text = new StringBuilder();
-        text.AppendLine(CsvCells.Line(new[] { "Tahun" }.Concat(AgreementHeader)));
-        foreach (var a in dashboard.Agreements.Where(a => a.SignedOn is { } s && s <= last && a.EndsOn >= first))
-            text.AppendLine(CsvCells.Line(new object?[] { year }.Concat(Cells(a))));
-        return text.ToString();
+        return CsvFile.Write(
+        [
+            new[] { "Tahun" }.Concat(AgreementHeader),
+            .. dashboard.Agreements.Where(a => a.SignedOn is { } s && s <= last && a.EndsOn >= first).Select(a => new object?[] { year }.Concat(Cells(a))),
+        ]);
     }
 
     private static object?[] Cells(DashboardRow a) =>
@@ -63,29 +54,12 @@ internal static class DashboardExport
 
     private static object?[] Count(string group, DashboardCount c) => [group, c.Label, c.Active, c.Expiring, c.Ended, c.Draft];
 
-    private static void AddSheet(WorkbookPart workbook, string name, IEnumerable<object?[]> rows)
+    private static XlsxSheet Sheet(string name, IEnumerable<object?[]> rows)
     {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        uint index = 1;
+        var sheet = new XlsxSheet(name);
         foreach (var values in rows)
-        {
-            var row = new Row { RowIndex = index++ };
-            foreach (var value in values)
-            {
-                row.Append(value switch
-                {
-                    int or decimal or long => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Format(value)) },
-                    _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Format(value)) { Space = SpaceProcessingModeValues.Preserve }) },
-                });
-            }
-
-            data.Append(row);
-        }
-
-        part.Worksheet = new Worksheet(data);
-        var sheets = workbook.Workbook.Sheets!;
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name });
+            sheet.AddRow([.. values.Select(v => new XlsxCell(v is int or long or decimal ? v : Format(v), XlsxStyle.Plain))]);
+        return sheet;
     }
 
     private static string Format(object? value) => value switch

@@ -1,4 +1,4 @@
-using System.Text;
+using KerjaSama.Modularity.Csv;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Partners.Dashboard;
 using KerjaSama.Partners.Persistence;
@@ -19,11 +19,11 @@ internal static class ReportEndpoints
         var dashboard = api.MapGroup("/dashboard").WithTags("Dashboard").RequireAuthorization(Policies.Facilitator);
         dashboard.MapGet("/", async (DashboardQueries q, CancellationToken ct) => TypedResults.Ok(await q.GetAsync(ct)));
         dashboard.MapGet("/export.xlsx", async (DashboardQueries q, CancellationToken ct) =>
-            TypedResults.File(DashboardExport.Xlsx(await q.GetAsync(ct)), XlsxType, "kerja-sama-daerah.xlsx"));
+            TypedResults.File(await DashboardExport.XlsxAsync(await q.GetAsync(ct), ct), XlsxType, "kerja-sama-daerah.xlsx"));
         dashboard.MapGet("/yearly/{year:int}.csv", async (int year, DashboardQueries q, CancellationToken ct) =>
             year is < 2000 or > 2100
                 ? Results.NotFound()
-                : TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(DashboardExport.YearlyCsv(await q.GetAsync(ct), year))).ToArray(),
+                : TypedResults.File(CsvFile.Utf8WithBom(DashboardExport.YearlyCsv(await q.GetAsync(ct), year)),
                     "text/csv; charset=utf-8", $"ringkasan-kerja-sama-{year}.csv"));
 
         api.MapPost("/reminders/run", async (ReminderScheduler scheduler, CancellationToken ct) =>

@@ -20,7 +20,8 @@ internal static partial class MatrixImport
 {
     public sealed record Parsed(List<RegisterOp> Ops, List<int> Lines, List<ImportIssue> Issues);
 
-    public static async Task<Parsed> ParseAsync(List<SheetLine> lines, ValidationContext ctx, IOrganisationDirectory organisations, CancellationToken ct)
+    public static async Task<Parsed> ParseAsync(List<SheetLine> lines, ValidationContext ctx, IOrganisationDirectory organisations, CancellationToken ct,
+        Action<int, int>? checkedLines = null)
     {
         var issues = new List<ImportIssue>();
         var content = lines.Where(l => l.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
@@ -53,8 +54,13 @@ internal static partial class MatrixImport
         var codes = new Dictionary<string, OrganisationInfo?>(StringComparer.OrdinalIgnoreCase);
         var ops = new List<RegisterOp>();
         var numbers = new List<int>();
+        var done = 0;
         foreach (var line in content.Skip(1))
         {
+            // Progress for the page (rows checked of rows read) and a cancellation point between lines: nothing is written here.
+            ct.ThrowIfCancellationRequested();
+            if (checkedLines is not null && (done++ % 25 == 0))
+                checkedLines(done - 1, content.Count - 1);
             string Cell(string column)
             {
                 var i = header.IndexOf(column);
@@ -164,6 +170,8 @@ internal static partial class MatrixImport
             ops.Add(new RegisterOp(Guid.NewGuid(), OpKinds.Add, Guid.CreateVersion7(), fields, owner));
             numbers.Add(line.Number);
         }
+
+        checkedLines?.Invoke(content.Count - 1, content.Count - 1);
 
         if (ops.Count == 0 && issues.Count == 0)
             issues.Add(new(headerLine.Number + 1, "row", "no_rows", "The file has a header but no rows."));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
 
@@ -57,9 +58,9 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
     public static string Rupiah(long value) => value.ToString("#,##0", CultureInfo.GetCultureInfo("id-ID"));
 
     /// <summary>The annex as a formatted workbook: title, header, a heading per affair, lines, a total per affair, the grand total.</summary>
-    public byte[] ToXlsx()
+    public Task<byte[]> ToXlsxAsync(CancellationToken ct)
     {
-        var sheet = new XlsxSheet("Lampiran");
+        var sheet = new XlsxSheet("Lampiran") { FitToWidth = true };
         string[] fixedHeaders =
         [
             "No", "Sub Urusan", "Potensi / Permasalahan", "Objek Kerja Sama", "Jenis Kerja Sama", "Calon Mitra", "Bentuk Kerja Sama", "Manfaat",
@@ -110,7 +111,7 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
         }
 
         sheet.Rows.Add(TotalRow("JUMLAH SELURUHNYA", TotalFor, fixedHeaders.Length, tailHeaders.Length));
-        return XlsxWriter.Write(sheet);
+        return XlsxWriter.WriteAsync([sheet], ct);
     }
 
     private List<XlsxCell> TotalRow(string label, Func<int, long> total, int fixedColumns, int tailColumns)

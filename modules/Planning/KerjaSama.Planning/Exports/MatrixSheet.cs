@@ -1,5 +1,5 @@
-using System.Text;
 using KerjaSama.Modularity.Csv;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
 
 namespace KerjaSama.Planning.Exports;
@@ -50,7 +50,7 @@ internal sealed class MatrixSheet
         return new MatrixSheet(header, lines);
     }
 
-    public byte[] ToXlsx(string sheetName)
+    public Task<byte[]> ToXlsxAsync(string sheetName, CancellationToken ct)
     {
         var sheet = new XlsxSheet(sheetName) { FrozenRows = 1 };
         sheet.Widths.AddRange(Header.Select(h => h switch
@@ -66,19 +66,12 @@ internal sealed class MatrixSheet
                 || Header[i] == "total_budget") ? XlsxStyle.Rupiah : v is long ? XlsxStyle.Number : XlsxStyle.Text))]);
         }
 
-        return XlsxWriter.Write(sheet);
+        return XlsxWriter.WriteAsync([sheet], ct);
     }
 
     /// <summary>
     /// RFC 4180 CSV in UTF-8 with a byte-order mark (spreadsheet programs then read the accents right); formula-like text
     /// is neutralised, numbers stay numbers (<see cref="CsvCells"/>).
     /// </summary>
-    public byte[] ToCsv()
-    {
-        var sb = new StringBuilder();
-        CsvCells.AppendLine(sb, Header, "\r\n");
-        foreach (var line in Rows)
-            CsvCells.AppendLine(sb, line, "\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
+    public byte[] ToCsv() => CsvFile.Utf8WithBom(CsvFile.Write([Header, .. Rows], "\r\n"));
 }

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity;
+using KerjaSama.Modularity.Csv;
 using KerjaSama.Registry.Affairs;
 using KerjaSama.Registry.Contracts;
 using KerjaSama.Registry.Csv;
@@ -167,7 +168,7 @@ internal static class SeedAppliers
     private static List<string> Split(string value) =>
         [.. value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    private static void Ensure(bool ok, string file, CsvRow row, string reason)
+    private static void Ensure(bool ok, string file, CsvRecord row, string reason)
     {
         if (!ok)
             throw new PlatformStartupException($"Registry seed {file}, line {row.Line}: {reason}.");

@@ -1,5 +1,8 @@
+using KerjaSama.Modularity.Documents;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Exports;
@@ -23,6 +26,9 @@ internal static class ExportEndpoints
         var group = api.MapGroup("/exercises/{id:guid}/exports").WithTags("Planning: exports").RequireAuthorization(Policies.Member)
             .RequireExercise(ExerciseRight.Read);
         group.MapGet("/decree-annex.xlsx", Annex).WithName("ExportDecreeAnnex");
+        group.MapGet("/decree-annex.docx", AnnexDocument).WithName("ExportDecreeAnnexDocument");
+        group.MapPost("/decree-annex/pdf", StartAnnexPdf).WithName("StartDecreeAnnexPdf")
+            .WithDescription("Starts a background job that renders the decree annex as PDF (LibreOffice); poll /api/jobs/{jobId}.");
         group.MapGet("/rpjmd.{format}", Rpjmd).WithName("ExportRpjmdMatrix");
         group.MapGet("/rkpd.{format}", Rkpd).WithName("ExportRkpdMatrix");
     }
@@ -47,8 +53,44 @@ internal static class ExportEndpoints
         if (problem is not null)
             return problem;
         var annex = DecreeAnnex.Build(exercise!, rows, names!);
-        return TypedResults.File(annex.ToXlsx(), XlsxWriter.ContentType, $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.xlsx");
+        return TypedResults.File(await annex.ToXlsxAsync(ct), XlsxWriter.ContentType, $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.xlsx");
     }
+
+    private static async Task<IResult> AnnexDocument(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (exercise, rows, names, problem) = await LoadAsync(id, Caller.From(http.User)!, db, grains, http.RequestServices, ct);
+        if (problem is not null)
+            return problem;
+        var annex = DecreeAnnex.Build(exercise!, rows, names!);
+        return TypedResults.File(DecreeAnnexDocument.Build(annex, Today(clock)), DocxContentType, $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.docx");
+    }
+
+    /// <summary>202 with a job that loads the annex as it is then, renders the DOCX and converts it to PDF for its owner.</summary>
+    private static IResult StartAnnexPdf(Guid id, HttpContext http, BackgroundJobs jobs)
+    {
+        var caller = Caller.From(http.User)!;
+        return JobEndpoints.Accepted(jobs.Start(caller, "planning.decree-annex.pdf", "Lampiran keputusan", async job =>
+        {
+            job.Report(JobStages.Reading, 0, 3);
+            var services = job.Services;
+            var (exercise, rows, names, problem) = await LoadAsync(id, caller, services.GetRequiredService<PlanningDb>(),
+                services.GetRequiredService<IGrainFactory>(), services, job.Cancellation);
+            if (problem is not null)
+                throw new JobFailedException("exercise_not_readable", "The exercise can no longer be read.");
+            job.Report(JobStages.Building, 1, 3);
+            var docx = DecreeAnnexDocument.Build(DecreeAnnex.Build(exercise!, rows, names!), Today(services.GetRequiredService<TimeProvider>()));
+            job.Report(JobStages.Converting, 2, 3);
+            var pdf = await services.GetRequiredService<OfficeConverter>().ToPdfAsync(docx, "docx", job.Cancellation);
+            job.Report(JobStages.Done, 3, 3);
+            return TypedResults.File(pdf, "application/pdf", $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.pdf");
+        }));
+    }
+
+    internal const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    // Documents are dated in WIB, the time of the province's capital.
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
 
     private static Task<IResult> Rpjmd(Guid id, string format, HttpContext http, PlanningDb db, IGrainFactory grains, string scope = "all",
         CancellationToken ct = default) => MatrixAsync(id, format, null, scope, http, db, grains, ct);
@@ -78,6 +120,6 @@ internal static class ExportEndpoints
         var name = year is null ? $"matriks-rpjmd-{e.StartYear}-{e.EndYear}" : $"matriks-rkpd-{years[0]}";
         return format == "csv"
             ? TypedResults.File(sheet.ToCsv(), "text/csv; charset=utf-8", name + ".csv")
-            : TypedResults.File(sheet.ToXlsx(year is null ? "RPJMD" : "RKPD " + years[0]), XlsxWriter.ContentType, name + ".xlsx");
+            : TypedResults.File(await sheet.ToXlsxAsync(year is null ? "RPJMD" : "RKPD " + years[0], ct), XlsxWriter.ContentType, name + ".xlsx");
     }
 }

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
@@ -23,26 +24,56 @@ internal static class ImportEndpoint
 {
     internal sealed record ImportResult(int Imported, IReadOnlyList<Guid> RowIds, long FirstSeq, long LastSeq);
 
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapPost("/exercises/{id:guid}/import", Import).WithTags("Planning: exports").RequireAuthorization(Policies.Member)
             .WithName("ImportMatrix").RequireExercise(ExerciseRight.Consolidate)
             // No Accepts metadata: routing would then refuse every other content type with 415 (multipart or raw body both work).
             .WithDescription("Multipart form with the field 'file' (XLSX or CSV), or the file as the raw request body.");
+        api.MapPost("/exercises/{id:guid}/import/jobs", StartJob).WithTags("Planning: exports").RequireAuthorization(Policies.Member)
+            .WithName("StartMatrixImport").RequireExercise(ExerciseRight.Consolidate)
+            .WithDescription("As /import, as a background job: 202 with the job; poll /api/jobs/{jobId} for rows read and checked, " +
+                "DELETE it to cancel (nothing is written); its result is the import's answer.");
+    }
 
-    internal static async Task<IResult> Import(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, IOptions<SpreadsheetLimits> limits,
-        CancellationToken ct)
+    internal static async Task<IResult> Import(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
+    {
+        var (caller, exercise, grain, content, problem) = await PrepareAsync(id, http, db, grains, ct);
+        return problem ?? await RunAsync(exercise!, caller, content!, grain!, http.RequestServices, null, ct);
+    }
+
+    /// <summary>
+    /// The same import as a job: the upload is read here, the checking runs in the background with progress (rows read,
+    /// rows checked) and can be cancelled until the rows are handed to the grain in one batch, all or nothing.
+    /// </summary>
+    internal static async Task<IResult> StartJob(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, BackgroundJobs jobs, CancellationToken ct)
+    {
+        var (caller, exercise, grain, content, problem) = await PrepareAsync(id, http, db, grains, ct);
+        return problem ?? JobEndpoints.Accepted(jobs.Start(caller, "planning.import", "Impor matriks", job =>
+            RunAsync(exercise!, caller, content!, grain!, job.Services, job, job.Cancellation)));
+    }
+
+    private static async Task<(Caller Caller, MappingExercise? Exercise, IMatrixGrain? Grain, byte[]? Content, IResult? Problem)> PrepareAsync(Guid id,
+        HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
         var caller = Caller.From(http.User)!;
         var exercise = await db.Exercises.FindAsync([id], ct);
         if (exercise is null)
-            return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
+            return (caller, null, null, null, Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}."));
         var grain = grains.GetGrain<IMatrixGrain>(id);
         if (!caller.CanFacilitate && !await grain.IsPlanningAgencyAsync(caller))
-            return Problems.Forbidden("forbidden", "Only the secretariat and the planning agency import into the matrix.");
-
+            return (caller, null, null, null, Problems.Forbidden("forbidden", "Only the secretariat and the planning agency import into the matrix."));
         var content = await ReadBodyAsync(http.Request, ct);
         if (content is null or { Length: 0 })
-            return Problems.Validation("file", "Send the XLSX or CSV file (multipart field 'file', or as the request body).", "import_empty");
+            return (caller, null, null, null, Problems.Validation("file", "Send the XLSX or CSV file (multipart field 'file', or as the request body).", "import_empty"));
+        return (caller, exercise, grain, content, null);
+    }
+
+    private static async Task<IResult> RunAsync(MappingExercise exercise, Caller caller, byte[] content, IMatrixGrain grain, IServiceProvider services,
+        JobContext? job, CancellationToken ct)
+    {
+        job?.Report(JobStages.Reading, 0, 0);
+        var limits = services.GetRequiredService<IOptions<SpreadsheetLimits>>();
         // Bounded before it is believed (cell references, lines, columns, unzipped bytes, entries); nothing is stored when refused.
         var (lines, refused) = SpreadsheetReader.Read(content, limits.Value);
         if (refused is not null)
@@ -54,10 +85,14 @@ internal static class ImportEndpoint
         if (lines is null)
             return Problems.Validation("file", "The file is neither a readable XLSX workbook nor UTF-8 CSV text.", "import_unreadable");
 
-        var ctx = await CreateContextAsync(exercise, http.RequestServices, ct);
-        var parsed = await MatrixImport.ParseAsync(lines, ctx, http.RequestServices.GetRequiredService<IOrganisationDirectory>(), ct);
+        job?.Report(JobStages.Checking, 0, lines.Count);
+        var ctx = await CreateContextAsync(exercise, services, ct);
+        var parsed = await MatrixImport.ParseAsync(lines, ctx, services.GetRequiredService<IOrganisationDirectory>(), ct,
+            job is null ? null : (done, total) => job.Report(JobStages.Checking, done, total));
         if (parsed.Issues.Count > 0)
             return Rejected(parsed.Issues);
+        // From here the rows go to the grain in one batch (one transaction): no cancellation any more.
+        job?.BeginCommit();
         var result = await grain.ApplyRegister(caller, new RegisterBatch(RegisterAuthorities.Consolidation, parsed.Ops));
         if (!result.Applied)
         {

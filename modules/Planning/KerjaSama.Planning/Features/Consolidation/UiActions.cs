@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace KerjaSama.Planning.Features.Consolidation;
@@ -41,8 +40,7 @@ internal static class UiActions
             "bulk-status" => await BulkStatusEndpoint.Change(id, new(await RowsWithStatusAsync(db, id, F("fromStatus"), ct), F("status"), F("reason")),
                 http, db, grains, ct),
             "adopt" => await ReviewEndpoints.Adopt(id, new(F("reason")), http, db, grains, ct),
-            "import" => await ImportEndpoint.Import(id, http, db, grains,
-                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Exports.SpreadsheetLimits>>(), ct),
+            "import" => await ImportEndpoint.Import(id, http, db, grains, ct),
             _ => Problem400("unknown_action", "Unknown action."),
         };
         var (ok, message) = Describe(result);

@@ -107,20 +107,17 @@ internal static class LiveEndpoints
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(Guid id, HttpContext http, PlanningDb db,
         CancellationToken ct)
     {
-        var sb = new StringBuilder("seq,at_utc,kind,row_id,field,value,author,organisation,session_id,op_id\n");
         var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == id).OrderBy(o => o.Seq).ToListAsync(ct);
+        var records = new List<IEnumerable<object?>> { new[] { "seq", "at_utc", "kind", "row_id", "field", "value", "author", "organisation", "session_id", "op_id" } };
         foreach (var op in ops.Select(MatrixStore.ToMessage))
         {
             var fields = op.Fields.Count == 0 ? [new KeyValuePair<string, string?>("", null)] : op.Fields.ToList();
+            // Names and values are user text: neutralised against formulas (CsvCells, through CsvFile); seq and ids as they are.
             foreach (var (field, value) in fields)
-            {
-                // Names and values are user text: neutralised against formulas (CsvCells); seq and ids as they are.
-                CsvCells.AppendLine(sb, [op.Seq, op.At, op.Kind, op.RowId, field, value, op.Author.DisplayName, op.Author.OrganisationName,
-                    op.SessionId, op.OpId]);
-            }
+                records.Add([op.Seq, op.At, op.Kind, op.RowId, field, value, op.Author.DisplayName, op.Author.OrganisationName, op.SessionId, op.OpId]);
         }
 
-        return TypedResults.File(Encoding.UTF8.GetBytes(sb.ToString()), "text/csv", $"matrix-{id:N}-audit.csv");
+        return TypedResults.File(Encoding.UTF8.GetBytes(CsvFile.Write(records)), "text/csv", $"matrix-{id:N}-audit.csv");
     }
 
     private static async Task<Results<Ok<Ack>, ProblemHttpResult>> Submit(Guid id, SubmitOp op, HttpContext http, PlanningDb db,

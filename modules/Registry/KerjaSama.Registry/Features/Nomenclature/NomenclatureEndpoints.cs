@@ -46,7 +46,7 @@ internal static class NomenclatureEndpoints
     private static async Task<FileContentHttpResult> Export(RegistryDb db, string? level, string? prefix, CancellationToken ct)
     {
         var items = await Filter(db, level, prefix).OrderBy(n => n.Code).ToListAsync(ct);
-        var csv = CsvWriter.Write(ImportNomenclature.Columns, items.Select(n => new[] { n.Code, n.Level, n.Name, n.Output, n.Indicator, n.Unit }));
+        var csv = CsvTable.Write(ImportNomenclature.Columns, items.Select(n => new[] { n.Code, n.Level, n.Name, n.Output, n.Indicator, n.Unit }));
         return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "nomenclature.csv");
     }
 

@@ -42,7 +42,7 @@ internal static class OrganisationEndpoints
     private static async Task<FileContentHttpResult> Export(RegistryDb db, string? kind, string? region, CancellationToken ct)
     {
         var orgs = await OrganisationQueries.Filter(db, kind, region, null, null).OrderBy(o => o.Code).ToListAsync(ct);
-        var csv = CsvWriter.Write(ExportColumns, orgs.Select(ImportOrganisations.ToCsvRow));
+        var csv = CsvTable.Write(ExportColumns, orgs.Select(ImportOrganisations.ToCsvRow));
         return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "organisations.csv");
     }
 
