@@ -104,6 +104,8 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         await using var a = await BoardPage.OpenAsync(fixture.Browser, s, s.AgencyA);
         var row = await a.AddRowAsync("Pariwisata sungai");
         await Assertions.Expect(a.Value(row, F.Status)).ToHaveTextAsync("diusulkan");
+        // The add and the potential typed into the new row are two ops: both acknowledged before going offline.
+        await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
 
         await a.Context.SetOfflineAsync(true);
         await Assertions.Expect(a.Connection).ToHaveAttributeAsync("data-state", "offline");
@@ -195,6 +197,8 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         await facilitator.Page.ClickAsync("[data-testid=unlock]");
         await Assertions.Expect(a.Cell(row, F.Potential)).ToHaveAttributeAsync("aria-readonly", "false");
         await a.EditAsync(row, F.Potential, "Pengelolaan DAS Barito bersama");
+        // The editor closes on Enter; the edit is stored once acknowledged (the queue is empty again).
+        await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
         Assert.Equal("Pengelolaan DAS Barito bersama", (await s.StoredRowsAsync())[row][F.Potential]);
     }
 }

@@ -3,12 +3,14 @@ using Xunit;
 
 namespace KerjaSama.Browser.Tests;
 
-/// <summary>The files the board needs in the browser are served by the host, as scripts.</summary>
+/// <summary>
+/// The scripts pages need are served by the host: the board's bundle (TypeScript, built by the Planning project) and
+/// Blazor's script for the interactive server pages (the live monitor). The board no longer ships a .NET runtime.
+/// </summary>
 public sealed class StaticAssetTests(SqliteBrowserFixture fixture) : IClassFixture<SqliteBrowserFixture>
 {
     [Theory]
     [InlineData("/_framework/blazor.web.js")]
-    [InlineData("/_framework/dotnet.js")]
     [InlineData("/_content/KerjaSama.Planning/board.js")]
     public async Task The_boards_scripts_are_served_as_javascript(string path)
     {
@@ -17,5 +19,12 @@ public sealed class StaticAssetTests(SqliteBrowserFixture fixture) : IClassFixtu
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
         Assert.True(body.Length > 100, $"{path}: {body.Length} characters");
+    }
+
+    [Fact]
+    public async Task No_webassembly_runtime_is_served_any_more()
+    {
+        using var response = await fixture.Platform.Client.GetAsync("/_framework/dotnet.js");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -85,7 +85,7 @@ public sealed class PlanningModule : IModule
 
     public void MapHubs(IEndpointRouteBuilder app)
     {
-        app.MapHub<MappingHub>("/hubs/mapping", o => o.CloseOnAuthenticationExpiration = true);
+        app.MapHub<MappingHub>(Contracts.Live.HubNames.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapHub<MonitorHub>("/hubs/monitor", o => o.CloseOnAuthenticationExpiration = true);
     }
 

@@ -19,7 +19,6 @@ internal static class PlatformEndpoints
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
-            .AddInteractiveWebAssemblyRenderMode()
             .AddAdditionalAssemblies([.. modules.Where(m => m.Navigation.Any()).Select(m => m.GetType().Assembly)])
             // Blazor's own framework resources are public like the other static files; its pages keep their policies.
             .Add(endpoint =>

@@ -7,12 +7,11 @@ internal static class WebComposition
 {
     public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
-        // Static SSR by default; Interactive Server where a page asks for it (the live monitor) and
-        // Interactive WebAssembly for the mapping board.
+        // Static SSR by default; Interactive Server where a page asks for it (the live monitor). The mapping board is
+        // a TypeScript client of its own (docs/adr/0016-board-in-typescript.md): no WebAssembly render mode.
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(o =>
-                o.DetailedErrors = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"))
-            .AddInteractiveWebAssemblyComponents();
+                o.DetailedErrors = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
         builder.Services.Configure<ShellOptions>(shell =>
         {
             foreach (var module in modules)

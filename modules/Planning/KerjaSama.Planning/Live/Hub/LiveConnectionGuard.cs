@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -166,7 +167,7 @@ internal sealed partial class LiveConnectionGuard(
                 continue;
             connection.Revoked[sessionId] = NotInvited;
             await LeaveAsync(connection, sessionId, exerciseId);
-            await hub.Clients.Client(connection.Context.ConnectionId).SendAsync("Revoked", sessionId, NotInvited, ct);
+            await hub.Clients.Client(connection.Context.ConnectionId).SendAsync(HubNames.Revoked, sessionId, NotInvited, ct);
             LogRevoked(connection.Caller.UserId, connection.Caller.OrganisationId, sessionId);
         }
     }

@@ -92,7 +92,7 @@ internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions
         if (!connection.Joined.TryGetValue(op.SessionId, out var exerciseId))
             return Rejected(op.OpId, "not_joined", "Join the session before submitting to it.");
         if (!guard.TryAcquireSubmit(caller.UserId))
-            return Rejected(op.OpId, "rate_limited", "Too many edits in a short time; send this one again in a moment (same op id).");
+            return Rejected(op.OpId, RejectionCodes.RateLimited, "Too many edits in a short time; send this one again in a moment (same op id).");
         Dictionary<string, string?> fields;
         try
         {

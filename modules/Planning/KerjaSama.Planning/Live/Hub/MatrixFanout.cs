@@ -1,3 +1,4 @@
+using KerjaSama.Planning.Contracts.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -122,7 +123,7 @@ internal sealed partial class MatrixFanout(
         {
             if (op.Seq <= entry.LastSeq)
                 continue;
-            sends.Add(hub.Clients.Group(Group(op.SessionId)).SendAsync("Applied", LiveMapping.ToApplied(op)));
+            sends.Add(hub.Clients.Group(Group(op.SessionId)).SendAsync(HubNames.Applied, LiveMapping.ToApplied(op)));
             entry.LastSeq = op.Seq;
         }
 
@@ -156,13 +157,13 @@ internal sealed partial class MatrixFanout(
     public Task OnPresence(Guid exerciseId, Guid sessionId, List<ParticipantMessage> participants)
     {
         Activity?.Invoke(exerciseId);
-        return hub.Clients.Group(Group(sessionId)).SendAsync("Presence", sessionId, participants.Select(LiveMapping.ToParticipant).ToList());
+        return hub.Clients.Group(Group(sessionId)).SendAsync(HubNames.Presence, sessionId, participants.Select(LiveMapping.ToParticipant).ToList());
     }
 
     public Task OnSessionState(Guid exerciseId, Guid sessionId, string state)
     {
         Activity?.Invoke(exerciseId);
-        return hub.Clients.Group(Group(sessionId)).SendAsync("SessionState", sessionId, state);
+        return hub.Clients.Group(Group(sessionId)).SendAsync(HubNames.SessionState, sessionId, state);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

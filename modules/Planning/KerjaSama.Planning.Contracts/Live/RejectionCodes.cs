@@ -1,0 +1,24 @@
+namespace KerjaSama.Planning.Contracts.Live;
+
+/// <summary>
+/// Codes of rejected acks (<see cref="AckError.Code"/>) that a client acts on; validation codes of single fields
+/// (e.g. <c>duration_over_five_years</c>) are shown with their message and need no special handling.
+/// </summary>
+public static class RejectionCodes
+{
+    /// <summary>Retryable: faster than the per-user rate; send the same op id again in a moment.</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>Retryable: the database could not commit the op; send the same op id again.</summary>
+    public const string NotCommitted = "not_committed";
+
+    public const string NotJoined = "not_joined";
+    public const string NotInvited = "not_invited";
+    public const string Forbidden = "forbidden";
+    public const string SessionLocked = "session_locked";
+    public const string SessionClosed = "session_closed";
+    public const string UnknownRow = "unknown_row";
+    public const string RowExists = "row_exists";
+    public const string InvalidOp = "invalid_op";
+    public const string InvalidValue = "invalid_value";
+}

@@ -1,0 +1,168 @@
+// Generated from the C# contracts by tests/KerjaSama.Planning.Tests/Contracts/TypeScriptContracts.cs: do not edit.
+// Regenerate: KERJASAMA_WRITE_CONTRACTS=1 dotnet test tests/KerjaSama.Planning.Tests --filter FullyQualifiedName~TypeScriptContract
+// Member names are as the MessagePack hub protocol sends them (the C# property names).
+
+/** A field value as the hub carries it. */
+export type FieldValue = string | number | boolean | null | FieldValue[] | { [key: string]: FieldValue };
+
+export interface Ack {
+  OpId: string;
+  Seq: number;
+  Outcome: string;
+  Error: AckError | null;
+  Overwrites: Overwrite[];
+}
+
+export interface AckError {
+  Code: string;
+  Message: string;
+  Field: string | null;
+}
+
+export const AckOutcomes = {
+  Applied: "applied",
+  Duplicate: "duplicate",
+  Rejected: "rejected",
+} as const;
+
+export interface AppliedOp {
+  SessionId: string;
+  Seq: number;
+  OpId: string;
+  Kind: string;
+  RowId: string;
+  Fields: Record<string, FieldValue>;
+  Author: Author;
+  At: unknown;
+  Overwrites: Overwrite[];
+}
+
+export interface Author {
+  UserId: string;
+  DisplayName: string;
+  OrganisationId: string;
+  OrganisationName: string;
+}
+
+export const HubNames = {
+  Path: "/hubs/mapping",
+  Join: "Join",
+  Submit: "Submit",
+  Focus: "Focus",
+  Leave: "Leave",
+  Applied: "Applied",
+  Presence: "Presence",
+  SessionState: "SessionState",
+  Revoked: "Revoked",
+} as const;
+
+export interface JoinResult {
+  SessionId: string;
+  Seq: number;
+  State: string;
+  Rows: MatrixRowSnapshot[] | null;
+  Ops: AppliedOp[];
+  Participants: Participant[];
+}
+
+export const MatrixFieldNames = {
+  AffairCode: "affairCode",
+  SubAffairCode: "subAffairCode",
+  Potential: "potential",
+  CooperationObject: "object",
+  CooperationType: "cooperationType",
+  PartnerRegionCodes: "partnerRegionCodes",
+  PartnerOrganisationIds: "partnerOrganisationIds",
+  Form: "form",
+  Benefit: "benefit",
+  ProgramCode: "programCode",
+  ActivityCode: "activityCode",
+  SubActivityCode: "subActivityCode",
+  YearlyPlans: "yearlyPlans",
+  StartYear: "startYear",
+  DurationYears: "durationYears",
+  DurationLegalBasis: "durationLegalBasis",
+  ResponsibleAgencyId: "responsibleAgencyId",
+  SupportingAgencyIds: "supportingAgencyIds",
+  DprdApprovalRequired: "dprdApprovalRequired",
+  DprdReason: "dprdReason",
+  Priority: "priority",
+  Status: "status",
+  Notes: "notes",
+  StatusReason: "statusReason",
+  PostponedFrom: "postponedFrom",
+  MergedInto: "mergedInto",
+  MergedFrom: "mergedFrom",
+  MergeReason: "mergeReason",
+  Question: "question",
+  Answer: "answer",
+  ReviewDecision: "reviewDecision",
+  ReviewNote: "reviewNote",
+} as const;
+
+export interface MatrixRowSnapshot {
+  RowId: string;
+  OwnerOrganisationId: string;
+  Fields: Record<string, FieldValue>;
+  Seq: number;
+}
+
+export const OpKinds = {
+  Add: "row.add",
+  Update: "row.update",
+  Remove: "row.remove",
+} as const;
+
+export interface Overwrite {
+  Field: string;
+  PreviousSeq: number;
+  PreviousAuthor: Author;
+  PreviousValue: FieldValue;
+}
+
+export interface Participant {
+  UserId: string;
+  DisplayName: string;
+  OrganisationId: string;
+  OrganisationName: string;
+  Role: string;
+  FocusRowId: string | null;
+  FocusField: string | null;
+}
+
+export const RejectionCodes = {
+  RateLimited: "rate_limited",
+  NotCommitted: "not_committed",
+  NotJoined: "not_joined",
+  NotInvited: "not_invited",
+  Forbidden: "forbidden",
+  SessionLocked: "session_locked",
+  SessionClosed: "session_closed",
+  UnknownRow: "unknown_row",
+  RowExists: "row_exists",
+  InvalidOp: "invalid_op",
+  InvalidValue: "invalid_value",
+} as const;
+
+export const SessionStates = {
+  Open: "open",
+  Locked: "locked",
+  Closed: "closed",
+} as const;
+
+export interface SubmitOp {
+  SessionId: string;
+  OpId: string;
+  Kind: string;
+  RowId: string;
+  Fields: Record<string, FieldValue>;
+  BaseSeq: number;
+}
+
+export const PlatformRoles = {
+  SecretariatAdmin: "secretariat_admin",
+  Facilitator: "facilitator",
+  AgencyContributor: "agency_contributor",
+  PartnerContributor: "partner_contributor",
+  Observer: "observer",
+} as const;

@@ -1,0 +1,42 @@
+// The live mapping board: reads the page's parameters, connects to /hubs/mapping (MessagePack) and draws the grid.
+import { readConfig, textFor } from './config';
+import { BoardModel, type Changes } from './model';
+import { Registry } from './registry';
+import { BoardView } from './view';
+import { Values } from './values';
+
+function start(): void {
+  const root = document.getElementById('board-root');
+  if (!root) return;
+  const config = readConfig();
+  const t = textFor(config.language);
+  const registry = new Registry();
+  const values = new Values(registry, t, config.organisationId, config.organisationName);
+  let view: BoardView | null = null;
+  const model = new BoardModel(config, (c: Partial<Changes> & { rowIds?: string[] }) => view?.schedule(c));
+  view = new BoardView(model, registry, values, t, root);
+  // A hook for tests and the benchmark: the server's rows as this board holds them (read-only), and a way to bring
+  // a row into the viewport (what the keyboard and the search box do).
+  (window as unknown as Record<string, unknown>).kerjaSamaBoard = {
+    snapshot: () => model.snapshot(),
+    reveal: (rowId: string) => view?.reveal(rowId.toLowerCase()),
+    pending: () => model.stored.queue.length + model.acked.size,
+  };
+  void model.start();
+  void loadRegistry(registry, view, model);
+}
+
+async function loadRegistry(registry: Registry, view: BoardView, model: BoardModel): Promise<void> {
+  try {
+    await Promise.all([registry.loadAffairs(), registry.loadOrganisations()]);
+    view.registryLoaded();
+    await registry.loadRegions();
+    view.registryLoaded();
+  } catch (e) {
+    model.message = (model.config.language === 'en' ? 'Registry data not loaded: ' : 'Data Registry belum termuat: ') + (e instanceof Error ? e.message : String(e));
+    view.schedule({ bar: true });
+  }
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
