@@ -25,8 +25,8 @@ internal static class DecreeAnnexDocument
         List<string> headers = ["No", "Potensi / Objek Kerja Sama", "Jenis dan Bentuk", "Calon Mitra", "Program / Kegiatan / Sub Kegiatan", "Indikator"];
         headers.AddRange(annex.Years.Select(y => $"Pagu {y} (Rp)"));
         headers.AddRange(["Perangkat Daerah", "Status"]);
-        List<int> widths = [2, 10, 5, 6, 10, 6];
-        widths.AddRange(annex.Years.Select(_ => 4));
+        List<int> widths = [2, 9, 5, 5, 9, 5];
+        widths.AddRange(annex.Years.Select(_ => 5));
         widths.AddRange([6, 4]);
         var rows = new List<IReadOnlyList<string>>();
         foreach (var group in annex.Groups)
