@@ -1,6 +1,7 @@
 using KerjaSama.Host;
 using KerjaSama.Host.Composition;
 using KerjaSama.Identity;
+using KerjaSama.Modularity.Documents;
 using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Mail;
 
@@ -13,6 +14,7 @@ builder.AddPlatformSilo(Modules.All);
 builder.AddPlatformWeb(Modules.All);
 builder.AddPlatformMail();
 builder.AddPlatformJobs();
+builder.Services.AddDocumentConversion();
 foreach (var module in Modules.All)
     module.AddServices(builder);
 

@@ -3,7 +3,6 @@ using KerjaSama.Modularity.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using KerjaSama.Modularity.Documents;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Modularity.Jobs;
@@ -22,7 +21,6 @@ public static class JobEndpoints
             .ValidateOnStart();
         builder.Services.AddSingleton<BackgroundJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundJobs>());
-        builder.Services.AddDocumentConversion();
         return builder;
     }
 
