@@ -20,8 +20,11 @@ internal sealed class LiveMetrics
     private readonly Histogram<double> _commitDuration;
     private readonly Histogram<long> _commitBatch;
     private readonly Histogram<double> _fanoutDuration;
-    private readonly UpDownCounter<long> _connections;
-    private readonly UpDownCounter<long> _sessionsActive;
+    // Current values, observed when a reader collects: a reader that starts late (or a second host in the same process)
+    // sees the count itself, never a stream of +1/-1 it joined halfway (which made the gauges go negative).
+    private long _mappingConnections;
+    private long _monitorConnections;
+    private long _sessionsActive;
 
     public LiveMetrics(IMeterFactory meters)
     {
@@ -39,9 +42,12 @@ internal sealed class LiveMetrics
         _fanoutDuration = meter.CreateHistogram<double>("kerjasama.live.fanout.duration", "ms",
             "Time from this host receiving a committed batch to its sends to the session's connections having completed.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048] });
-        _connections = meter.CreateUpDownCounter<long>("kerjasama.live.hub.connections", "{connection}",
-            "Authorised hub connections open on this host, tagged hub=mapping or monitor.");
-        _sessionsActive = meter.CreateUpDownCounter<long>("kerjasama.live.sessions.active", "{session}",
+        meter.CreateObservableUpDownCounter("kerjasama.live.hub.connections", () => new[]
+            {
+                new Measurement<long>(Interlocked.Read(ref _mappingConnections), new KeyValuePair<string, object?>("hub", "mapping")),
+                new Measurement<long>(Interlocked.Read(ref _monitorConnections), new KeyValuePair<string, object?>("hub", "monitor")),
+            }, "{connection}", "Authorised hub connections open on this host, tagged hub=mapping or monitor.");
+        meter.CreateObservableUpDownCounter("kerjasama.live.sessions.active", () => Interlocked.Read(ref _sessionsActive), "{session}",
             "Live sessions open or locked whose matrix grain is active on this silo (the sum over hosts is the cluster's).");
     }
 
@@ -68,9 +74,17 @@ internal sealed class LiveMetrics
 
     public void FannedOut(TimeSpan elapsed) => _fanoutDuration.Record(elapsed.TotalMilliseconds);
 
-    public void Connected(string hub) => _connections.Add(1, new KeyValuePair<string, object?>("hub", hub));
+    public void Connected(string hub) => Interlocked.Increment(ref Connections(hub));
 
-    public void Disconnected(string hub) => _connections.Add(-1, new KeyValuePair<string, object?>("hub", hub));
+    public void Disconnected(string hub) => Interlocked.Decrement(ref Connections(hub));
 
-    public void SessionActive(bool active) => _sessionsActive.Add(active ? 1 : -1);
+    public void SessionActive(bool active)
+    {
+        if (active)
+            Interlocked.Increment(ref _sessionsActive);
+        else
+            Interlocked.Decrement(ref _sessionsActive);
+    }
+
+    private ref long Connections(string hub) => ref hub == "monitor" ? ref _monitorConnections : ref _mappingConnections;
 }
