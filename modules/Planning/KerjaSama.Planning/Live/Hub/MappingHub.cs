@@ -14,7 +14,7 @@ namespace KerjaSama.Planning.Live.Hub;
 /// <c>Submit</c> (send the same op id again), <c>database_unavailable</c> on <c>Join</c>.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-internal sealed class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout, PresenceEvents presence,
+internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout, PresenceEvents presence,
     LiveConnectionGuard guard) : Microsoft.AspNetCore.SignalR.Hub
 {
     private LiveConnection Connection =>
