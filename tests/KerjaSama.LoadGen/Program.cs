@@ -6,7 +6,8 @@ using KerjaSama.LoadGen;
 using KerjaSama.TestKit;
 using Microsoft.AspNetCore.SignalR.Client;
 
-// Load generator for live mapping sessions. Usage (see README): bash build/bench.sh [small] [meeting] [burst] [scale]
+// Load generator for live mapping sessions. Usage (see README):
+//   bash build/bench.sh [small] [meeting] [burst] [scale-2000] [scale-5000] [flood] [--protocol json|messagepack|both]
 // Against a running cluster (build/cluster.sh): bash build/bench.sh cluster --hosts URL,URL,URL [throughput] [kill] [rolling]
 // The board in chromium with 300 rows and 40 people: bash build/bench.sh board [--rows 300] [--people 40] [--seconds 60]
 if (args is ["--baseline-server", var baselineUrl])
@@ -22,7 +23,18 @@ if (args is ["board", ..])
     return await BoardBench.RunAsync(args[1..]);
 
 var hostDll = Environment.GetEnvironmentVariable("KERJASAMA_HOST_DLL") ?? throw new InvalidOperationException("Set KERJASAMA_HOST_DLL.");
-var selected = args.Length == 0 ? Scenario.All : Scenario.All.Where(s => args.Contains(s.Name)).ToArray();
+var protocolArg = args.SkipWhile(a => a != "--protocol").Skip(1).FirstOrDefault() ?? "both";
+bool[] protocols = protocolArg switch
+{
+    "json" => [false],
+    "messagepack" => [true],
+    "both" => [false, true],
+    _ => throw new ArgumentException("--protocol json|messagepack|both"),
+};
+var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != protocolArg).ToArray();
+var selected = names.Length == 0 ? Scenario.All : Scenario.All.Where(s => names.Contains(s.Name)).ToArray();
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "-";
+var loadAtStart = LoadAverage();
 var dataDir = Path.Combine(Path.GetTempPath(), "kerjasama-bench-" + Guid.NewGuid().ToString("N")[..8]);
 
 var hostPort = ServerProcess.FreePort();
@@ -32,9 +44,10 @@ await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dicti
     // Development: the demo accounts and the demo CLI client sign in through the real code + PKCE flow.
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["KerjaSama__Identity__SignInRequestsPerMinute"] = "100000",
-    // Scripted clients share a few demo accounts: the per-user hub submit rate is for people, not for these.
-    ["KerjaSama__Live__SubmitsPerSecond"] = "100000",
-    ["KerjaSama__Live__SubmitBurst"] = "100000",
+    // Scripted clients share five demo accounts (at most 100 edits/s each, in the burst scenario): the per-user limit
+    // is raised above that for them, and stays far below the flooding client's 1,000/s (which signs in on its own).
+    ["KerjaSama__Live__SubmitsPerSecond"] = "150",
+    ["KerjaSama__Live__SubmitBurst"] = "300",
     ["KerjaSama__Identity__AllowHttpOnLoopback"] = "true",
     ["KerjaSama__DataDirectory"] = dataDir,
     ["KerjaSama__Logging__Json"] = "false",
@@ -65,10 +78,13 @@ string[] contributorAccounts = ["dinkes@kerjasama.test", "pupr@kerjasama.test", 
     "kalsel@kerjasama.test"];
 string[] contributors = [];
 
+var facilitatorToken = "";
+
 // Real sign-ins (authorization code + PKCE); tokens live 10 minutes, so every scenario signs in afresh.
 async Task SignInAllAsync()
 {
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync("fasilitator@kerjasama.test"));
+    facilitatorToken = await SignInAsync("fasilitator@kerjasama.test");
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", facilitatorToken);
     var secretariatToken = await SignInAsync("admin@kerjasama.test");
     _ = secretariatToken;
     contributors = [.. await Task.WhenAll(contributorAccounts.Select(SignInAsync))];
@@ -104,15 +120,20 @@ var results = new List<Result>();
 Console.WriteLine(Result.Header);
 foreach (var scenario in selected)
 {
-    await SignInAllAsync();
-    var sessions = await OpenSessionsAsync(scenario.Sessions);
-    var onPlatform = await new Runner(platform, i => contributors[i % contributors.Length]).RunAsync(scenario, "platform", sessions);
-    Console.WriteLine(onPlatform.Row());
-    var onBaseline = await new Runner(baseline, i => contributors[i % contributors.Length]).RunAsync(scenario, "raw SignalR",
-        [.. Enumerable.Range(0, scenario.Sessions).Select(_ => Guid.NewGuid())]);
-    Console.WriteLine(onBaseline.Row());
-    results.Add(onPlatform);
-    results.Add(onBaseline);
+    foreach (var messagePack in protocols)
+    {
+        await SignInAllAsync();
+        var sessions = await OpenSessionsAsync(scenario.Sessions + (scenario.FloodPerSecond > 0 ? 1 : 0));
+        var onPlatform = await new Runner(platform, i => contributors[i % contributors.Length], messagePack, facilitatorToken)
+            .RunAsync(scenario, "platform", sessions[..scenario.Sessions], sessions[^1]);
+        Console.WriteLine(onPlatform.Row());
+        // The baseline has no rate limit to show: it runs the scenario without the flooding client.
+        var onBaseline = await new Runner(baseline, i => contributors[i % contributors.Length], messagePack).RunAsync(scenario, "raw SignalR",
+            [.. Enumerable.Range(0, scenario.Sessions).Select(_ => Guid.NewGuid())]);
+        Console.WriteLine(onBaseline.Row());
+        results.Add(onPlatform);
+        results.Add(onBaseline);
+    }
 }
 
 // Memory of idle sessions: 100 sessions with one connected, silent client each.
@@ -139,7 +160,8 @@ var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"# Live session benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; platform on SQLite (WAL, synchronous=FULL), every edit committed before its ack.");
-report.AppendLine("Rerun: `bash build/bench.sh` (or `bash build/bench.sh burst` for one scenario).");
+report.AppendLine(CultureInfo.InvariantCulture, $"Load average (1/5/15 min): {loadAtStart} at the start, {LoadAverage()} at the end (the load generator runs on the same machine).");
+report.AppendLine(CultureInfo.InvariantCulture, $"Rerun: `bash build/bench.sh {string.Join(' ', args)}` (no arguments: every scenario, both protocols).");
 report.AppendLine();
 report.AppendLine(Result.Header);
 foreach (var r in results)
@@ -149,10 +171,12 @@ report.AppendLine(CultureInfo.InvariantCulture, $"Idle session (one grain activa
 foreach (var pair in results.Chunk(2))
 {
     var (p, b) = (pair[0], pair[1]);
-    double P99(Result r) => Stats.Percentile(r.Delivery, 99);
-    double Cpu(Result r) => r.CpuSeconds / Math.Max(1, r.Received);
+    double P(Result r, double q) => Stats.Percentile(r.Delivery, q);
     report.AppendLine(CultureInfo.InvariantCulture,
-        $"- {p.Scenario}: p99 ratio platform/baseline = {P99(p) / P99(b):0.00}; CPU per delivery ratio = {Cpu(p) / Cpu(b):0.00}; delivery {100.0 * p.Received / Math.Max(1, p.Expected):0.00}%.");
+        $"- {p.Scenario} ({p.Protocol}): p99 ratio platform/baseline = {P(p, 99) / P(b, 99):0.00} (target ≤ 2); p50 platform − baseline = {P(p, 50) - P(b, 50):0.0} ms (target ≤ 2); " +
+        $"CPU per delivery ratio = {p.CpuPerDelivery / b.CpuPerDelivery:0.00} (target ≤ 2); delivery {100.0 * p.Received / Math.Max(1, p.Expected):0.00}%.");
+    if (p.FloodLine() is { } flood)
+        report.AppendLine(flood);
 }
 
 Console.WriteLine();

@@ -6,11 +6,17 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace KerjaSama.LoadGen;
 
 /// <summary>Runs one scenario against one server: connects, joins, edits at the rate, counts every delivery.</summary>
-internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor)
+/// <remarks>
+/// <paramref name="messagePack"/> selects the hub protocol (the board's) instead of JSON. In a flood scenario one more
+/// client, signed in as <paramref name="floodToken"/>, joins <c>floodSession</c> and sends edits as fast as the scenario says.
+/// </remarks>
+internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor, bool messagePack = false, string? floodToken = null)
 {
     private readonly ConcurrentDictionary<Guid, long> _submitted = new();
 
-    public async Task<Result> RunAsync(Scenario scenario, string target, IReadOnlyList<Guid> sessionIds)
+    public string Protocol => messagePack ? "messagepack" : "json";
+
+    public async Task<Result> RunAsync(Scenario scenario, string target, IReadOnlyList<Guid> sessionIds, Guid floodSession = default)
     {
         var deliveries = new ConcurrentBag<double>();
         var acks = new ConcurrentBag<double>();
@@ -89,22 +95,76 @@ internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor)
             Interlocked.Add(ref expected, -scenario.ClientsPerSession);
         }
 
+        var flood = scenario.FloodPerSecond > 0 && floodToken is not null
+            ? FloodAsync(scenario, floodSession, floodToken, stop)
+            : Task.FromResult((0L, 0L, 0L, 0L));
         await Task.WhenAll(loops);
+        var (floodOffered, floodAcked, floodLimited, floodOther) = await flood;
         var drain = Stopwatch.StartNew();
         while (Interlocked.Read(ref received) < Interlocked.Read(ref expected) && drain.Elapsed < TimeSpan.FromSeconds(15))
             await Task.Delay(50);
         var cpu = server.CpuSeconds() - cpuBefore;
         var peak = server.Memory().Peak;
         await Task.WhenAll(clients.Select(c => c.Connection.DisposeAsync().AsTask()));
-        return new Result(scenario.Name, target, scenario.Clients, offered, acked, failed, expected, received, [.. deliveries], [.. acks], cpu,
-            peak, rssPerClient);
+        return new Result(scenario.Name, target, Protocol, scenario.Clients, offered, acked, failed, expected, received, [.. deliveries], [.. acks], cpu,
+            peak, rssPerClient, floodOffered, floodAcked, floodLimited, floodOther);
     }
 
-    private async Task<(HubConnection, Guid, Guid)> ConnectAsync(int index, Guid sessionId, Action<AppliedOp> onApplied)
+    /// <summary>
+    /// One client sending <see cref="Scenario.FloodPerSecond"/> edits per second (in 10 ms slices) for the scenario's
+    /// duration, bounded in count; counts what the server answered.
+    /// </summary>
+    private async Task<(long Offered, long Acked, long RateLimited, long Other)> FloodAsync(Scenario scenario, Guid sessionId, string token, Stopwatch stop)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.Url, "/hubs/mapping"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(tokenFor(index)))
-            .Build();
+        var (connection, _, rowId) = await ConnectAsync(-1, sessionId, _ => { }, token);
+        long offered = 0, applied = 0, limited = 0, other = 0;
+        var pending = new List<Task>();
+        var perSlice = Math.Max(1, scenario.FloodPerSecond / 100);
+        var max = (long)scenario.FloodPerSecond * scenario.Seconds;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        while (stop.Elapsed.TotalSeconds < scenario.Seconds && offered < max && await timer.WaitForNextTickAsync())
+        {
+            for (var i = 0; i < perSlice; i++)
+            {
+                offered++;
+                pending.Add(Send(offered));
+            }
+        }
+
+        await Task.WhenAll(pending);
+        await connection.DisposeAsync();
+        return (offered, applied, limited, other);
+
+        async Task Send(long n)
+        {
+            try
+            {
+                var ack = await connection.InvokeAsync<Ack>("Submit", new SubmitOp
+                {
+                    SessionId = sessionId, OpId = Guid.NewGuid(), Kind = OpKinds.Update, RowId = rowId,
+                    Fields = new() { [MatrixFieldNames.Notes] = $"banjir {n}" },
+                });
+                if (ack.Outcome == AckOutcomes.Applied)
+                    Interlocked.Increment(ref applied);
+                else if (ack.Error?.Code == RejectionCodes.RateLimited)
+                    Interlocked.Increment(ref limited);
+                else
+                    Interlocked.Increment(ref other);
+            }
+            catch (Exception ex) when (ex is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref other);
+            }
+        }
+    }
+
+    private async Task<(HubConnection, Guid, Guid)> ConnectAsync(int index, Guid sessionId, Action<AppliedOp> onApplied, string? token = null)
+    {
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.Url, "/hubs/mapping"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token ?? tokenFor(index)));
+        if (messagePack)
+            builder.AddMessagePackProtocol();
+        var connection = builder.Build();
         connection.On("Applied", onApplied);
         await connection.StartAsync();
         await connection.InvokeAsync<JoinResult>("Join", sessionId, 0L);
