@@ -31,7 +31,9 @@ bool[] protocols = protocolArg switch
     "both" => [false, true],
     _ => throw new ArgumentException("--protocol json|messagepack|both"),
 };
-var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != protocolArg).ToArray();
+var profileDir = args.SkipWhile(a => a != "--profile").Skip(1).FirstOrDefault();
+var profiler = profileDir is null ? null : new Profiler(Path.GetFullPath(profileDir));
+var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != protocolArg && a != profileDir).ToArray();
 var selected = names.Length == 0 ? Scenario.All : Scenario.All.Where(s => names.Contains(s.Name)).ToArray();
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "-";
 var loadAtStart = LoadAverage();
@@ -124,7 +126,7 @@ foreach (var scenario in selected)
     {
         await SignInAllAsync();
         var sessions = await OpenSessionsAsync(scenario.Sessions + (scenario.FloodPerSecond > 0 ? 1 : 0));
-        var onPlatform = await new Runner(platform, i => contributors[i % contributors.Length], messagePack, facilitatorToken)
+        var onPlatform = await new Runner(platform, i => contributors[i % contributors.Length], messagePack, facilitatorToken, profiler)
             .RunAsync(scenario, "platform", sessions[..scenario.Sessions], sessions[^1]);
         Console.WriteLine(onPlatform.Row());
         // The baseline has no rate limit to show: it runs the scenario without the flooding client.

@@ -10,7 +10,8 @@ namespace KerjaSama.LoadGen;
 /// <paramref name="messagePack"/> selects the hub protocol (the board's) instead of JSON. In a flood scenario one more
 /// client, signed in as <paramref name="floodToken"/>, joins <c>floodSession</c> and sends edits as fast as the scenario says.
 /// </remarks>
-internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor, bool messagePack = false, string? floodToken = null)
+internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor, bool messagePack = false, string? floodToken = null,
+    Profiler? profiler = null)
 {
     private readonly ConcurrentDictionary<Guid, long> _submitted = new();
 
@@ -47,6 +48,7 @@ internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor, b
         clients.AddRange(await Task.WhenAll(connecting));
         await Task.Delay(1000);
         var rssPerClient = (server.Memory().Rss - rssBefore) * 1024 / scenario.Clients;
+        var profiled = profiler is null ? null : await profiler.StartAsync(server, $"{scenario.Name}-{target.Replace(' ', '-')}-{Protocol}", scenario.Seconds);
         var cpuBefore = server.CpuSeconds();
 
         var stop = Stopwatch.StartNew();
@@ -106,6 +108,8 @@ internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor, b
         var cpu = server.CpuSeconds() - cpuBefore;
         var peak = server.Memory().Peak;
         await Task.WhenAll(clients.Select(c => c.Connection.DisposeAsync().AsTask()));
+        if (profiled is not null)
+            await profiled();
         return new Result(scenario.Name, target, Protocol, scenario.Clients, offered, acked, failed, expected, received, [.. deliveries], [.. acks], cpu,
             peak, rssPerClient, floodOffered, floodAcked, floodLimited, floodOther);
     }

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace KerjaSama.LoadGen;
+
+/// <summary>
+/// Attaches the repository's local tools (dotnet-trace, dotnet-counters; `dotnet tool restore`) to a server process
+/// for the measured part of a scenario: a CPU-sampling trace summarised with `dotnet-trace report topN`, and the
+/// System.Runtime counters (allocation rate, GC, thread pool) as CSV. Used with `--profile DIR`.
+/// </summary>
+internal sealed class Profiler(string directory)
+{
+    public async Task<Func<Task>> StartAsync(ServerProcess server, string label, int seconds)
+    {
+        Directory.CreateDirectory(directory);
+        var stamp = $"{label}-{DateTimeOffset.UtcNow:HHmmss}";
+        var trace = Path.Combine(directory, $"{stamp}.nettrace");
+        var counters = Path.Combine(directory, $"{stamp}-counters");
+        var duration = TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
+        var traceTool = Tool("dotnet-trace", "collect", "-p", server.Pid.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
+            "--duration", duration, "-o", trace);
+        var counterTool = Tool("dotnet-counters", "collect", "-p", server.Pid.ToString(CultureInfo.InvariantCulture), "--counters", "System.Runtime",
+            "--format", "csv", "-o", counters, "--duration", duration);
+        await Task.Delay(1500); // both sessions attached before the edits start
+        return async () =>
+        {
+            await Task.WhenAll(traceTool.WaitForExitAsync(), counterTool.WaitForExitAsync());
+            var report = Tool("dotnet-trace", "report", trace, "topN", "-n", "40");
+            var text = await report.StandardOutput.ReadToEndAsync();
+            await report.WaitForExitAsync();
+            await File.WriteAllTextAsync(Path.ChangeExtension(trace, ".top.txt"), text);
+            var inclusive = Tool("dotnet-trace", "report", trace, "topN", "-n", "60", "--inclusive");
+            await File.WriteAllTextAsync(Path.ChangeExtension(trace, ".inclusive.txt"), await inclusive.StandardOutput.ReadToEndAsync());
+            await inclusive.WaitForExitAsync();
+            Console.WriteLine($"Profile of {label}: {trace} (+ .top.txt, .inclusive.txt), counters {counters}.csv");
+        };
+    }
+
+    private static Process Tool(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(tool);
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        return Process.Start(start)!;
+    }
+}
