@@ -6,6 +6,7 @@
 #        bash build/bench.sh board [--rows 300] [--people 40] [--seconds 60]   (the board in chromium: board-*.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
 dotnet build tests/KerjaSama.LoadGen -c Release -v q -nologo
 dotnet build src/KerjaSama.Host -c Release -v q -nologo
 export KERJASAMA_HOST_DLL="$(pwd)/src/KerjaSama.Host/bin/Release/net10.0/KerjaSama.Host.dll"

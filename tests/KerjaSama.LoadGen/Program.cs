@@ -46,6 +46,8 @@ await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dicti
     // Development: the demo accounts and the demo CLI client sign in through the real code + PKCE flow.
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["KerjaSama__Identity__SignInRequestsPerMinute"] = "100000",
+    // The scale scenarios create 125 exercises and open their sessions through REST as one facilitator.
+    ["KerjaSama__Limits__RestOps__PermitLimit"] = "100000",
     // Scripted clients share five demo accounts (at most 100 edits/s each, in the burst scenario): the per-user limit
     // is raised above that for them, and stays far below the flooding client's 1,000/s (which signs in on its own).
     ["KerjaSama__Live__SubmitsPerSecond"] = "150",

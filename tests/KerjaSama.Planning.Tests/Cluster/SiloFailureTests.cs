@@ -175,6 +175,63 @@ public abstract class SiloFailureTests : IAsyncLifetime
         Assert.NotNull(now);
         Assert.NotEqual(doomed.SiloAddress, now);
     }
+
+    [Fact]
+    public async Task An_old_op_sent_again_after_the_matrix_moved_is_a_duplicate_although_the_new_activation_did_not_load_its_id()
+    {
+        // 20,100 ops of an earlier session and outside sessions, so that the oldest lie beyond the 20,000 ops an
+        // activation keeps (its op-id index covers those and the current session's ops; older ids are looked up).
+        var (matrixId, oldSession) = (await SeedExercisesAsync(1))[0];
+        var current = Guid.NewGuid();
+        var ops = new List<MatrixOpRecord>();
+        await using (var db = CreateDb())
+        {
+            var closed = await db.Sessions.SingleAsync(x => x.Id == oldSession);
+            closed.State = SessionStates.Closed;
+            db.Sessions.Add(new MappingSession
+            {
+                Id = current, ExerciseId = matrixId, State = SessionStates.Open, OpenedAt = DateTimeOffset.UtcNow.AddSeconds(1),
+            });
+            for (var seq = 1; seq <= 20_100; seq++)
+            {
+                ops.Add(new MatrixOpRecord
+                {
+                    ExerciseId = matrixId, Seq = seq, OpId = Guid.NewGuid(), SessionId = seq % 2 == 0 ? oldSession : Guid.Empty,
+                    Kind = OpKinds.Update, RowId = Guid.NewGuid(), FieldsJson = "{}", AuthorName = "Arsip", AuthorOrganisationName = "Setda",
+                    At = DateTimeOffset.UtcNow,
+                });
+            }
+
+            db.Ops.AddRange(ops);
+            await db.SaveChangesAsync();
+        }
+
+        var matrix = _cluster.Client.GetGrain<IMatrixGrain>(matrixId);
+        var caller = new Caller(Guid.NewGuid(), "Fasilitator", Guid.NewGuid(), "Setda", PlatformRoles.Facilitator);
+        Assert.Equal(current, (await matrix.GetSession())!.SessionId);
+        var management = _cluster.Client.GetGrain<IManagementGrain>(0);
+        var host = _cluster.Silos.First(x => x.SiloAddress.Equals(await management.GetActivationAddress(matrix)));
+        if (host != _cluster.Primary)
+            await _cluster.KillSiloAsync(host);
+
+        var fromOldSession = ops[1];
+        var outsideSessions = ops[2];
+        var again = await matrix.Submit(caller, new OpRequest(oldSession, fromOldSession.OpId, OpKinds.Update, fromOldSession.RowId,
+            new Dictionary<string, string?> { [MatrixFieldNames.Notes] = "\"lagi\"" }, 0));
+        Assert.Equal((AckOutcomes.Duplicate, 2L), (again.Outcome, again.Seq));
+        var rest = await matrix.Submit(caller, new OpRequest(Guid.Empty, outsideSessions.OpId, OpKinds.Update, outsideSessions.RowId,
+            new Dictionary<string, string?> { [MatrixFieldNames.Notes] = "\"lagi\"" }, 0));
+        Assert.Equal((AckOutcomes.Duplicate, 3L), (rest.Outcome, rest.Seq));
+        var register = await matrix.ApplyRegister(caller, new RegisterBatch(RegisterAuthorities.Consolidation,
+            [new RegisterOp(outsideSessions.OpId, OpKinds.Update, outsideSessions.RowId, new Dictionary<string, string?> { [MatrixFieldNames.Notes] = "\"lagi\"" })]));
+        Assert.True(register.Duplicate);
+        var unknown = await matrix.Submit(caller, new OpRequest(oldSession, Guid.NewGuid(), OpKinds.Update, fromOldSession.RowId,
+            new Dictionary<string, string?> { [MatrixFieldNames.Notes] = "\"baru\"" }, 0));
+        Assert.Equal("unknown_session", unknown.Error?.Code);
+
+        await using var after = CreateDb();
+        Assert.Equal(20_100, await after.Ops.CountAsync(o => o.ExerciseId == matrixId));
+    }
 }
 
 public sealed class SiloFailureTests_on_Sqlite : SiloFailureTests

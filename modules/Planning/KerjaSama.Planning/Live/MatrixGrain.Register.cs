@@ -13,10 +13,11 @@ internal sealed partial class MatrixGrain
     {
         if (batch.Ops.Count == 0)
             return Refused(new FieldError("invalid_op", "A batch needs at least one op."));
-        if (batch.Ops.All(o => _applied.ContainsKey(o.OpId)))
-            return new RegisterResult(true, [.. batch.Ops.Select(o => _applied[o.OpId])], [], Duplicate: true);
         if (!await EnsureLoadedAsync())
             return Refused(Unavailable("not_committed"));
+        await ResolveOpIdsAsync(batch.Ops.Select(o => o.OpId));
+        if (batch.Ops.All(o => _applied.ContainsKey(o.OpId)))
+            return new RegisterResult(true, [.. batch.Ops.Select(o => _applied[o.OpId])], [], Duplicate: true);
         if (await AuthorizeRegisterAsync(caller, batch.Authority) is { } denied)
             return Refused(denied);
 

@@ -29,10 +29,6 @@ internal sealed partial class MatrixGrain(
     private const int RecentCapacity = 20_000;
     private const int MaxBatch = 512;
 
-    // Group commit: after the first op arrives, wait this long for others so that one transaction (and one fsync)
-    // carries many ops. Measured by build/bench.sh; 0 commits every op on its own.
-    private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(4);
-
     private readonly Queue<(Caller Caller, OpRequest Op, TaskCompletionSource<OpResult> Done)> _queue = new();
     private readonly Dictionary<string, ParticipantMessage> _participants = new(StringComparer.Ordinal);
     private readonly RejectedOps _rejected = new(rejectedOps.Value.Capacity);
@@ -81,7 +77,7 @@ internal sealed partial class MatrixGrain(
         try
         {
             await LoadExerciseAsync(ct);
-            (_rows, _applied, _recent, _seq) = await store.LoadAsync(ExerciseId, RecentCapacity, ct);
+            (_rows, _applied, _recent, _seq) = await store.LoadAsync(ExerciseId, _session?.Id, RecentCapacity, ct);
             _loaded = true;
             CountSession();
         }
@@ -185,12 +181,11 @@ internal sealed partial class MatrixGrain(
     {
         try
         {
+            // Adaptive group commit: an op that finds the queue idle is committed at once; ops that arrive while a
+            // commit is in flight queue up and go together in the next transaction (one fsync for all of them), so
+            // batches grow with the load and nobody waits for a fixed window (build/bench.sh, ADR 0020).
             while (_queue.Count > 0)
-            {
-                if (_queue.Count < MaxBatch && GatherWindow > TimeSpan.Zero)
-                    await Task.Delay(GatherWindow);
                 await FlushBatchAsync();
-            }
         }
         finally
         {
@@ -227,6 +222,19 @@ internal sealed partial class MatrixGrain(
         var batch = new List<(Caller Caller, OpRequest Op, TaskCompletionSource<OpResult> Done)>();
         while (_queue.Count > 0 && batch.Count < MaxBatch)
             batch.Add(_queue.Dequeue());
+
+        try
+        {
+            await ResolveOpIdsAsync(batch.Where(b => b.Op.SessionId != _session?.Id).Select(b => b.Op.OpId));
+        }
+        catch (Exception ex) when (StoreFailures.IsUnavailable(ex))
+        {
+            var refused = Unavailable("not_committed");
+            metrics.Rejected(batch.Count);
+            foreach (var (_, op, done) in batch)
+                done.TrySetResult(new OpResult(op.OpId, 0, AckOutcomes.Rejected, refused, []));
+            return;
+        }
 
         var touched = new Dictionary<Guid, (RowState Row, bool IsNew)>();
         var accepted = new List<(OpMessage Message, TaskCompletionSource<OpResult> Done)>();
@@ -299,6 +307,20 @@ internal sealed partial class MatrixGrain(
             _recent.RemoveRange(0, _recent.Count - RecentCapacity);
         var messages = accepted.Select(a => a.Message).ToList();
         await _observers.Notify(o => o.OnApplied(ExerciseId, messages));
+    }
+
+    /// <summary>
+    /// Adds to the op-id index the ops among <paramref name="opIds"/> that the log holds although the index does not
+    /// (it covers the current session and the recent tail: an op of an earlier session, or sent outside a session, may
+    /// come back after a reactivation). Ops of the current session never need it.
+    /// </summary>
+    private async Task ResolveOpIdsAsync(IEnumerable<Guid> opIds)
+    {
+        var unknown = opIds.Where(id => !_applied.ContainsKey(id)).ToHashSet();
+        if (unknown.Count == 0)
+            return;
+        foreach (var (opId, seq) in await store.FindOpsAsync(ExerciseId, unknown, CancellationToken.None))
+            _applied[opId] = seq;
     }
 
     /// <summary>Checks and applies one op to the batch's copy of its row; nothing is stored until the commit.</summary>

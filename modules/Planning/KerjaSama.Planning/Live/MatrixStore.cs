@@ -14,16 +14,32 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory)
     // (PostgreSQL, SQL Server) write concurrently and pass straight through.
     private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
 
+    // One provider per host, so one set of statements.
+    private MatrixCommitSql? _sql;
+
+    /// <summary>
+    /// The rows, the last <paramref name="recent"/> ops, and the op-id index of what may be sent again: the ops of the
+    /// current session and of that tail. Older op ids stay in the database and are looked up when one comes back
+    /// (<see cref="FindOpsAsync"/>), so an activation does not read every op id the exercise ever had.
+    /// </summary>
     public async Task<(Dictionary<Guid, RowState> Rows, Dictionary<Guid, long> OpIds, List<OpMessage> Recent, long Seq)> LoadAsync(
-        Guid exerciseId, int recent, CancellationToken ct)
+        Guid exerciseId, Guid? sessionId, int recent, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.Rows.AsNoTracking().Where(r => r.ExerciseId == exerciseId).ToListAsync(ct);
-        var opIds = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == exerciseId).Select(o => new { o.OpId, o.Seq }).ToListAsync(ct);
-        var seq = opIds.Count == 0 ? 0 : opIds.Max(o => o.Seq);
+        var seq = await db.Ops.Where(o => o.ExerciseId == exerciseId).MaxAsync(o => (long?)o.Seq, ct) ?? 0;
         var tail = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == exerciseId && o.Seq > seq - recent)
             .OrderBy(o => o.Seq).ToListAsync(ct);
-        return (rows.ToDictionary(r => r.Id, ToState), opIds.ToDictionary(o => o.OpId, o => o.Seq), [.. tail.Select(ToMessage)], seq);
+        var opIds = tail.ToDictionary(o => o.OpId, o => o.Seq);
+        var first = tail.Count == 0 ? seq + 1 : tail[0].Seq;
+        if (sessionId is { } current)
+        {
+            foreach (var o in await db.Ops.AsNoTracking().Where(o => o.ExerciseId == exerciseId && o.SessionId == current && o.Seq < first)
+                .Select(o => new { o.OpId, o.Seq }).ToListAsync(ct))
+                opIds[o.OpId] = o.Seq;
+        }
+
+        return (rows.ToDictionary(r => r.Id, ToState), opIds, [.. tail.Select(ToMessage)], seq);
     }
 
     public async Task<List<OpMessage>> OpsSinceAsync(Guid exerciseId, long sinceSeq, int max, CancellationToken ct)
@@ -34,37 +50,60 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory)
         return [.. ops.Select(ToMessage)];
     }
 
-    /// <summary>Appends the ops and writes the rows they changed, atomically.</summary>
+    /// <summary>
+    /// Appends the ops and writes the rows they changed, atomically, without change tracking (<see cref="MatrixCommitSql"/>).
+    /// Fails, writing nothing, unless every op and row statement touched exactly one record.
+    /// </summary>
     public async Task CommitAsync(Guid exerciseId, IReadOnlyList<OpMessage> ops, IEnumerable<(RowState Row, bool IsNew)> rows, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var records = new List<MatrixOpRecord>(ops.Count);
         foreach (var op in ops)
-            db.Ops.Add(ToRecord(exerciseId, op));
+            records.Add(ToRecord(exerciseId, op));
+        var inserted = new List<MatrixRow>();
+        var updated = new List<MatrixRow>();
         foreach (var (row, isNew) in rows)
-        {
-            var entity = ToEntity(exerciseId, row);
-            if (isNew)
-                db.Rows.Add(entity);
-            else
-                db.Rows.Update(entity);
-        }
+            (isNew ? inserted : updated).Add(ToEntity(exerciseId, row));
 
-        if (!db.Database.IsSqlite())
-        {
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-
-        await SqliteWriter.WaitAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var sql = _sql ??= MatrixCommitSql.For(db);
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+            await SqliteWriter.WaitAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var affected = 0;
+            foreach (var command in sql.Commands(connection, records, inserted, updated))
+            {
+                await using (command)
+                {
+                    command.Transaction = transaction;
+                    affected += await command.ExecuteNonQueryAsync(ct);
+                }
+            }
+
+            var expected = records.Count + inserted.Count + updated.Count;
+            if (affected != expected)
+                throw new DbUpdateConcurrencyException($"The commit of matrix {exerciseId} touched {affected} records instead of {expected}; nothing was written.");
+            await transaction.CommitAsync(ct);
         }
         finally
         {
-            SqliteWriter.Release();
+            if (sqlite)
+                SqliteWriter.Release();
         }
+    }
+
+    /// <summary>The seqs of those op ids that the log holds (a resent op the grain's index does not cover).</summary>
+    public async Task<Dictionary<Guid, long>> FindOpsAsync(Guid exerciseId, IReadOnlyCollection<Guid> opIds, CancellationToken ct)
+    {
+        if (opIds.Count == 0)
+            return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Ops.AsNoTracking().Where(o => o.ExerciseId == exerciseId && opIds.Contains(o.OpId))
+            .ToDictionaryAsync(o => o.OpId, o => o.Seq, ct);
     }
 
     private static RowState ToState(MatrixRow r) => new()
