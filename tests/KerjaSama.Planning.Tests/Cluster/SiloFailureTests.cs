@@ -210,7 +210,8 @@ public abstract class SiloFailureTests : IAsyncLifetime
         var caller = new Caller(Guid.NewGuid(), "Fasilitator", Guid.NewGuid(), "Setda", PlatformRoles.Facilitator);
         Assert.Equal(current, (await matrix.GetSession())!.SessionId);
         var management = _cluster.Client.GetGrain<IManagementGrain>(0);
-        var host = _cluster.Silos.First(x => x.SiloAddress.Equals(await management.GetActivationAddress(matrix)));
+        var address = await management.GetActivationAddress(matrix);
+        var host = _cluster.Silos.First(x => x.SiloAddress.Equals(address));
         if (host != _cluster.Primary)
             await _cluster.KillSiloAsync(host);
 

@@ -55,7 +55,7 @@ public sealed class MatrixCommitSqlTests
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "\"planning_matrix_ops\"", "\"planning_matrix_rows\"")]
-    [InlineData(DatabaseProvider.PostgreSql, "\"planning\".\"matrix_ops\"", "\"planning\".\"matrix_rows\"")]
+    [InlineData(DatabaseProvider.PostgreSql, "planning.matrix_ops", "planning.matrix_rows")]
     [InlineData(DatabaseProvider.SqlServer, "[planning].[matrix_ops]", "[planning].[matrix_rows]")]
     public void The_largest_batch_is_cut_below_the_parameter_limit_and_names_the_providers_tables(DatabaseProvider provider, string ops, string rows)
     {
