@@ -29,10 +29,10 @@ internal sealed class Profiler(string directory)
             var text = await report.StandardOutput.ReadToEndAsync();
             await report.WaitForExitAsync();
             await File.WriteAllTextAsync(Path.ChangeExtension(trace, ".top.txt"), text);
-            var inclusive = Tool("dotnet-trace", "report", trace, "topN", "-n", "60", "--inclusive");
-            await File.WriteAllTextAsync(Path.ChangeExtension(trace, ".inclusive.txt"), await inclusive.StandardOutput.ReadToEndAsync());
-            await inclusive.WaitForExitAsync();
-            Console.WriteLine($"Profile of {label}: {trace} (+ .top.txt, .inclusive.txt), counters {counters}.csv");
+            var summary = ProfileSummary.Summarise(trace);
+            await File.WriteAllTextAsync(Path.ChangeExtension(trace, ".summary.md"), summary);
+            Console.WriteLine(summary);
+            Console.WriteLine($"Profile of {label}: {trace} (+ .top.txt, .summary.md), counters {counters}.csv");
         };
     }
 

@@ -19,6 +19,9 @@ if (args is ["--baseline-server", var baselineUrl])
 if (args is ["cluster", ..])
     return await ClusterBench.RunAsync(args[1..]);
 
+if (args is ["profile-summary", .. var traces])
+    return ProfileSummary.Run(traces);
+
 if (args is ["board", ..])
     return await BoardBench.RunAsync(args[1..]);
 

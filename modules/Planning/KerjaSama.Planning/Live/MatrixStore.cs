@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.Json;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KerjaSama.Planning.Live;
 
 /// <summary>Reads and writes a matrix for its grain: the op log and the rows, one transaction per batch.</summary>
-internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory)
+internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisposable
 {
     // SQLite has one writer per file. Matrices committing at once would otherwise meet SQLITE_BUSY and retry in a
     // loop, burning CPU and adding hundreds of milliseconds at the tail; queueing here costs nothing. Servers
@@ -16,6 +17,9 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory)
 
     // One provider per host, so one set of statements.
     private MatrixCommitSql? _sql;
+
+    // SQLite only: the writer's connection and its prepared statements (guarded by SqliteWriter).
+    private (SqliteConnection Connection, MatrixCommitSql.Prepared Statements)? _writer;
 
     /// <summary>
     /// The rows, the last <paramref name="recent"/> ops, and the op-id index of what may be sent again: the ops of the
@@ -66,33 +70,104 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory)
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var sql = _sql ??= MatrixCommitSql.For(db);
-        var sqlite = db.Database.IsSqlite();
-        if (sqlite)
-            await SqliteWriter.WaitAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await CommitOnSqliteAsync(db, sql, exerciseId, records, inserted, updated, ct);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var affected = 0;
+        foreach (var command in sql.Commands(connection, records, inserted, updated))
+        {
+            await using (command)
+            {
+                command.Transaction = transaction;
+                affected += await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        Expect(exerciseId, affected, records.Count + inserted.Count + updated.Count);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// SQLite has one writer per file: commits queue on one connection kept open with its statements prepared. A
+    /// failure rolls back, closes that connection and leaves the next commit to open a fresh one.
+    /// </summary>
+    private async Task CommitOnSqliteAsync(PlanningDb db, MatrixCommitSql sql, Guid exerciseId, List<MatrixOpRecord> records,
+        List<MatrixRow> inserted, List<MatrixRow> updated, CancellationToken ct)
+    {
+        await SqliteWriter.WaitAsync(ct);
         try
         {
-            await db.Database.OpenConnectionAsync(ct);
-            var connection = db.Database.GetDbConnection();
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            var affected = 0;
-            foreach (var command in sql.Commands(connection, records, inserted, updated))
+            if (_writer is null)
             {
-                await using (command)
-                {
-                    command.Transaction = transaction;
-                    affected += await command.ExecuteNonQueryAsync(ct);
-                }
+                var connection = new SqliteConnection(db.Database.GetConnectionString());
+                await connection.OpenAsync(ct);
+                _writer = (connection, sql.Prepare(connection));
             }
 
-            var expected = records.Count + inserted.Count + updated.Count;
-            if (affected != expected)
-                throw new DbUpdateConcurrencyException($"The commit of matrix {exerciseId} touched {affected} records instead of {expected}; nothing was written.");
-            await transaction.CommitAsync(ct);
+            var (writer, statements) = _writer.Value;
+            try
+            {
+                await using var transaction = await writer.BeginTransactionAsync(ct);
+                var affected = 0;
+                foreach (var op in records)
+                    affected += await Run(statements.InsertOp(op), transaction);
+                foreach (var row in inserted)
+                    affected += await Run(statements.InsertRow(row), transaction);
+                foreach (var row in updated)
+                    affected += await Run(statements.UpdateRow(row), transaction);
+                Expect(exerciseId, affected, records.Count + inserted.Count + updated.Count);
+                await transaction.CommitAsync(ct);
+            }
+            catch
+            {
+                CloseWriter();
+                throw;
+            }
         }
         finally
         {
-            if (sqlite)
-                SqliteWriter.Release();
+            SqliteWriter.Release();
+        }
+
+        async Task<int> Run(System.Data.Common.DbCommand command, System.Data.Common.DbTransaction transaction)
+        {
+            command.Transaction = transaction;
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static void Expect(Guid exerciseId, int affected, int expected)
+    {
+        if (affected != expected)
+            throw new DbUpdateConcurrencyException($"The commit of matrix {exerciseId} touched {affected} records instead of {expected}; nothing was written.");
+    }
+
+    private void CloseWriter()
+    {
+        if (_writer is { } writer)
+        {
+            writer.Statements.Dispose();
+            writer.Connection.Dispose();
+            _writer = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        SqliteWriter.Wait();
+        try
+        {
+            CloseWriter();
+        }
+        finally
+        {
+            SqliteWriter.Release();
         }
     }
 
