@@ -4,6 +4,7 @@ using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.TestKit;
+using Orleans.Core.Internal;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
