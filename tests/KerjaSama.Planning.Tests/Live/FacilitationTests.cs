@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Live;
@@ -149,6 +150,14 @@ public abstract class FacilitationTests(PlatformFixture platform)
         var late = await b.CastAsync(round.RoundId, rows[0]);
         Assert.Equal(RejectionCodes.VoteClosed, late.Error?.Code);
         Assert.Equal(stored, await StoredVotesAsync(s.ExerciseId));
+
+        // The result is a ranking input of consolidation.
+        using (var http = platform.ClientFor(s.Facilitator))
+        {
+            var page = await (await http.GetAsync($"/api/planning/exercises/{s.ExerciseId}/consolidation?sort=votes&desc=true")).ReadAsync<JsonElement>();
+            var ranked = page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("row").GetProperty("rowId").GetGuid(), i.GetProperty("votes").GetInt32())).ToList();
+            Assert.Equal([(rows[2], 3), (rows[0], 2), (rows[1], 2)], ranked);
+        }
 
         // A board joining later gets the closed round with its tally.
         await using var again = await Participant.JoinAsync(s, s.AgencyB);

@@ -292,5 +292,5 @@ internal sealed partial class MatrixGrain
             r.Revealed, votes, [.. _invited]);
 
     private FacilitationSnapshot Snapshot(FieldError? error = null) =>
-        new(error, _timer, _round is null ? null : _round with { Voters = [.. _invited] }, _view);
+        new(error, _timer is { Active: true } ? _timer : null, _round is null ? null : _round with { Voters = [.. _invited] }, _view);
 }
