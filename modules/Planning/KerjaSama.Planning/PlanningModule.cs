@@ -61,6 +61,7 @@ public sealed class PlanningModule : IModule
         builder.Services.AddSingleton<PresenceEvents>();
         builder.Services.AddSingleton<ILiveSessionControl, LiveSessionControl>();
         builder.Services.AddSingleton<IMatrixContributions, MatrixContributions>();
+        builder.Services.AddSingleton<IVoteResults, Live.Facilitation.VoteResults>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatrixFanout>());
         builder.Services.AddSingleton<MonitorQueries>();
         builder.Services.AddSingleton<MonitorFeed>();

@@ -52,6 +52,18 @@ internal static class MinutesDocument
         if (s.RowsPerAffair.Count > 0)
             doc.Table(["Urusan", "Baris"], s.RowsPerAffair.Select(r => (IReadOnlyList<string>)[r.AffairCode ?? "(belum diisi)", Count(r.Rows)]), widths: [5, 1]);
 
+        if (s.Votes is { Count: > 0 } rounds)
+        {
+            doc.Heading("Hasil Pemungutan Suara Prioritas");
+            foreach (var round in rounds)
+            {
+                doc.Paragraph($"{round.Label}{(round.AffairCode is null ? "" : $" (urusan {round.AffairCode})")}: {round.OrganisationsVoted} organisasi memilih, "
+                    + $"{round.VotesPerOrganisation} suara per organisasi{(round.State == "closed" ? "" : " (belum ditutup)")}");
+                doc.Table(["Peringkat", "Potensi", "Suara"], round.Rows.Select((r, i) => (IReadOnlyList<string>)
+                    [(i + 1).ToString(CultureInfo.InvariantCulture), r.Potential ?? "(belum diisi)", Count(r.Votes)]), widths: [1, 6, 1]);
+            }
+        }
+
         doc.Heading("Catatan Rapat");
         doc.Justified(string.IsNullOrWhiteSpace(s.Minutes.Text) ? "-" : s.Minutes.Text);
 

@@ -14,10 +14,10 @@ internal sealed record RowsByAffair(string? AffairCode, int Rows);
 internal sealed record MeetingSummary(MeetingDto Meeting, IReadOnlyList<MeetingSessionDto> Sessions, IReadOnlyList<AttendanceRow> Attendance,
     IReadOnlyList<OrganisationAttendance> Organisations, IReadOnlyList<RowsByOrganisation> RowsPerOrganisation,
     IReadOnlyList<RowsByAffair> RowsPerAffair, int RowsAdded, MinutesDto Minutes, IReadOnlyList<DecisionDto> Decisions,
-    IReadOnlyList<ActionItemDto> ActionItems);
+    IReadOnlyList<ActionItemDto> ActionItems, IReadOnlyList<VoteRoundResult>? Votes = null);
 
 internal sealed class SummaryBuilder(MeetingsDb db, AttendanceCalculator attendance, SessionCommands sessions, MinutesCommands minutes,
-    IMatrixContributions contributions)
+    IMatrixContributions contributions, IVoteResults votes)
 {
     public async Task<MeetingSummary?> BuildAsync(Guid meetingId, CancellationToken ct)
     {
@@ -35,6 +35,7 @@ internal sealed class SummaryBuilder(MeetingsDb db, AttendanceCalculator attenda
             [.. added.GroupBy(a => a.AffairCode).Select(g => new RowsByAffair(g.Key, g.Sum(a => a.Count)))
                 .OrderBy(r => r.AffairCode ?? "~", StringComparer.Ordinal)],
             added.Sum(a => a.Count),
-            (await minutes.GetAsync(meetingId, ct))!, await minutes.DecisionsAsync(meetingId, ct), await minutes.ActionItemsAsync(meetingId, ct));
+            (await minutes.GetAsync(meetingId, ct))!, await minutes.DecisionsAsync(meetingId, ct), await minutes.ActionItemsAsync(meetingId, ct),
+            meeting.ExerciseId is { } voted && sessionList.Count > 0 ? await votes.RoundsAsync(voted, [.. sessionList.Select(s => s.SessionId)], ct) : []);
     }
 }

@@ -17,4 +17,7 @@ public sealed record JoinResult
     public List<AppliedOp> Ops { get; init; } = [];
 
     public List<Participant> Participants { get; init; } = [];
+
+    /// <summary>The timer, the latest vote round and the facilitator's view, so that a reconnecting board is complete.</summary>
+    public FacilitationState? Facilitation { get; init; }
 }

@@ -21,4 +21,15 @@ public static class RejectionCodes
     public const string RowExists = "row_exists";
     public const string InvalidOp = "invalid_op";
     public const string InvalidValue = "invalid_value";
+
+    // Facilitation (votes, timer, view): see FacilitationHubNames.
+    public const string UnknownVote = "unknown_vote";
+    public const string VoteClosed = "vote_closed";
+    public const string VoteAlreadyOpen = "vote_already_open";
+    public const string VoteAllowanceExceeded = "vote_allowance_exceeded";
+    public const string VoteRowOutsideRound = "vote_row_outside_round";
+    public const string NoVoteToRetract = "no_vote_to_retract";
+    public const string InvalidVote = "invalid_vote";
+    public const string InvalidTimer = "invalid_timer";
+    public const string InvalidView = "invalid_view";
 }

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Live.Facilitation;
 using Orleans.Concurrency;
 
 namespace KerjaSama.Planning.Live;
@@ -62,6 +63,29 @@ internal interface IMatrixGrain : IGrainWithGuidKey
     /// <summary>Re-reads the exercise (e.g. after its invitations changed).</summary>
     [Alias("Reload")]
     Task Reload();
+
+    // Facilitation (MatrixGrain.Facilitation.cs): every call answers the session's state, or an error and no change.
+
+    /// <summary>The session's timer, latest vote round (every vote: the host cuts what each connection sees) and view.</summary>
+    [Alias("GetFacilitation")]
+    Task<FacilitationSnapshot> GetFacilitation(Guid sessionId);
+
+    [Alias("StartVote")]
+    Task<FacilitationSnapshot> StartVote(Caller caller, VoteStart start);
+
+    /// <summary>One vote more (<paramref name="delta"/> 1) or less (-1) of the caller's organisation on a row.</summary>
+    [Alias("Vote")]
+    Task<FacilitationSnapshot> Vote(Caller caller, Guid sessionId, Guid roundId, Guid rowId, int delta);
+
+    /// <summary><c>reveal</c> or <c>close</c>.</summary>
+    [Alias("ChangeVote")]
+    Task<FacilitationSnapshot> ChangeVote(Caller caller, Guid sessionId, Guid roundId, string change);
+
+    [Alias("SetTimer")]
+    Task<FacilitationSnapshot> SetTimer(Caller caller, TimerChange change);
+
+    [Alias("ShareView")]
+    Task<FacilitationSnapshot> ShareView(Caller caller, ViewMessage view);
 }
 
 /// <summary>One per host: forwards a matrix's events to that host's SignalR connections.</summary>
@@ -76,4 +100,13 @@ internal interface IMatrixObserver : IGrainObserver
 
     [OneWay, Alias("OnSessionState")]
     Task OnSessionState(Guid exerciseId, Guid sessionId, string state);
+
+    [OneWay, Alias("OnVoteState")]
+    Task OnVoteState(Guid exerciseId, VoteRoundMessage round);
+
+    [OneWay, Alias("OnTimer")]
+    Task OnTimer(Guid exerciseId, TimerMessage timer);
+
+    [OneWay, Alias("OnFacilitatorView")]
+    Task OnFacilitatorView(Guid exerciseId, ViewMessage view);
 }

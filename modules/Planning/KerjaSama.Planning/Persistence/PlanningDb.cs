@@ -1,6 +1,7 @@
 using KerjaSama.Modularity.Persistence;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Live;
+using KerjaSama.Planning.Live.Facilitation;
 using Microsoft.EntityFrameworkCore;
 
 namespace KerjaSama.Planning.Persistence;
@@ -18,6 +19,12 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
     public DbSet<MatrixOpRecord> Ops => Set<MatrixOpRecord>();
 
     public DbSet<MappingSession> Sessions => Set<MappingSession>();
+
+    public DbSet<VoteRoundRecord> VoteRounds => Set<VoteRoundRecord>();
+
+    public DbSet<VoteRecord> Votes => Set<VoteRecord>();
+
+    public DbSet<FacilitationRecord> Facilitation => Set<FacilitationRecord>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -61,6 +68,39 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.State).HasMaxLength(10).IsRequired();
             e.HasIndex(x => x.ExerciseId);
+        });
+        ConfigureFacilitation(modelBuilder);
+    }
+
+    private static void ConfigureFacilitation(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<VoteRoundRecord>(e =>
+        {
+            e.ToTable("vote_rounds");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Label).HasMaxLength(200).IsRequired();
+            e.Property(x => x.AffairCode).HasMaxLength(10);
+            e.Property(x => x.RowIdsJson).IsRequired();
+            e.Property(x => x.State).HasMaxLength(10).IsRequired();
+            e.HasIndex(x => new { x.SessionId, x.Number }).IsUnique();
+            e.HasIndex(x => x.ExerciseId);
+        });
+        modelBuilder.Entity<VoteRecord>(e =>
+        {
+            e.ToTable("votes");
+            e.HasKey(x => new { x.RoundId, x.OrganisationId, x.RowId });
+            e.Property(x => x.OrganisationName).HasMaxLength(200);
+            e.HasIndex(x => new { x.RoundId, x.RowId });
+        });
+        modelBuilder.Entity<FacilitationRecord>(e =>
+        {
+            e.ToTable("session_facilitation");
+            e.HasKey(x => x.SessionId);
+            e.Property(x => x.SessionId).ValueGeneratedNever();
+            e.Property(x => x.TimerLabel).HasMaxLength(200).IsRequired();
+            e.Property(x => x.TimerAffairCode).HasMaxLength(10);
+            e.Property(x => x.TimerRowIdsJson).IsRequired();
         });
     }
 }

@@ -44,6 +44,44 @@ export interface Author {
   OrganisationName: string;
 }
 
+export const FacilitationHubNames = {
+  StartVote: "StartVote",
+  CastVote: "CastVote",
+  RetractVote: "RetractVote",
+  RevealVote: "RevealVote",
+  CloseVote: "CloseVote",
+  SetTimer: "SetTimer",
+  ShareView: "ShareView",
+  BringEveryone: "BringEveryone",
+  VoteState: "VoteState",
+  Timer: "Timer",
+  FacilitatorView: "FacilitatorView",
+} as const;
+
+export interface FacilitationResult {
+  Ok: boolean;
+  Error: AckError | null;
+  Vote: VoteRound | null;
+  Timer: MeetingTimer | null;
+}
+
+export interface FacilitationState {
+  Timer: MeetingTimer | null;
+  Vote: VoteRound | null;
+  View: FacilitatorView | null;
+}
+
+export interface FacilitatorView {
+  SessionId: string;
+  AffairCode: string | null;
+  Search: string | null;
+  TopRowId: string | null;
+  FocusRowId: string | null;
+  BringEveryone: boolean;
+  FacilitatorName: string;
+  Version: number;
+}
+
 export const HubNames = {
   Path: "/hubs/mapping",
   Join: "Join",
@@ -63,6 +101,7 @@ export interface JoinResult {
   Rows: MatrixRowSnapshot[] | null;
   Ops: AppliedOp[];
   Participants: Participant[];
+  Facilitation: FacilitationState | null;
 }
 
 export const MatrixFieldNames = {
@@ -107,11 +146,30 @@ export interface MatrixRowSnapshot {
   Seq: number;
 }
 
+export interface MeetingTimer {
+  SessionId: string;
+  Active: boolean;
+  Label: string;
+  AffairCode: string | null;
+  RowIds: string[];
+  DurationSeconds: number;
+  Running: boolean;
+  EndsAtMs: number | null;
+  RemainingMs: number;
+  ServerNowMs: number;
+}
+
 export const OpKinds = {
   Add: "row.add",
   Update: "row.update",
   Remove: "row.remove",
 } as const;
+
+export interface OrganisationVotes {
+  OrganisationId: string;
+  OrganisationName: string;
+  VotesCast: number;
+}
 
 export interface Overwrite {
   Field: string;
@@ -142,13 +200,44 @@ export const RejectionCodes = {
   RowExists: "row_exists",
   InvalidOp: "invalid_op",
   InvalidValue: "invalid_value",
+  UnknownVote: "unknown_vote",
+  VoteClosed: "vote_closed",
+  VoteAlreadyOpen: "vote_already_open",
+  VoteAllowanceExceeded: "vote_allowance_exceeded",
+  VoteRowOutsideRound: "vote_row_outside_round",
+  NoVoteToRetract: "no_vote_to_retract",
+  InvalidVote: "invalid_vote",
+  InvalidTimer: "invalid_timer",
+  InvalidView: "invalid_view",
 } as const;
+
+export interface RowVotes {
+  RowId: string;
+  Votes: number;
+}
 
 export const SessionStates = {
   Open: "open",
   Locked: "locked",
   Closed: "closed",
 } as const;
+
+export interface SetTimerRequest {
+  SessionId: string;
+  Action: string;
+  Label: string | null;
+  AffairCode: string | null;
+  RowIds: string[] | null;
+  Seconds: number;
+}
+
+export interface StartVoteRequest {
+  SessionId: string;
+  Label: string;
+  AffairCode: string | null;
+  RowIds: string[] | null;
+  VotesPerOrganisation: number;
+}
 
 export interface SubmitOp {
   SessionId: string;
@@ -158,6 +247,36 @@ export interface SubmitOp {
   Fields: Record<string, FieldValue>;
   BaseSeq: number;
 }
+
+export const TimerActions = {
+  Start: "start",
+  Pause: "pause",
+  Resume: "resume",
+  Extend: "extend",
+  Clear: "clear",
+} as const;
+
+export interface VoteRound {
+  RoundId: string;
+  SessionId: string;
+  Label: string;
+  AffairCode: string | null;
+  RowIds: string[];
+  VotesPerOrganisation: number;
+  State: string;
+  Revealed: boolean;
+  CanVote: boolean;
+  MyVotes: RowVotes[];
+  VotesLeft: number;
+  Tally: RowVotes[] | null;
+  Participation: OrganisationVotes[] | null;
+  OrganisationsVoted: number;
+}
+
+export const VoteStates = {
+  Open: "open",
+  Closed: "closed",
+} as const;
 
 export const PlatformRoles = {
   SecretariatAdmin: "secretariat_admin",

@@ -3,7 +3,12 @@ import { readConfig, textFor } from './config';
 import { BoardModel, type Changes } from './model';
 import { Registry } from './registry';
 import { BoardView } from './view';
+import { h } from './dom';
 import { Values } from './values';
+import { Facilitation } from './facilitation';
+import { FollowPanel } from './follow';
+import { TimerPanel } from './timer';
+import { VotePanel } from './votes';
 
 function start(): void {
   const root = document.getElementById('board-root');
@@ -13,14 +18,25 @@ function start(): void {
   const registry = new Registry();
   const values = new Values(registry, t, config.organisationId, config.organisationName);
   let view: BoardView | null = null;
-  const model = new BoardModel(config, (c: Partial<Changes> & { rowIds?: string[] }) => view?.schedule(c));
+  let votes: VotePanel | null = null;
+  const model = new BoardModel(config, (c: Partial<Changes> & { rowIds?: string[] }) => {
+    view?.schedule(c);
+    if (c.rowIds || c.all) votes?.refresh();
+  });
   view = new BoardView(model, registry, values, t, root);
+  const facilitation = new Facilitation(model);
+  const follow = new FollowPanel(facilitation, model, view, t);
+  votes = new VotePanel(facilitation, model, view, values, t);
+  const panels = h('div', { class: 'facilitation-panels', 'data-testid': 'facilitation' }, new TimerPanel(facilitation, model, view, t).el, follow.el, votes.el);
+  view.addPanel(panels);
   // A hook for tests and the benchmark: the server's rows as this board holds them (read-only), and a way to bring
   // a row into the viewport (what the keyboard and the search box do).
   (window as unknown as Record<string, unknown>).kerjaSamaBoard = {
     snapshot: () => model.snapshot(),
     reveal: (rowId: string) => view?.reveal(rowId.toLowerCase()),
     pending: () => model.stored.queue.length + model.acked.size,
+    facilitation: () => ({ timer: facilitation.timer, remainingMs: facilitation.remainingMs(), vote: facilitation.vote, view: facilitation.view, following: follow.following }),
+    shownView: () => view?.shownView(),
   };
   void model.start();
   void loadRegistry(registry, view, model);

@@ -66,6 +66,9 @@ export class BoardModel {
   readonly appliedSinceFrame: number[] = [];
   /** The row and field this user is editing (the view keeps it current), for "removed while you edit". */
   editing: { rowId: string; field: string; draft: () => string } | null = null;
+  /** Facilitation hooks (facilitation.ts): the hub once built, and every join's result. */
+  onHub: ((hub: signalR.HubConnection) => void) | null = null;
+  onJoin: ((join: JoinResult) => void) | null = null;
 
   private hub: signalR.HubConnection | null = null;
   private buffered: AppliedOp[] = [];
@@ -112,6 +115,7 @@ export class BoardModel {
       .configureLogging(signalR.LogLevel.Warning)
       .build();
     this.hub.on(HubNames.Applied, (op: AppliedOp) => this.onApplied(op));
+    this.onHub?.(this.hub);
     this.hub.on(HubNames.Presence, (session: string, people: Participant[]) => {
       if (session.toLowerCase() !== this.config.sessionId) return;
       this.participants = people ?? [];
@@ -214,6 +218,7 @@ export class BoardModel {
         for (const op of buffered) this.apply(op);
         this.setState(join.State);
         this.ready = true;
+        this.onJoin?.(join);
         this.changed({ bar: true, side: true, markers: true, presence: true });
       } while (this.catchUpWanted);
     } finally {

@@ -765,6 +765,37 @@ export class BoardView {
     return true;
   }
 
+  // ---- facilitation hooks (follow.ts, votes.ts, timer.ts) ----
+
+  /** What this board shows: the affair filter, the search, the first row in the viewport and the focused row. */
+  shownView(): { affair: string; search: string; topRowId: string | null; focusRowId: string | null; rowIds: string[] } {
+    const rowIds = this.items.flatMap(i => i.kind === 'row' ? [i.row.id] : []);
+    let topRowId: string | null = null;
+    for (let i = Math.max(0, Math.floor(this.wrap.scrollTop / rowHeight)); i < this.items.length && topRowId === null; i++) {
+      const item = this.items[i];
+      if (item.kind === 'row') topRowId = item.row.id;
+    }
+    return { affair: this.filterAffair, search: this.filterText, topRowId, focusRowId: this.focused?.rowId ?? null, rowIds };
+  }
+
+  /** Shows what the facilitator shows: the same filters, the same first row at the top of the viewport. */
+  showView(affair: string, search: string, topRowId: string | null): void {
+    this.filterAffair = affair;
+    this.filterText = search;
+    this.filterOrganisation = this.filterStatus = '';
+    this.toolsSig = '';
+    this.computeItems();
+    const index = topRowId ? this.rowIndex.get(topRowId) : undefined;
+    this.wrap.scrollTop = index === undefined ? 0 : index * rowHeight;
+    this.schedule({ structure: true });
+  }
+
+  /** A facilitation panel, above the filters. */
+  addPanel(panel: HTMLElement): void { this.tools.before(panel); }
+
+  /** The scrolling matrix (the facilitator's board shares its view when it scrolls). */
+  get scroller(): HTMLElement { return this.wrap; }
+
   /** Scrolls a row into the viewport and draws it now (keyboard and search reach every row, drawn or not). */
   reveal(rowId: string): void {
     const index = this.rowIndex.get(rowId);

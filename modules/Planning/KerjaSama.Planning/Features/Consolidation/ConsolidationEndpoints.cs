@@ -5,6 +5,7 @@ using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Live;
+using KerjaSama.Planning.Live.Facilitation;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +34,8 @@ internal static class ConsolidationEndpoints
 
     internal sealed record ChangeResult(Guid RowId, IReadOnlyList<long> Seqs);
 
-    internal sealed record ConsolidationItem(RowView Row, bool DprdSuggested, bool QuestionOpen);
+    // Votes: the row's prioritisation votes over every vote round of the exercise (a ranking input, sort=votes).
+    internal sealed record ConsolidationItem(RowView Row, bool DprdSuggested, bool QuestionOpen, int Votes = 0);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -75,11 +77,14 @@ internal static class ConsolidationEndpoints
                 .Any(t => t?.Contains(term, StringComparison.OrdinalIgnoreCase) == true));
         }
 
-        rows = Sort(rows, sort, desc);
+        var votes = await VoteTally.PerRowAsync(db, exercise.Id, ct);
+        rows = sort == "votes"
+            ? (desc ? rows.OrderByDescending(r => votes.GetValueOrDefault(r.RowId)) : rows.OrderBy(r => votes.GetValueOrDefault(r.RowId))).ThenBy(r => r.CreatedSeq)
+            : Sort(rows, sort, desc);
         var all = rows.ToList();
         var year = clock.GetUtcNow().Year;
         var items = all.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(r => new ConsolidationItem(r, r.DprdSuggested(year), r.Question is not null && r.Answer is null)).ToList();
+            .Select(r => new ConsolidationItem(r, r.DprdSuggested(year), r.Question is not null && r.Answer is null, votes.GetValueOrDefault(r.RowId))).ToList();
         return TypedResults.Ok(new PagedResult<ConsolidationItem>(items, page, pageSize, all.Count));
     }
 

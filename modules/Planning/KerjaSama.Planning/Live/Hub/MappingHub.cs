@@ -76,7 +76,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
         connection.Revoked.TryRemove(sessionId, out _);
         if (!alreadyJoined && outcome.State != SessionStates.Closed)
             await presence.JoinedAsync(caller, sessionId, exerciseId, Context.ConnectionId);
-        return LiveMapping.ToJoinResult(outcome);
+        return await WithFacilitationAsync(caller, sessionId, exerciseId, LiveMapping.ToJoinResult(outcome));
     }
 
     public async Task<Ack> Submit(SubmitOp op)
@@ -120,6 +120,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
         if (LiveConnectionGuard.Of(Context) is { } connection && connection.Joined.TryRemove(sessionId, out var exerciseId))
         {
             await guard.LeaveAsync(connection, sessionId, exerciseId);
+            await LeaveFacilitationAsync(sessionId, connection.Caller);
         }
     }
 
