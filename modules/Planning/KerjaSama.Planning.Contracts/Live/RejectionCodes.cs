@@ -21,4 +21,13 @@ public static class RejectionCodes
     public const string RowExists = "row_exists";
     public const string InvalidOp = "invalid_op";
     public const string InvalidValue = "invalid_value";
+
+    // Row discussion and duplicates (TalkHubNames).
+    public const string CommentEmpty = "comment_empty";
+    public const string CommentTooLong = "comment_too_long";
+    public const string InvalidKind = "invalid_kind";
+    public const string MentionNotInvited = "mention_not_invited";
+    public const string UnknownComment = "unknown_comment";
+    public const string UnknownPair = "unknown_pair";
+    public const string InvalidDecision = "invalid_decision";
 }

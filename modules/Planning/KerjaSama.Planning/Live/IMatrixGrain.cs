@@ -62,6 +62,22 @@ internal interface IMatrixGrain : IGrainWithGuidKey
     /// <summary>Re-reads the exercise (e.g. after its invitations changed).</summary>
     [Alias("Reload")]
     Task Reload();
+
+    // Issue 19: row discussion (MatrixGrain.Talk.cs).
+    [Alias("PostComment")]
+    Task<CommentOutcome> PostComment(Caller caller, CommentRequest request);
+
+    [Alias("ResolveComment")]
+    Task<CommentOutcome> ResolveComment(Caller caller, Guid commentId, bool resolved);
+
+    [Alias("ListComments")]
+    Task<List<CommentMessage>> ListComments(Guid? rowId);
+
+    [Alias("GetRowTexts")]
+    Task<RowTexts> GetRowTexts();
+
+    [Alias("PublishDuplicates")]
+    Task PublishDuplicates(List<PairMessage> pairs);
 }
 
 /// <summary>One per host: forwards a matrix's events to that host's SignalR connections.</summary>
@@ -76,4 +92,10 @@ internal interface IMatrixObserver : IGrainObserver
 
     [OneWay, Alias("OnSessionState")]
     Task OnSessionState(Guid exerciseId, Guid sessionId, string state);
+
+    [OneWay, Alias("OnComment")]
+    Task OnComment(Guid exerciseId, Guid sessionId, CommentMessage comment);
+
+    [OneWay, Alias("OnDuplicates")]
+    Task OnDuplicates(Guid exerciseId, Guid sessionId, List<PairMessage> pairs);
 }

@@ -33,7 +33,8 @@ internal static class ConsolidationEndpoints
 
     internal sealed record ChangeResult(Guid RowId, IReadOnlyList<long> Seqs);
 
-    internal sealed record ConsolidationItem(RowView Row, bool DprdSuggested, bool QuestionOpen);
+    /// <summary>OpenQuestions and OpenComments count the row's unresolved discussion (issue 19).</summary>
+    internal sealed record ConsolidationItem(RowView Row, bool DprdSuggested, bool QuestionOpen, int OpenQuestions = 0, int OpenComments = 0);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -78,8 +79,10 @@ internal static class ConsolidationEndpoints
         rows = Sort(rows, sort, desc);
         var all = rows.ToList();
         var year = clock.GetUtcNow().Year;
+        var open = await Talk.OpenDiscussion.CountAsync(db, exercise.Id, ct);
         var items = all.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(r => new ConsolidationItem(r, r.DprdSuggested(year), r.Question is not null && r.Answer is null)).ToList();
+            .Select(r => new ConsolidationItem(r, r.DprdSuggested(year), r.Question is not null && r.Answer is null,
+                open.GetValueOrDefault(r.RowId).Questions, open.GetValueOrDefault(r.RowId).Comments)).ToList();
         return TypedResults.Ok(new PagedResult<ConsolidationItem>(items, page, pageSize, all.Count));
     }
 
