@@ -44,6 +44,54 @@ export interface Author {
   OrganisationName: string;
 }
 
+export const CommentKinds = {
+  Comment: "comment",
+  Question: "question",
+} as const;
+
+export interface CommentResult {
+  Comment: RowComment | null;
+  Error: AckError | null;
+}
+
+export const DuplicateDecisions = {
+  Link: "link",
+  Dismiss: "dismiss",
+  ProposeMerge: "propose_merge",
+  Reopen: "reopen",
+} as const;
+
+export interface DuplicatePair {
+  PairId: string;
+  AffairCode: string;
+  Field: string;
+  Score: number;
+  RowA: DuplicateSide;
+  RowB: DuplicateSide;
+  Status: string;
+  DecidedBy: Author | null;
+}
+
+export interface DuplicateResult {
+  Pair: DuplicatePair | null;
+  Error: AckError | null;
+}
+
+export interface DuplicateSide {
+  RowId: string;
+  OwnerOrganisationId: string;
+  OrganisationName: string;
+  Text: string;
+}
+
+export const DuplicateStatuses = {
+  Open: "open",
+  Linked: "linked",
+  Dismissed: "dismissed",
+  MergeProposed: "merge_proposed",
+  Merged: "merged",
+} as const;
+
 export const HubNames = {
   Path: "/hubs/mapping",
   Join: "Join",
@@ -130,6 +178,14 @@ export interface Participant {
   FocusField: string | null;
 }
 
+export interface PostCommentRequest {
+  SessionId: string;
+  RowId: string;
+  Kind: string;
+  Text: string;
+  MentionedOrganisationIds: string[];
+}
+
 export const RejectionCodes = {
   RateLimited: "rate_limited",
   NotCommitted: "not_committed",
@@ -142,13 +198,41 @@ export const RejectionCodes = {
   RowExists: "row_exists",
   InvalidOp: "invalid_op",
   InvalidValue: "invalid_value",
+  CommentEmpty: "comment_empty",
+  CommentTooLong: "comment_too_long",
+  InvalidKind: "invalid_kind",
+  MentionNotInvited: "mention_not_invited",
+  UnknownComment: "unknown_comment",
+  UnknownPair: "unknown_pair",
+  InvalidDecision: "invalid_decision",
 } as const;
+
+export interface RowComment {
+  CommentId: string;
+  RowId: string;
+  Kind: string;
+  Text: string;
+  MentionedOrganisationIds: string[];
+  Author: Author;
+  At: unknown;
+  Resolved: boolean;
+  ResolvedBy: Author | null;
+}
 
 export const SessionStates = {
   Open: "open",
   Locked: "locked",
   Closed: "closed",
 } as const;
+
+export interface SimilarRow {
+  RowId: string;
+  OwnerOrganisationId: string;
+  OrganisationName: string;
+  Field: string;
+  Text: string;
+  Score: number;
+}
 
 export interface SubmitOp {
   SessionId: string;
@@ -158,6 +242,17 @@ export interface SubmitOp {
   Fields: Record<string, FieldValue>;
   BaseSeq: number;
 }
+
+export const TalkHubNames = {
+  PostComment: "PostComment",
+  ResolveComment: "ResolveComment",
+  ListComments: "ListComments",
+  CheckSimilar: "CheckSimilar",
+  ListDuplicates: "ListDuplicates",
+  DecideDuplicate: "DecideDuplicate",
+  CommentChanged: "CommentChanged",
+  Duplicates: "Duplicates",
+} as const;
 
 export const PlatformRoles = {
   SecretariatAdmin: "secretariat_admin",

@@ -2,6 +2,7 @@
 import { readConfig, textFor } from './config';
 import { BoardModel, type Changes } from './model';
 import { Registry } from './registry';
+import { BoardTalk } from './talk';
 import { BoardView } from './view';
 import { Values } from './values';
 
@@ -15,12 +16,15 @@ function start(): void {
   let view: BoardView | null = null;
   const model = new BoardModel(config, (c: Partial<Changes> & { rowIds?: string[] }) => view?.schedule(c));
   view = new BoardView(model, registry, values, t, root);
+  const talk = new BoardTalk(model, values, t, root);
+  model.extensions.push(talk);
   // A hook for tests and the benchmark: the server's rows as this board holds them (read-only), and a way to bring
   // a row into the viewport (what the keyboard and the search box do).
   (window as unknown as Record<string, unknown>).kerjaSamaBoard = {
     snapshot: () => model.snapshot(),
     reveal: (rowId: string) => view?.reveal(rowId.toLowerCase()),
     pending: () => model.stored.queue.length + model.acked.size,
+    talk: () => ({ comments: [...talk.comments.values()], pairs: talk.pairs, rowId: talk.rowId }),
   };
   void model.start();
   void loadRegistry(registry, view, model);

@@ -8,6 +8,7 @@ import {
   type Ack, type AppliedOp, type FieldValue, type JoinResult, type Participant, type SubmitOp,
 } from './contracts.g';
 import { type BoardConfig, n } from './config';
+import type { BoardExtension } from './talk';
 
 export interface Row {
   id: string;
@@ -66,6 +67,8 @@ export class BoardModel {
   readonly appliedSinceFrame: number[] = [];
   /** The row and field this user is editing (the view keeps it current), for "removed while you edit". */
   editing: { rowId: string; field: string; draft: () => string } | null = null;
+  /** Parts of the board with hub messages of their own (talk.ts): attached to the hub, told after each join. */
+  readonly extensions: BoardExtension[] = [];
 
   private hub: signalR.HubConnection | null = null;
   private buffered: AppliedOp[] = [];
@@ -129,6 +132,7 @@ export class BoardModel {
         : 'organisasi Anda tidak lagi diundang ke pemetaan ini.');
       this.changed({ bar: true });
     });
+    for (const e of this.extensions) e.attach(this.hub);
     this.hub.onreconnecting(() => {
       this.joined = false;
       this.setConnection(this.online ? 'reconnecting' : 'offline');
@@ -215,6 +219,7 @@ export class BoardModel {
         this.setState(join.State);
         this.ready = true;
         this.changed({ bar: true, side: true, markers: true, presence: true });
+        for (const e of this.extensions) e.joined();
       } while (this.catchUpWanted);
     } finally {
       this.joining = false;
