@@ -299,8 +299,8 @@ export class BoardTalk implements BoardExtension {
     }
     for (const p of pairs) {
       const other = lower(p.RowA.RowId) === rowId ? p.RowB : p.RowA;
-      const label = this.t(`Mirip dengan baris ${this.values.ownerLabel(lower(other.OwnerOrganisationId))}: ${other.Text}`,
-        `Similar to a row of ${this.values.ownerLabel(lower(other.OwnerOrganisationId))}: ${other.Text}`);
+      const organisation = other.OrganisationName || this.values.ownerLabel(lower(other.OwnerOrganisationId));
+      const label = this.t(`Mirip dengan baris ${organisation}: ${other.Text}`, `Similar to a row of ${organisation}: ${other.Text}`);
       items.push(h('button', { type: 'button', class: `talk-duplicate dup-${p.Status}`, 'data-testid': 'duplicate-marker', 'data-talk-row': rowId,
         'data-other-row': lower(other.RowId), 'data-other-organisation': lower(other.OwnerOrganisationId), title: label }, '≈'));
     }
