@@ -100,7 +100,14 @@ public abstract class TalkBoardTests(BrowserFixture fixture)
         await b.Page.Locator($"[data-testid=pair] [data-testid=pair-dismiss]").First.ClickAsync();
         await Assertions.Expect(a.Row(rowA).Locator($"[data-testid=duplicate-marker][data-other-row='{rowB}']")).ToHaveCountAsync(0, new() { Timeout = 5000 });
         var pairs = await GetAsync(s, $"/api/planning/exercises/{s.ExerciseId}/duplicates");
-        Assert.Contains(pairs.EnumerateArray(), p => p.GetProperty("status").GetString() == "dismissed");
+        var dismissed = Assert.Single(pairs.EnumerateArray(), p => p.GetProperty("status").GetString() == "dismissed");
+
+        // The secretariat sees the pairs, with what was decided, on the consolidation page.
+        await using var facilitator = await BoardPage.OpenAsync(fixture.Browser, s, s.Facilitator);
+        await facilitator.Page.GotoAsync($"/planning/exercises/{s.ExerciseId}");
+        var pairRow = facilitator.Page.Locator($"[data-testid=duplicate-pairs] tr[data-pair-id='{dismissed.GetProperty("pairId").GetGuid()}']");
+        await Assertions.Expect(pairRow).ToContainTextAsync("bukan duplikat");
+        await Assertions.Expect(pairRow).ToContainTextAsync(s.AgencyB.DisplayName);
     }
 
     private static async Task<JsonElement> GetAsync(BoardScenario s, string path)

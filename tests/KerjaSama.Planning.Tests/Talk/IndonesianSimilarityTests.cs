@@ -45,7 +45,9 @@ public sealed class IndonesianSimilarityTests
     public void Peningkatan_and_pengembangan_are_different_words()
     {
         Assert.NotEqual(IndonesianSimilarity.Normalise("peningkatan jalan"), IndonesianSimilarity.Normalise("pengembangan jalan"));
-        Assert.True(IndonesianSimilarity.Score("Peningkatan jalan provinsi", "Pengembangan jalan provinsi") < 1.0);
+        // Not merged, so not the same; the rest of the short text alike still offers the pair to its authors.
+        var score = IndonesianSimilarity.Score("Peningkatan jalan provinsi", "Pengembangan jalan provinsi");
+        Assert.InRange(score, IndonesianSimilarity.Threshold, 0.99);
     }
 
     [Theory]

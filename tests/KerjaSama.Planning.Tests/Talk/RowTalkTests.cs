@@ -176,7 +176,11 @@ public abstract class RowTalkTests(PlatformFixture platform)
         Assert.Equal(new[] { rowA, rowB }.Order(), hints.Select(h => h.RowId).Order());
         Assert.Empty(await partner.Connection.InvokeAsync<List<SimilarRow>>(TalkHubNames.CheckSimilar, s.SessionId, "1.02", "Pengelolaan sampah regional"));
 
-        // The partner wrote neither row: refused, and the pair is as it was.
+        // An observer, and the partner who wrote neither row, are refused, and the pair is as it was.
+        var observer = await platform.SignInAsync(s.AgencyB.Caller.OrganisationId, s.AgencyB.Caller.OrganisationName, PlatformRoles.Observer);
+        await using var watcher = await s.JoinAsync(observer);
+        var byObserver = await watcher.Connection.InvokeAsync<DuplicateResult>(TalkHubNames.DecideDuplicate, s.SessionId, pair.PairId, DuplicateDecisions.Link);
+        Assert.Equal(RejectionCodes.Forbidden, byObserver.Error?.Code);
         var refused = await partner.Connection.InvokeAsync<DuplicateResult>(TalkHubNames.DecideDuplicate, s.SessionId, pair.PairId, DuplicateDecisions.Dismiss);
         Assert.Equal(RejectionCodes.Forbidden, refused.Error?.Code);
         await (await s.PostJsonAsync(s.Partner, $"/api/planning/exercises/{s.ExerciseId}/duplicates/{pair.PairId}/link", null))

@@ -162,7 +162,22 @@ internal sealed class DuplicatesGrain(IDbContextFactory<PlanningDb> factory, IOr
             touched.Add(row.RowId);
         }
 
-        if (touched.Count > 0 && await ComparedAsync(touched))
+        bool changed;
+        try
+        {
+            changed = touched.Count > 0 && await ComparedAsync(touched);
+        }
+        catch
+        {
+            // The store and this activation may now disagree (e.g. another activation stored the same pair during a
+            // failover): forget everything and read it all again on the next call.
+            (_seq, _pairsLoaded) = (-1, false);
+            _rows.Clear();
+            _pairs.Clear();
+            throw;
+        }
+
+        if (changed)
             await PublishAsync();
     }
 
