@@ -111,7 +111,15 @@ internal static class AccessMatrix
         POST /api/planning/exercises/ secretariat
         GET /api/planning/exercises/{id:guid} invited
         GET /api/planning/exercises/{id:guid}/consolidation invited
+        GET /api/planning/exercises/{id:guid}/comments invited
+        POST /api/planning/exercises/{id:guid}/comments/{commentId:guid}/reopen contributor
+        POST /api/planning/exercises/{id:guid}/comments/{commentId:guid}/resolve contributor
         GET /api/planning/exercises/{id:guid}/dashboard invited
+        GET /api/planning/exercises/{id:guid}/duplicates invited
+        POST /api/planning/exercises/{id:guid}/duplicates/{pairId:guid}/dismiss contributor
+        POST /api/planning/exercises/{id:guid}/duplicates/{pairId:guid}/link contributor
+        POST /api/planning/exercises/{id:guid}/duplicates/{pairId:guid}/merge consolidator
+        POST /api/planning/exercises/{id:guid}/duplicates/{pairId:guid}/propose-merge contributor
         GET /api/planning/exercises/{id:guid}/exports/decree-annex.xlsx invited
         GET /api/planning/exercises/{id:guid}/exports/decree-annex.docx invited
         POST /api/planning/exercises/{id:guid}/exports/decree-annex/pdf invited
@@ -128,6 +136,8 @@ internal static class AccessMatrix
         GET /api/planning/exercises/{id:guid}/rows invited
         POST /api/planning/exercises/{id:guid}/rows/status consolidator
         POST /api/planning/exercises/{id:guid}/rows/{rowId:guid}/answer contributor
+        GET /api/planning/exercises/{id:guid}/rows/{rowId:guid}/comments invited
+        POST /api/planning/exercises/{id:guid}/rows/{rowId:guid}/comments contributor
         POST /api/planning/exercises/{id:guid}/rows/{rowId:guid}/edit consolidator
         GET /api/planning/exercises/{id:guid}/rows/{rowId:guid}/history invited
         POST /api/planning/exercises/{id:guid}/rows/{rowId:guid}/merge consolidator
@@ -240,9 +250,15 @@ internal static class AccessMatrix
         GET /scalar/{documentName?} public
         GET /{**path:file} public
         HEAD /{**path:file} public
+        HUB /hubs/mapping#CheckSimilar invited
+        HUB /hubs/mapping#DecideDuplicate contributor-row
         HUB /hubs/mapping#Focus invited
         HUB /hubs/mapping#Join invited
         HUB /hubs/mapping#Leave invited
+        HUB /hubs/mapping#ListComments invited
+        HUB /hubs/mapping#ListDuplicates invited
+        HUB /hubs/mapping#PostComment contributor
+        HUB /hubs/mapping#ResolveComment contributor-row
         HUB /hubs/mapping#Submit contributor-row
         HUB /hubs/monitor#Unwatch secretariat
         HUB /hubs/monitor#WatchAll secretariat

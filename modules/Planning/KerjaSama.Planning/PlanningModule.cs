@@ -104,5 +104,6 @@ public sealed class PlanningModule : IModule
         ImportEndpoint.Map(api);
         DashboardEndpoints.Map(api);
         UiActions.Map(api);
+        Features.Talk.TalkEndpoints.Map(api);
     }
 }

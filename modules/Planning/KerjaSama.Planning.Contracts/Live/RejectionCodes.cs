@@ -32,4 +32,12 @@ public static class RejectionCodes
     public const string InvalidVote = "invalid_vote";
     public const string InvalidTimer = "invalid_timer";
     public const string InvalidView = "invalid_view";
+    // Row discussion and duplicates (TalkHubNames).
+    public const string CommentEmpty = "comment_empty";
+    public const string CommentTooLong = "comment_too_long";
+    public const string InvalidKind = "invalid_kind";
+    public const string MentionNotInvited = "mention_not_invited";
+    public const string UnknownComment = "unknown_comment";
+    public const string UnknownPair = "unknown_pair";
+    public const string InvalidDecision = "invalid_decision";
 }

@@ -86,6 +86,21 @@ internal interface IMatrixGrain : IGrainWithGuidKey
 
     [Alias("ShareView")]
     Task<FacilitationSnapshot> ShareView(Caller caller, ViewMessage view);
+    // Issue 19: row discussion (MatrixGrain.Talk.cs).
+    [Alias("PostComment")]
+    Task<CommentOutcome> PostComment(Caller caller, CommentRequest request);
+
+    [Alias("ResolveComment")]
+    Task<CommentOutcome> ResolveComment(Caller caller, Guid commentId, bool resolved);
+
+    [Alias("ListComments")]
+    Task<List<CommentMessage>> ListComments(Guid? rowId);
+
+    [Alias("GetRowTexts")]
+    Task<RowTexts> GetRowTexts();
+
+    [Alias("PublishDuplicates")]
+    Task PublishDuplicates(List<PairMessage> pairs);
 }
 
 /// <summary>One per host: forwards a matrix's events to that host's SignalR connections.</summary>
@@ -109,4 +124,9 @@ internal interface IMatrixObserver : IGrainObserver
 
     [OneWay, Alias("OnFacilitatorView")]
     Task OnFacilitatorView(Guid exerciseId, ViewMessage view);
+    [OneWay, Alias("OnComment")]
+    Task OnComment(Guid exerciseId, Guid sessionId, CommentMessage comment);
+
+    [OneWay, Alias("OnDuplicates")]
+    Task OnDuplicates(Guid exerciseId, Guid sessionId, List<PairMessage> pairs);
 }

@@ -26,6 +26,10 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<FacilitationRecord> Facilitation => Set<FacilitationRecord>();
 
+    public DbSet<RowCommentRecord> Comments => Set<RowCommentRecord>();
+
+    public DbSet<DuplicatePairRecord> DuplicatePairs => Set<DuplicatePairRecord>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MappingExercise>(e =>
@@ -70,6 +74,7 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
             e.HasIndex(x => x.ExerciseId);
         });
         ConfigureFacilitation(modelBuilder);
+        ConfigureTalk(modelBuilder);
     }
 
     private static void ConfigureFacilitation(ModelBuilder modelBuilder)
@@ -101,6 +106,36 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.TimerLabel).HasMaxLength(200).IsRequired();
             e.Property(x => x.TimerAffairCode).HasMaxLength(10);
             e.Property(x => x.TimerRowIdsJson).IsRequired();
+        });
+    }
+
+    // Issue 19: row discussion and duplicate pairs.
+    private static void ConfigureTalk(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<RowCommentRecord>(e =>
+        {
+            e.ToTable("row_comments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasMaxLength(10).IsRequired();
+            e.Property(x => x.Text).HasMaxLength(2000).IsRequired();
+            e.Property(x => x.AuthorName).HasMaxLength(200);
+            e.Property(x => x.AuthorOrganisationName).HasMaxLength(200);
+            e.Property(x => x.ResolvedByName).HasMaxLength(200);
+            e.Property(x => x.ResolvedByOrganisationName).HasMaxLength(200);
+            e.HasIndex(x => new { x.ExerciseId, x.RowId });
+        });
+        modelBuilder.Entity<DuplicatePairRecord>(e =>
+        {
+            e.ToTable("duplicate_pairs");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.AffairCode).HasMaxLength(10);
+            e.Property(x => x.Field).HasMaxLength(20);
+            e.Property(x => x.Status).HasMaxLength(20).IsRequired();
+            e.Property(x => x.DecidedByName).HasMaxLength(200);
+            e.Property(x => x.DecidedByOrganisationName).HasMaxLength(200);
+            e.HasIndex(x => new { x.ExerciseId, x.RowA, x.RowB }).IsUnique();
         });
     }
 }

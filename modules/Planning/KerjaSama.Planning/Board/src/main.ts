@@ -2,6 +2,7 @@
 import { readConfig, textFor } from './config';
 import { BoardModel, type Changes } from './model';
 import { Registry } from './registry';
+import { BoardTalk } from './talk';
 import { BoardView } from './view';
 import { h } from './dom';
 import { Values } from './values';
@@ -29,6 +30,8 @@ function start(): void {
   votes = new VotePanel(facilitation, model, view, values, t);
   const panels = h('div', { class: 'facilitation-panels', 'data-testid': 'facilitation' }, new TimerPanel(facilitation, model, view, t).el, follow.el, votes.el);
   view.addPanel(panels);
+  const talk = new BoardTalk(model, values, t, root);
+  model.extensions.push(talk);
   // A hook for tests and the benchmark: the server's rows as this board holds them (read-only), and a way to bring
   // a row into the viewport (what the keyboard and the search box do).
   (window as unknown as Record<string, unknown>).kerjaSamaBoard = {
@@ -37,6 +40,7 @@ function start(): void {
     pending: () => model.stored.queue.length + model.acked.size,
     facilitation: () => ({ timer: facilitation.timer, remainingMs: facilitation.remainingMs(), vote: facilitation.vote, view: facilitation.view, following: follow.following }),
     shownView: () => view?.shownView(),
+    talk: () => ({ comments: [...talk.comments.values()], pairs: talk.pairs, rowId: talk.rowId }),
   };
   void model.start();
   void loadRegistry(registry, view, model);

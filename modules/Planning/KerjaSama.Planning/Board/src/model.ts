@@ -8,6 +8,7 @@ import {
   type Ack, type AppliedOp, type FieldValue, type JoinResult, type Participant, type SubmitOp,
 } from './contracts.g';
 import { type BoardConfig, n } from './config';
+import type { BoardExtension } from './talk';
 
 export interface Row {
   id: string;
@@ -69,6 +70,8 @@ export class BoardModel {
   /** Facilitation hooks (facilitation.ts): the hub once built, and every join's result. */
   onHub: ((hub: signalR.HubConnection) => void) | null = null;
   onJoin: ((join: JoinResult) => void) | null = null;
+  /** Parts of the board with hub messages of their own (talk.ts): attached to the hub, told after each join. */
+  readonly extensions: BoardExtension[] = [];
 
   private hub: signalR.HubConnection | null = null;
   private buffered: AppliedOp[] = [];
@@ -133,6 +136,7 @@ export class BoardModel {
         : 'organisasi Anda tidak lagi diundang ke pemetaan ini.');
       this.changed({ bar: true });
     });
+    for (const e of this.extensions) e.attach(this.hub);
     this.hub.onreconnecting(() => {
       this.joined = false;
       this.setConnection(this.online ? 'reconnecting' : 'offline');
@@ -220,6 +224,7 @@ export class BoardModel {
         this.ready = true;
         this.onJoin?.(join);
         this.changed({ bar: true, side: true, markers: true, presence: true });
+        for (const e of this.extensions) e.joined();
       } while (this.catchUpWanted);
     } finally {
       this.joining = false;

@@ -35,7 +35,9 @@ internal static class ConsolidationEndpoints
     internal sealed record ChangeResult(Guid RowId, IReadOnlyList<long> Seqs);
 
     // Votes: the row's prioritisation votes over every vote round of the exercise (a ranking input, sort=votes).
-    internal sealed record ConsolidationItem(RowView Row, bool DprdSuggested, bool QuestionOpen, int Votes = 0);
+    /// <summary>OpenQuestions and OpenComments count the row's unresolved discussion (issue 19).</summary>
+    internal sealed record ConsolidationItem(RowView Row, bool DprdSuggested, bool QuestionOpen, int Votes = 0, int OpenQuestions = 0,
+        int OpenComments = 0);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -83,8 +85,10 @@ internal static class ConsolidationEndpoints
             : Sort(rows, sort, desc);
         var all = rows.ToList();
         var year = clock.GetUtcNow().Year;
+        var open = await Talk.OpenDiscussion.CountAsync(db, exercise.Id, ct);
         var items = all.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(r => new ConsolidationItem(r, r.DprdSuggested(year), r.Question is not null && r.Answer is null, votes.GetValueOrDefault(r.RowId))).ToList();
+            .Select(r => new ConsolidationItem(r, r.DprdSuggested(year), r.Question is not null && r.Answer is null, votes.GetValueOrDefault(r.RowId),
+                open.GetValueOrDefault(r.RowId).Questions, open.GetValueOrDefault(r.RowId).Comments)).ToList();
         return TypedResults.Ok(new PagedResult<ConsolidationItem>(items, page, pageSize, all.Count));
     }
 

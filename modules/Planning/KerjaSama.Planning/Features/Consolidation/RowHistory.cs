@@ -23,7 +23,8 @@ internal static class RowHistory
     internal sealed record Entry(long Seq, DateTimeOffset At, string Kind, Guid RowId, Guid SessionId, Author Author,
         Dictionary<string, object?> Fields, Transition? Transition);
 
-    internal sealed record History(Guid RowId, string Status, IReadOnlyList<Guid> MergedFrom, Guid? MergedInto, IReadOnlyList<Entry> Entries);
+    internal sealed record History(Guid RowId, string Status, IReadOnlyList<Guid> MergedFrom, Guid? MergedInto, IReadOnlyList<Entry> Entries,
+        IReadOnlyList<RowComment> Comments);
 
     public static async Task<IResult> GetAsync(Guid id, Guid rowId, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
@@ -66,6 +67,9 @@ internal static class RowHistory
             entries.Add(new Entry(op.Seq, op.At, op.Kind, op.RowId, op.SessionId, applied.Author, applied.Fields, transition));
         }
 
-        return TypedResults.Ok(new History(rowId, row.Status, [.. ids.Where(i => i != rowId)], row.MergedInto, entries));
+        // The row's discussion (and that of the rows merged into it), oldest first, beside the ops (issue 19).
+        var comments = await db.Comments.AsNoTracking().Where(c => c.ExerciseId == id && ids.Contains(c.RowId)).ToListAsync(ct);
+        var talk = comments.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => TalkMapping.ToComment(TalkMapping.FromRecord(c))).ToList();
+        return TypedResults.Ok(new History(rowId, row.Status, [.. ids.Where(i => i != rowId)], row.MergedInto, entries, talk));
     }
 }

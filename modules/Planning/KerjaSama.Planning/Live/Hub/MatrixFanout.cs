@@ -89,6 +89,7 @@ internal sealed partial class MatrixFanout(
     public async Task OnApplied(Guid exerciseId, List<OpMessage> ops)
     {
         Activity?.Invoke(exerciseId);
+        WakeDuplicates(exerciseId, ops);
         Entry? entry;
         lock (_lock)
             _entries.TryGetValue(exerciseId, out entry);
