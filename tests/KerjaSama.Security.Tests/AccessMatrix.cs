@@ -124,6 +124,7 @@ internal static class AccessMatrix
         POST /api/planning/exercises/{id:guid}/ops contributor
         GET /api/planning/exercises/{id:guid}/ops/export invited
         POST /api/planning/exercises/{id:guid}/review/adopt facilitator
+        GET /api/planning/exercises/{id:guid}/replay invited
         GET /api/planning/exercises/{id:guid}/review/ranked invited
         GET /api/planning/exercises/{id:guid}/rows invited
         POST /api/planning/exercises/{id:guid}/rows/status consolidator
@@ -136,6 +137,8 @@ internal static class AccessMatrix
         POST /api/planning/exercises/{id:guid}/rows/{rowId:guid}/status consolidator
         GET /api/planning/exercises/{id:guid}/session invited
         POST /api/planning/exercises/{id:guid}/sessions facilitator
+        GET /api/planning/exercises/{id:guid}/timeline invited
+        GET /api/planning/exercises/{id:guid}/timeline/export.{format} invited
         POST /api/planning/exercises/{id:guid}/ui-actions consolidator
         GET /api/planning/monitor secretariat
         GET /api/planning/sessions/{id:guid}/monitor secretariat

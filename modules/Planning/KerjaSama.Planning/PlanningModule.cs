@@ -11,6 +11,7 @@ using KerjaSama.Planning.Features.Exercises;
 using KerjaSama.Planning.Features.Consolidation;
 using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Features.Live;
+using KerjaSama.Planning.Features.Replay;
 using KerjaSama.Planning.Lifecycle;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Live.Hub;
@@ -103,5 +104,6 @@ public sealed class PlanningModule : IModule
         ImportEndpoint.Map(api);
         DashboardEndpoints.Map(api);
         UiActions.Map(api);
+        ReplayEndpoints.Map(api);
     }
 }

@@ -19,6 +19,8 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<MappingSession> Sessions => Set<MappingSession>();
 
+    public DbSet<SessionMoment> SessionMoments => Set<SessionMoment>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MappingExercise>(e =>
@@ -61,6 +63,15 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.State).HasMaxLength(10).IsRequired();
             e.HasIndex(x => x.ExerciseId);
+        });
+        modelBuilder.Entity<SessionMoment>(e =>
+        {
+            e.ToTable("session_moments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.State).HasMaxLength(10).IsRequired();
+            e.Property(x => x.ByName).HasMaxLength(200);
+            e.HasIndex(x => new { x.ExerciseId, x.At });
         });
     }
 }
