@@ -217,6 +217,8 @@ internal static class AccessMatrix
         POST /planning/exercises/{Id:guid}/annex invited
         GET /planning/exercises/{Id:guid}/dashboard invited
         POST /planning/exercises/{Id:guid}/dashboard invited
+        GET /planning/exercises/{Id:guid}/replay invited
+        POST /planning/exercises/{Id:guid}/replay invited
         GET /planning/monitor secretariat
         POST /planning/monitor secretariat
         GET /planning/sessions/{SessionId:guid}/board invited

@@ -2,10 +2,17 @@
 import { readConfig, textFor } from './config';
 import { BoardModel, type Changes } from './model';
 import { Registry } from './registry';
+import { startReplay } from './replay';
 import { BoardView } from './view';
 import { Values } from './values';
 
 function start(): void {
+  // The history and replay page (ReplayPage.razor) loads the same bundle with its own configuration.
+  const replay = document.getElementById('replay-config');
+  if (replay) {
+    startReplay(replay);
+    return;
+  }
   const root = document.getElementById('board-root');
   if (!root) return;
   const config = readConfig();
