@@ -51,7 +51,7 @@ export class ReplayPage {
   private readonly root: HTMLElement;
   private readonly slider: HTMLInputElement;
   private readonly seqInput: HTMLInputElement;
-  private readonly position: HTMLElement;
+  private readonly where: HTMLElement;
   private readonly playButton: HTMLButtonElement;
   private readonly chart: HTMLElement;
   private readonly moments: HTMLElement;
@@ -68,7 +68,7 @@ export class ReplayPage {
     const session = config.sessionId ? `?sessionId=${config.sessionId}` : '';
     this.slider = h('input', { type: 'range', min: 0, max: 0, step: 1, value: 0, 'data-testid': 'scrubber', 'aria-label': t('Posisi dalam riwayat (seq)', 'Position in the history (seq)') });
     this.seqInput = h('input', { type: 'number', min: 0, value: 0, 'data-testid': 'seq-input', 'aria-label': 'seq' });
-    this.position = h('span', { 'data-testid': 'position', class: 'replay-position' });
+    this.where = h('span', { 'data-testid': 'position', class: 'replay-position' });
     this.playButton = h('button', { type: 'button', 'data-testid': 'play' }, t('Putar', 'Play'));
     const button = (label: string, testid: string, action: () => void): HTMLButtonElement => {
       const b = h('button', { type: 'button', 'data-testid': testid }, label);
@@ -89,9 +89,10 @@ export class ReplayPage {
           h('a', { href: `${this.base}/timeline/export.csv${session}`, 'data-testid': 'export-csv' }, t('Linimasa CSV', 'Timeline CSV')), ' · ',
           h('a', { href: `${this.base}/timeline/export.xlsx${session}`, 'data-testid': 'export-xlsx' }, t('Linimasa XLSX', 'Timeline XLSX')))),
       h('div', { class: 'replay-controls' },
-        button('⏮', 'first', () => this.seek(0)), button('◀', 'previous', () => this.seek(this.wanted - 1)), this.playButton,
-        button('▶', 'next', () => this.seek(this.wanted + 1)), button('⏭', 'last', () => this.seek(this.last)),
-        this.slider, h('label', {}, 'seq ', this.seqInput), this.position),
+        button(t('« Awal', '« Start'), 'first', () => this.seek(0)), button(t('◀ Mundur', '◀ Back'), 'previous', () => this.seek(this.wanted - 1)),
+        this.playButton,
+        button(t('Maju ▶', 'Forward ▶'), 'next', () => this.seek(this.wanted + 1)), button(t('Akhir »', 'End »'), 'last', () => this.seek(this.last)),
+        this.slider, h('label', {}, 'seq ', this.seqInput), this.where),
       this.chart, this.moments, this.error, this.step,
       h('div', { class: 'replay-main' },
         h('div', { class: 'replay-wrap' }, h('table', { class: 'matrix replay-matrix', 'data-testid': 'replay-matrix' }, h('thead', {}, head), this.body)),
@@ -111,9 +112,14 @@ export class ReplayPage {
       this.slider.max = String(this.last);
       this.seqInput.max = String(this.last);
       this.drawTimeline();
-      // A session's replay starts where the session began; the exercise's at its last op.
-      const start = this.config.sessionId && timeline.firstSeq > 0 ? timeline.firstSeq : view.lastSeq;
-      if (start === view.atSeq) this.show(view); else await this.seek(start);
+      // A session's replay starts at the session's last op (later consolidation left out); the exercise's at its last op.
+      const start = this.config.sessionId && timeline.lastSeq > 0 ? timeline.lastSeq : view.lastSeq;
+      if (start === view.atSeq) {
+        this.position(start);
+        this.show(view);
+      } else {
+        await this.seek(start);
+      }
     } catch (e) {
       this.fail(e);
     }
@@ -129,9 +135,7 @@ export class ReplayPage {
   /** Moves to op <paramref name="seq"/> (clamped to 0..last) and draws the matrix the server replays for it. */
   async seek(seq: number): Promise<void> {
     const target = Math.max(0, Math.min(this.last, Math.round(seq)));
-    this.wanted = target;
-    this.slider.value = String(target);
-    this.seqInput.value = String(target);
+    this.position(target);
     this.loading?.abort();
     const controller = new AbortController();
     this.loading = controller;
@@ -141,6 +145,12 @@ export class ReplayPage {
     } catch (e) {
       if (!controller.signal.aborted) this.fail(e);
     }
+  }
+
+  private position(seq: number): void {
+    this.wanted = seq;
+    this.slider.value = String(seq);
+    this.seqInput.value = String(seq);
   }
 
   private togglePlay(): void {
@@ -198,7 +208,7 @@ export class ReplayPage {
   private show(view: ReplayView): void {
     this.view = view;
     const t = this.t;
-    text(this.position, `${t('Langkah', 'Step')} ${view.atSeq} ${t('dari', 'of')} ${view.lastSeq}${view.at ? ` · ${this.time(view.at)}` : ''} · ${view.rows.length} ${t('baris', 'rows')}`);
+    text(this.where, `${t('Langkah', 'Step')} ${view.atSeq} ${t('dari', 'of')} ${view.lastSeq}${view.at ? ` · ${this.time(view.at)}` : ''} · ${view.rows.length} ${t('baris', 'rows')}`);
     const step = view.step;
     if (!step) {
       this.step.replaceChildren(h('p', {}, view.atSeq === 0 ? t('Awal: matriks masih kosong.', 'The start: the matrix is still empty.') : ''));
