@@ -132,6 +132,7 @@ internal static class AccessMatrix
         POST /api/planning/exercises/{id:guid}/ops contributor
         GET /api/planning/exercises/{id:guid}/ops/export invited
         POST /api/planning/exercises/{id:guid}/review/adopt facilitator
+        GET /api/planning/exercises/{id:guid}/replay invited
         GET /api/planning/exercises/{id:guid}/review/ranked invited
         GET /api/planning/exercises/{id:guid}/rows invited
         POST /api/planning/exercises/{id:guid}/rows/status consolidator
@@ -146,6 +147,8 @@ internal static class AccessMatrix
         POST /api/planning/exercises/{id:guid}/rows/{rowId:guid}/status consolidator
         GET /api/planning/exercises/{id:guid}/session invited
         POST /api/planning/exercises/{id:guid}/sessions facilitator
+        GET /api/planning/exercises/{id:guid}/timeline invited
+        GET /api/planning/exercises/{id:guid}/timeline/export.{format} invited
         POST /api/planning/exercises/{id:guid}/ui-actions consolidator
         GET /api/planning/monitor secretariat
         GET /api/planning/sessions/{id:guid}/monitor secretariat
@@ -224,6 +227,8 @@ internal static class AccessMatrix
         POST /planning/exercises/{Id:guid}/annex invited
         GET /planning/exercises/{Id:guid}/dashboard invited
         POST /planning/exercises/{Id:guid}/dashboard invited
+        GET /planning/exercises/{Id:guid}/replay invited
+        POST /planning/exercises/{Id:guid}/replay invited
         GET /planning/monitor secretariat
         POST /planning/monitor secretariat
         GET /planning/sessions/{SessionId:guid}/board invited

@@ -11,6 +11,7 @@ using KerjaSama.Planning.Features.Exercises;
 using KerjaSama.Planning.Features.Consolidation;
 using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Features.Live;
+using KerjaSama.Planning.Features.Replay;
 using KerjaSama.Planning.Lifecycle;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Live.Hub;
@@ -105,5 +106,6 @@ public sealed class PlanningModule : IModule
         DashboardEndpoints.Map(api);
         UiActions.Map(api);
         Features.Talk.TalkEndpoints.Map(api);
+        ReplayEndpoints.Map(api);
     }
 }

@@ -519,6 +519,7 @@ internal sealed partial class MatrixGrain(
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Sessions.Add(session);
+            db.SessionMoments.Add(SessionMoment.Of(session.Id, ExerciseId, SessionStates.Open, session.OpenedAt, _seq, caller));
             await db.SaveChangesAsync();
         }
 
@@ -552,6 +553,7 @@ internal sealed partial class MatrixGrain(
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Sessions.Update(changed);
+            db.SessionMoments.Add(SessionMoment.Of(changed.Id, ExerciseId, state, changed.ClosedAt ?? clock.GetUtcNow(), _seq, caller));
             await db.SaveChangesAsync();
         }
 

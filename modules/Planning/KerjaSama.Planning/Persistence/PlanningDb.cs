@@ -30,6 +30,8 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<DuplicatePairRecord> DuplicatePairs => Set<DuplicatePairRecord>();
 
+    public DbSet<SessionMoment> SessionMoments => Set<SessionMoment>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MappingExercise>(e =>
@@ -72,6 +74,15 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.State).HasMaxLength(10).IsRequired();
             e.HasIndex(x => x.ExerciseId);
+        });
+        modelBuilder.Entity<SessionMoment>(e =>
+        {
+            e.ToTable("session_moments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.State).HasMaxLength(10).IsRequired();
+            e.Property(x => x.ByName).HasMaxLength(200);
+            e.HasIndex(x => new { x.ExerciseId, x.At });
         });
         ConfigureFacilitation(modelBuilder);
         ConfigureTalk(modelBuilder);

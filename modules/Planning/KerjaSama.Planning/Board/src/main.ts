@@ -3,6 +3,7 @@ import { readConfig, textFor } from './config';
 import { BoardModel, type Changes } from './model';
 import { Registry } from './registry';
 import { BoardTalk } from './talk';
+import { startReplay } from './replay';
 import { BoardView } from './view';
 import { h } from './dom';
 import { Values } from './values';
@@ -12,6 +13,12 @@ import { TimerPanel } from './timer';
 import { VotePanel } from './votes';
 
 function start(): void {
+  // The history and replay page (ReplayPage.razor) loads the same bundle with its own configuration.
+  const replay = document.getElementById('replay-config');
+  if (replay) {
+    startReplay(replay);
+    return;
+  }
   const root = document.getElementById('board-root');
   if (!root) return;
   const config = readConfig();
