@@ -338,43 +338,6 @@ namespace KerjaSama.Planning.Persistence.Migrations.PostgreSql
 
                     b.ToTable("matrix_rows", "planning");
                 });
-
-            modelBuilder.Entity("KerjaSama.Planning.Live.SessionMoment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("ByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ExerciseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Seq")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExerciseId", "At");
-
-                    b.ToTable("session_moments", "planning");
-                });
 #pragma warning restore 612, 618
         }
     }

@@ -337,43 +337,6 @@ namespace KerjaSama.Planning.Persistence.Migrations.SqlServer
 
                     b.ToTable("matrix_rows", "planning");
                 });
-
-            modelBuilder.Entity("KerjaSama.Planning.Live.SessionMoment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("ByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<Guid>("ByUserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("ExerciseId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<long>("Seq")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExerciseId", "At");
-
-                    b.ToTable("session_moments", "planning");
-                });
 #pragma warning restore 612, 618
         }
     }

@@ -331,43 +331,6 @@ namespace KerjaSama.Planning.Persistence.Migrations.Sqlite
 
                     b.ToTable("planning_matrix_rows", (string)null);
                 });
-
-            modelBuilder.Entity("KerjaSama.Planning.Live.SessionMoment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ExerciseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Seq")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExerciseId", "At");
-
-                    b.ToTable("planning_session_moments", (string)null);
-                });
 #pragma warning restore 612, 618
         }
     }
