@@ -7,11 +7,11 @@ namespace KerjaSama.LoadGen;
 internal sealed record Result(
     string Scenario, string Target, string Protocol, int Clients, long Offered, long Acked, long Failed, long Expected, long Received,
     List<double> Delivery, List<double> Ack, double CpuSeconds, double PeakRssMb, double RssPerClientKb,
-    long FloodOffered = 0, long FloodAcked = 0, long FloodRateLimited = 0, long FloodOther = 0)
+    long FloodOffered = 0, long FloodAcked = 0, long FloodRateLimited = 0, long FloodOther = 0, double IdleCores = 0)
 {
     public static string Header =>
-        "| scenario | target | protocol | clients | edits offered | acked | deliveries expected | received | delivery p50 / p95 / p99 / max ms | ack p50 / p99 ms | server CPU µs per delivery | peak RSS MiB | RSS per client KiB |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| scenario | target | protocol | clients | edits offered | acked | deliveries expected | received | delivery p50 / p95 / p99 / max ms | ack p50 / p99 ms | server CPU µs per delivery | server CPU when idle (cores) | peak RSS MiB | RSS per client KiB |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public double CpuPerDelivery => Received == 0 ? double.NaN : CpuSeconds * 1e6 / Received;
 
@@ -23,7 +23,7 @@ internal sealed record Result(
         return string.Create(CultureInfo.InvariantCulture,
             $"| {Scenario} | {Target} | {Protocol} | {Clients} | {Offered} | {Acked}{(Failed > 0 ? $" ({Failed} failed)" : "")} | {Expected} | {Received} ({percent:0.00}%) | " +
             $"{Ms(Percentile(Delivery, 50))} / {Ms(Percentile(Delivery, 95))} / {Ms(Percentile(Delivery, 99))} / {Ms(Delivery.Count == 0 ? double.NaN : Delivery[^1])} | " +
-            $"{Ms(Percentile(Ack, 50))} / {Ms(Percentile(Ack, 99))} | {CpuPerDelivery:0.0} | {PeakRssMb:0} | {RssPerClientKb:0} |");
+            $"{Ms(Percentile(Ack, 50))} / {Ms(Percentile(Ack, 99))} | {CpuPerDelivery:0.0} | {IdleCores:0.000} | {PeakRssMb:0} | {RssPerClientKb:0} |");
     }
 
     public string? FloodLine() => FloodOffered == 0 ? null : string.Create(CultureInfo.InvariantCulture,

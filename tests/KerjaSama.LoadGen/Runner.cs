@@ -48,6 +48,11 @@ internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor, b
         clients.AddRange(await Task.WhenAll(connecting));
         await Task.Delay(1000);
         var rssPerClient = (server.Memory().Rss - rssBefore) * 1024 / scenario.Clients;
+        // The server's own CPU while every client is connected and nobody edits (timers, background services): the
+        // part of "CPU per delivery" that does not depend on the edits.
+        var idleStart = server.CpuSeconds();
+        await Task.Delay(2000);
+        var idleCores = (server.CpuSeconds() - idleStart) / 2.0;
         var profiled = profiler is null ? null : await profiler.StartAsync(server, $"{scenario.Name}-{target.Replace(' ', '-')}-{Protocol}", scenario.Seconds);
         var cpuBefore = server.CpuSeconds();
 
@@ -111,7 +116,7 @@ internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor, b
         if (profiled is not null)
             await profiled();
         return new Result(scenario.Name, target, Protocol, scenario.Clients, offered, acked, failed, expected, received, [.. deliveries], [.. acks], cpu,
-            peak, rssPerClient, floodOffered, floodAcked, floodLimited, floodOther);
+            peak, rssPerClient, floodOffered, floodAcked, floodLimited, floodOther, idleCores);
     }
 
     /// <summary>

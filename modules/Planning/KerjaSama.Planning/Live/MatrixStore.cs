@@ -21,6 +21,12 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
     // SQLite only: the writer's connection and its prepared statements (guarded by SqliteWriter).
     private (SqliteConnection Connection, MatrixCommitSql.Prepared Statements)? _writer;
 
+    // SQLite only: the background checkpoints of the writer's WAL (see Checkpoint).
+    private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(1);
+    private Timer? _checkpoints;
+    private int _uncheckpointed;
+    private int _checkpointing;
+
     /// <summary>
     /// The rows, the last <paramref name="recent"/> ops, and the op-id index of what may be sent again: the ops of the
     /// current session and of that tail. Older op ids stay in the database and are looked up when one comes back
@@ -105,9 +111,19 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
         {
             if (_writer is null)
             {
-                var connection = new SqliteConnection(db.Database.GetConnectionString());
+                var connectionString = db.Database.GetConnectionString()!;
+                var connection = new SqliteConnection(connectionString);
                 await connection.OpenAsync(ct);
+                // Checkpoints move the WAL into the database file (and fsync it): run in the commit they would add
+                // milliseconds to one unlucky batch, so this connection leaves them to a background loop.
+                await using (var pragma = connection.CreateCommand())
+                {
+                    pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
+                    await pragma.ExecuteNonQueryAsync(ct);
+                }
+
                 _writer = (connection, sql.Prepare(connection));
+                _checkpoints ??= new Timer(Checkpoint, connectionString, CheckpointPeriod, CheckpointPeriod);
             }
 
             var (writer, statements) = _writer.Value;
@@ -123,6 +139,7 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
                     affected += await Run(statements.UpdateRow(row), transaction);
                 Expect(exerciseId, affected, records.Count + inserted.Count + updated.Count);
                 await transaction.CommitAsync(ct);
+                Volatile.Write(ref _uncheckpointed, 1);
             }
             catch
             {
@@ -139,6 +156,33 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
         {
             command.Transaction = transaction;
             return await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// A passive checkpoint of what the writer committed since the last one, on its own connection: it never waits for
+    /// the writer and the writer never waits for it (WAL mode); readers keep the frames they still need.
+    /// </summary>
+    private void Checkpoint(object? connectionString)
+    {
+        if (Interlocked.Exchange(ref _uncheckpointed, 0) == 0 || Interlocked.Exchange(ref _checkpointing, 1) == 1)
+            return;
+        try
+        {
+            using var connection = new SqliteConnection((string)connectionString!);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Busy or closing: the next tick tries again.
+            Volatile.Write(ref _uncheckpointed, 1);
+        }
+        finally
+        {
+            Volatile.Write(ref _checkpointing, 0);
         }
     }
 
@@ -160,6 +204,7 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
 
     public void Dispose()
     {
+        _checkpoints?.Dispose();
         SqliteWriter.Wait();
         try
         {
