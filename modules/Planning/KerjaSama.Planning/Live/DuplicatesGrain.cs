@@ -23,6 +23,9 @@ internal sealed class DuplicatesGrain(IDbContextFactory<PlanningDb> factory, IOr
     private readonly Dictionary<Guid, string> _names = [];
     private HashSet<Guid> _invited = [];
     private long _seq = -1;
+    private IGrainTimer? _pending;
+
+    private static readonly TimeSpan SyncDelay = TimeSpan.FromMilliseconds(300);
     private bool _pairsLoaded;
 
     private sealed record Entry(Guid Owner, string? AffairJson, string? PotentialJson, string? ObjectJson, bool Merged,
@@ -35,10 +38,24 @@ internal sealed class DuplicatesGrain(IDbContextFactory<PlanningDb> factory, IOr
 
     private IMatrixGrain Matrix => GrainFactory.GetGrain<IMatrixGrain>(this.GetPrimaryKey());
 
-    public async Task Changed(long seq)
+    /// <summary>
+    /// Every host's fan-out calls this after every batch: comparing at once would read the whole matrix from its grain
+    /// at the sequencer's rate (hundreds of times a second in a busy session). Changes are gathered instead and
+    /// compared at most once per <see cref="SyncDelay"/>; a board sees a new pair that much later.
+    /// </summary>
+    public Task Changed(long seq)
     {
-        if (seq > _seq)
-            await SyncAsync();
+        if (seq > _seq && _pending is null)
+        {
+            _pending = this.RegisterGrainTimer(async _ =>
+            {
+                _pending?.Dispose();
+                _pending = null;
+                await SyncAsync();
+            }, SyncDelay, SyncDelay);
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task<List<PairMessage>> List()
