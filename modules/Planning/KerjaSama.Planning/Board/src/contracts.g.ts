@@ -44,6 +44,54 @@ export interface Author {
   OrganisationName: string;
 }
 
+export const CommentKinds = {
+  Comment: "comment",
+  Question: "question",
+} as const;
+
+export interface CommentResult {
+  Comment: RowComment | null;
+  Error: AckError | null;
+}
+
+export const DuplicateDecisions = {
+  Link: "link",
+  Dismiss: "dismiss",
+  ProposeMerge: "propose_merge",
+  Reopen: "reopen",
+} as const;
+
+export interface DuplicatePair {
+  PairId: string;
+  AffairCode: string;
+  Field: string;
+  Score: number;
+  RowA: DuplicateSide;
+  RowB: DuplicateSide;
+  Status: string;
+  DecidedBy: Author | null;
+}
+
+export interface DuplicateResult {
+  Pair: DuplicatePair | null;
+  Error: AckError | null;
+}
+
+export interface DuplicateSide {
+  RowId: string;
+  OwnerOrganisationId: string;
+  OrganisationName: string;
+  Text: string;
+}
+
+export const DuplicateStatuses = {
+  Open: "open",
+  Linked: "linked",
+  Dismissed: "dismissed",
+  MergeProposed: "merge_proposed",
+  Merged: "merged",
+} as const;
+
 export const FacilitationHubNames = {
   StartVote: "StartVote",
   CastVote: "CastVote",
@@ -188,6 +236,14 @@ export interface Participant {
   FocusField: string | null;
 }
 
+export interface PostCommentRequest {
+  SessionId: string;
+  RowId: string;
+  Kind: string;
+  Text: string;
+  MentionedOrganisationIds: string[];
+}
+
 export const RejectionCodes = {
   RateLimited: "rate_limited",
   NotCommitted: "not_committed",
@@ -209,7 +265,26 @@ export const RejectionCodes = {
   InvalidVote: "invalid_vote",
   InvalidTimer: "invalid_timer",
   InvalidView: "invalid_view",
+  CommentEmpty: "comment_empty",
+  CommentTooLong: "comment_too_long",
+  InvalidKind: "invalid_kind",
+  MentionNotInvited: "mention_not_invited",
+  UnknownComment: "unknown_comment",
+  UnknownPair: "unknown_pair",
+  InvalidDecision: "invalid_decision",
 } as const;
+
+export interface RowComment {
+  CommentId: string;
+  RowId: string;
+  Kind: string;
+  Text: string;
+  MentionedOrganisationIds: string[];
+  Author: Author;
+  At: unknown;
+  Resolved: boolean;
+  ResolvedBy: Author | null;
+}
 
 export interface RowVotes {
   RowId: string;
@@ -231,6 +306,15 @@ export interface SetTimerRequest {
   Seconds: number;
 }
 
+export interface SimilarRow {
+  RowId: string;
+  OwnerOrganisationId: string;
+  OrganisationName: string;
+  Field: string;
+  Text: string;
+  Score: number;
+}
+
 export interface StartVoteRequest {
   SessionId: string;
   Label: string;
@@ -247,6 +331,17 @@ export interface SubmitOp {
   Fields: Record<string, FieldValue>;
   BaseSeq: number;
 }
+
+export const TalkHubNames = {
+  PostComment: "PostComment",
+  ResolveComment: "ResolveComment",
+  ListComments: "ListComments",
+  CheckSimilar: "CheckSimilar",
+  ListDuplicates: "ListDuplicates",
+  DecideDuplicate: "DecideDuplicate",
+  CommentChanged: "CommentChanged",
+  Duplicates: "Duplicates",
+} as const;
 
 export const TimerActions = {
   Start: "start",
