@@ -255,7 +255,10 @@ internal static class AccessMatrix
         GET /scalar/{documentName?} public
         GET /{**path:file} public
         HEAD /{**path:file} public
+        HUB /hubs/mapping#BringEveryone facilitator
+        HUB /hubs/mapping#CastVote contributor
         HUB /hubs/mapping#CheckSimilar invited
+        HUB /hubs/mapping#CloseVote facilitator
         HUB /hubs/mapping#DecideDuplicate contributor-row
         HUB /hubs/mapping#Focus invited
         HUB /hubs/mapping#Join invited
@@ -264,6 +267,11 @@ internal static class AccessMatrix
         HUB /hubs/mapping#ListDuplicates invited
         HUB /hubs/mapping#PostComment contributor
         HUB /hubs/mapping#ResolveComment contributor-row
+        HUB /hubs/mapping#RetractVote contributor
+        HUB /hubs/mapping#RevealVote facilitator
+        HUB /hubs/mapping#SetTimer facilitator
+        HUB /hubs/mapping#ShareView facilitator
+        HUB /hubs/mapping#StartVote facilitator
         HUB /hubs/mapping#Submit contributor-row
         HUB /hubs/monitor#Unwatch secretariat
         HUB /hubs/monitor#WatchAll secretariat
