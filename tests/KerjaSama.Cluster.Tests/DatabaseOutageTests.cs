@@ -86,10 +86,8 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         var cutAt = DateTime.UtcNow;
 
         // Readiness reports the outage.
-        deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await host.ReadyStatusAsync() != 503 && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
-        Assert.Equal(503, await host.ReadyStatusAsync());
+        await Eventually.ValueAsync(() => host.ReadyStatusAsync(), status => status == 503, "readiness 503 during the outage",
+            TimeSpan.FromSeconds(10));
 
         // An edit during the outage: a rejected ack with the retryable code, never a hub error or a hung call.
         var heldOp = Guid.NewGuid();

@@ -66,20 +66,18 @@ internal static class BoardBench
         var label = Option("--label", "");
         var hostDll = Environment.GetEnvironmentVariable("KERJASAMA_HOST_DLL") ?? throw new InvalidOperationException("Set KERJASAMA_HOST_DLL.");
         var dataDir = Path.Combine(Path.GetTempPath(), "kerjasama-board-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var hostPort = ServerProcess.FreePort();
+        var hostPort = FreePort.Next();
         Console.WriteLine($"Board benchmark: {rowCount} rows, {people} people ({people - 1} scripted + 1 chromium board), {seconds} s.");
-        await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dictionary<string, string>
+        await using var platform = HostProcess.Start("platform", new Dictionary<string, string>
         {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{hostPort}",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["KerjaSama__Identity__SignInRequestsPerMinute"] = "100000",
             ["KerjaSama__Identity__AllowHttpOnLoopback"] = "true",
             ["KerjaSama__DataDirectory"] = dataDir,
             ["KerjaSama__Logging__Json"] = "false",
-            ["KerjaSama__Cluster__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["KerjaSama__Cluster__GatewayPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
-        }, hostPort, "/health/ready");
+        }, httpPort: hostPort, dll: hostDll, echo: line => Console.Error.WriteLine("  [server] " + line));
+        await platform.WaitReadyAsync(TimeSpan.FromSeconds(90));
 
         try
         {
@@ -99,7 +97,7 @@ internal static class BoardBench
 
     private sealed record Person(string UserName, Guid OrganisationId, string Token);
 
-    private static async Task<int> RunAgainstAsync(ServerProcess platform, int rowCount, int people, int seconds, string label)
+    private static async Task<int> RunAgainstAsync(HostProcess platform, int rowCount, int people, int seconds, string label)
     {
         using var http = new HttpClient { BaseAddress = platform.Url, Timeout = TimeSpan.FromSeconds(60) };
         async Task<string> TokenAsync(string userName, string password)

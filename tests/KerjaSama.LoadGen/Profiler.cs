@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using KerjaSama.TestKit;
 
 namespace KerjaSama.LoadGen;
 
@@ -10,7 +11,7 @@ namespace KerjaSama.LoadGen;
 /// </summary>
 internal sealed class Profiler(string directory)
 {
-    public async Task<Func<Task>> StartAsync(ServerProcess server, string label, int seconds)
+    public async Task<Func<Task>> StartAsync(HostProcess server, string label, int seconds)
     {
         Directory.CreateDirectory(directory);
         var stamp = $"{label}-{DateTimeOffset.UtcNow:HHmmss}";

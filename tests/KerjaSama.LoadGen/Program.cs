@@ -38,14 +38,14 @@ var profileDir = args.SkipWhile(a => a != "--profile").Skip(1).FirstOrDefault();
 var profiler = profileDir is null ? null : new Profiler(Path.GetFullPath(profileDir));
 var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != protocolArg && a != profileDir).ToArray();
 var selected = names.Length == 0 ? Scenario.All : Scenario.All.Where(s => names.Contains(s.Name)).ToArray();
+static void Echo(string line) => Console.Error.WriteLine("  [server] " + line);
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "-";
 var loadAtStart = LoadAverage();
 var dataDir = Path.Combine(Path.GetTempPath(), "kerjasama-bench-" + Guid.NewGuid().ToString("N")[..8]);
 
-var hostPort = ServerProcess.FreePort();
-await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dictionary<string, string>
+var hostPort = FreePort.Next();
+await using var platform = HostProcess.Start("platform", new Dictionary<string, string>
 {
-    ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{hostPort}",
     // Development: the demo accounts and the demo CLI client sign in through the real code + PKCE flow.
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["KerjaSama__Identity__SignInRequestsPerMinute"] = "100000",
@@ -58,13 +58,13 @@ await using var platform = await ServerProcess.StartAsync(hostDll, [], new Dicti
     ["KerjaSama__Identity__AllowHttpOnLoopback"] = "true",
     ["KerjaSama__DataDirectory"] = dataDir,
     ["KerjaSama__Logging__Json"] = "false",
-    ["KerjaSama__Cluster__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-    ["KerjaSama__Cluster__GatewayPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
     ["Logging__LogLevel__Default"] = "Warning",
-}, hostPort, "/health/ready");
-var baselinePort = ServerProcess.FreePort();
-await using var baseline = await ServerProcess.StartAsync(typeof(Scenario).Assembly.Location,
-    ["--baseline-server", $"http://127.0.0.1:{baselinePort}"], new Dictionary<string, string>(), baselinePort, "/health");
+}, httpPort: hostPort, dll: hostDll, echo: Echo);
+await platform.WaitReadyAsync(TimeSpan.FromSeconds(90));
+var baselinePort = FreePort.Next();
+await using var baseline = HostProcess.Start("baseline", new Dictionary<string, string>(), httpPort: baselinePort,
+    dll: typeof(Scenario).Assembly.Location, arguments: ["--baseline-server", $"http://127.0.0.1:{baselinePort}"], echo: Echo);
+await baseline.WaitReadyAsync(TimeSpan.FromSeconds(90), "/health");
 
 using var http = new HttpClient { BaseAddress = platform.Url };
 var agencies = JsonDocument.Parse(await http.GetStringAsync("/api/registry/organisations?kind=agency&region=62&pageSize=100")).RootElement

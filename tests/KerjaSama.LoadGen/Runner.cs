@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using KerjaSama.Planning.Contracts.Live;
 using Microsoft.AspNetCore.SignalR.Client;
+using KerjaSama.TestKit;
 
 namespace KerjaSama.LoadGen;
 
@@ -10,7 +11,7 @@ namespace KerjaSama.LoadGen;
 /// <paramref name="messagePack"/> selects the hub protocol (the board's) instead of JSON. In a flood scenario one more
 /// client, signed in as <paramref name="floodToken"/>, joins <c>floodSession</c> and sends edits as fast as the scenario says.
 /// </remarks>
-internal sealed class Runner(ServerProcess server, Func<int, string> tokenFor, bool messagePack = false, string? floodToken = null,
+internal sealed class Runner(HostProcess server, Func<int, string> tokenFor, bool messagePack = false, string? floodToken = null,
     Profiler? profiler = null)
 {
     private readonly ConcurrentDictionary<Guid, long> _submitted = new();

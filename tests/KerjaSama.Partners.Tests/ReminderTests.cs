@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Partners.Reminders;
 using KerjaSama.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -98,14 +99,18 @@ public abstract class ReminderTests(ReminderHosts hosts)
             .Select(n => n.GetProperty("thresholdDays").GetInt32()).Order()];
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what) => Eventually.TrueAsync(condition, what);
+
+    /// <summary>
+    /// Waits until every running host has finished two more scheduler runs, so at least one whole run started after this
+    /// call: whatever it would fire has then fired. This replaces a sleep before asserting that nothing more happened.
+    /// </summary>
+    private async Task TwoMorePollsOnEveryHostAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(200);
-        }
+        var schedulers = hosts.Running.Select(h => h.Services.GetRequiredService<ReminderScheduler>()).ToArray();
+        var before = schedulers.Select(s => s.CompletedRuns).ToArray();
+        await Eventually.TrueAsync(() => schedulers.Select((s, i) => s.CompletedRuns >= before[i] + 2).All(done => done),
+            "two more reminder runs on every host");
     }
 
     private static int MailsFor(string dataDirectory, string number) =>
@@ -143,7 +148,7 @@ public abstract class ReminderTests(ReminderHosts hosts)
         var data = first.Services.GetDataDirectory();
 
         // Two polls of each host later, nothing is due yet.
-        await Task.Delay(2500);
+        await TwoMorePollsOnEveryHostAsync();
         Assert.Empty(await ThresholdsAsync(s.Secretariat, id));
 
         // 90 days before the end: both hosts poll, and the secretariat also asks each host to run at once.
@@ -153,7 +158,7 @@ public abstract class ReminderTests(ReminderHosts hosts)
         await Task.WhenAll(Enumerable.Range(0, 4).Select(i => (i % 2 == 0 ? s.Secretariat : secretariatOnSecond).PostAsync("/api/partners/reminders/run", null)));
         await WaitForAsync(async () => (await ThresholdsAsync(s.Secretariat, id)).Length > 0, "the 90-day reminder");
         await WaitForAsync(() => Task.FromResult(MailsFor(data, number) >= 3), "the 90-day e-mails");
-        await Task.Delay(2500);
+        await TwoMorePollsOnEveryHostAsync();
         Assert.Equal(new[] { 90 }, await ThresholdsAsync(s.Secretariat, id));
         Assert.Equal(new[] { 90 }, await ThresholdsAsync(partner, id));
         Assert.Equal(new[] { 90 }, await ThresholdsAsync(agency, id));
@@ -163,12 +168,12 @@ public abstract class ReminderTests(ReminderHosts hosts)
         await hosts.StopAsync(first);
         var third = await hosts.StartAsync();
         var secretariatOnThird = third.ClientFor(await third.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
-        await Task.Delay(2500);
+        await TwoMorePollsOnEveryHostAsync();
         Assert.Equal(new[] { 90 }, await ThresholdsAsync(secretariatOnThird, id));
 
         hosts.Clock.Set(new DateOnly(2030, 4, 2));
         await WaitForAsync(async () => (await ThresholdsAsync(secretariatOnThird, id)).Length > 1, "the 60-day reminder");
-        await Task.Delay(2500);
+        await TwoMorePollsOnEveryHostAsync();
         Assert.Equal(new[] { 60, 90 }, await ThresholdsAsync(secretariatOnThird, id));
         var read = await (await secretariatOnThird.GetAsync($"/api/partners/agreements/{id}")).ReadAsync<JsonElement>();
         Assert.Equal("2030-05-02", read.GetProperty("nextReminderOn").GetString());
@@ -177,7 +182,7 @@ public abstract class ReminderTests(ReminderHosts hosts)
         hosts.Clock.Set(new DateOnly(2030, 6, 1));
         await WaitForAsync(async () => (await ThresholdsAsync(secretariatOnThird, id)).Length > 2, "the end-day reminder");
         await WaitForAsync(() => Task.FromResult(MailsFor(data, number) >= 9), "the end-day e-mails");
-        await Task.Delay(2500);
+        await TwoMorePollsOnEveryHostAsync();
         Assert.Equal(new[] { 0, 60, 90 }, await ThresholdsAsync(secretariatOnThird, id));
         Assert.Equal(9, MailsFor(data, number));
         var ran = await (await secretariatOnThird.PostAsync("/api/partners/reminders/run", null)).ReadAsync<JsonElement>();

@@ -21,6 +21,9 @@ public abstract partial class PlatformFixture : IAsyncLifetime
 
     public string Provider => _database!.Provider;
 
+    /// <summary>The host's clock: real time plus an offset a test can move forward instead of sleeping.</summary>
+    public ShiftedClock HostClock { get; } = new();
+
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     /// <summary>The host's environment: Testing (test clients seeded) unless a fixture needs Development (demo data).</summary>
@@ -44,7 +47,11 @@ public abstract partial class PlatformFixture : IAsyncLifetime
         _database = await CreateDatabaseAsync();
         var settings = _database.Settings();
         Configure(settings);
-        _factory = new PlatformFactory(settings, EnvironmentName, ConfigureServices);
+        _factory = new PlatformFactory(settings, EnvironmentName, services =>
+        {
+            services.AddSingleton<TimeProvider>(HostClock);
+            ConfigureServices(services);
+        });
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();

@@ -59,17 +59,6 @@ public abstract class FacilitationTests(PlatformFixture platform)
         [F.StartYear] = 2026, [F.DurationYears] = 3,
     };
 
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Not seen in time: {what}.");
-            await Task.Delay(20);
-        }
-    }
-
     private static async Task<Guid[]> AddRowsAsync(Participant author, int count)
     {
         var ids = new Guid[count];
@@ -111,7 +100,7 @@ public abstract class FacilitationTests(PlatformFixture platform)
         var round = started.Vote!;
         Assert.Equal(rows, round.RowIds);
         Assert.Equal(VoteStates.Open, round.State);
-        await Eventually(() => a.Votes.Any(v => v.RoundId == round.RoundId), "the round reaches agency A");
+        await Eventually.TrueAsync(() => a.Votes.Any(v => v.RoundId == round.RoundId), "the round reaches agency A");
         Assert.True(a.Votes.Last().CanVote);
         Assert.Equal(3, a.Votes.Last().VotesLeft);
 
@@ -125,14 +114,14 @@ public abstract class FacilitationTests(PlatformFixture platform)
         for (var i = 0; i < 3; i++)
             Assert.True((await partner.CastAsync(round.RoundId, rows[2])).Ok);
 
-        await Eventually(() => facilitator.Votes.LastOrDefault()?.Participation?.Sum(p => p.VotesCast) == 7, "every vote counted for the facilitator");
+        await Eventually.TrueAsync(() => facilitator.Votes.LastOrDefault()?.Participation?.Sum(p => p.VotesCast) == 7, "every vote counted for the facilitator");
         var forFacilitator = facilitator.Votes.Last();
         Assert.Null(forFacilitator.Tally);
         Assert.Equal(3, forFacilitator.OrganisationsVoted);
         Assert.Equal(
             new[] { (s.AgencyA.Caller.OrganisationId, 3), (s.AgencyB.Caller.OrganisationId, 1), (s.Partner.Caller.OrganisationId, 3) }.OrderBy(x => x.Item1),
             forFacilitator.Participation!.Select(p => (p.OrganisationId, p.VotesCast)).OrderBy(x => x.OrganisationId));
-        await Eventually(() => b.Votes.Count(v => v.RoundId == round.RoundId) >= 7, "every vote's state reaches agency B");
+        await Eventually.TrueAsync(() => b.Votes.Count(v => v.RoundId == round.RoundId) >= 7, "every vote's state reaches agency B");
         // Before the reveal agency B never saw another organisation's votes nor a tally.
         Assert.All(b.Votes, v =>
         {
@@ -142,7 +131,7 @@ public abstract class FacilitationTests(PlatformFixture platform)
         });
 
         Assert.True((await facilitator.CallAsync(N.RevealVote, s.SessionId, round.RoundId)).Ok);
-        await Eventually(() => b.Votes.Last().Tally is not null && a.Votes.Last().Tally is not null && partner.Votes.Last().Tally is not null, "the tally reaches everyone");
+        await Eventually.TrueAsync(() => b.Votes.Last().Tally is not null && a.Votes.Last().Tally is not null && partner.Votes.Last().Tally is not null, "the tally reaches everyone");
         Assert.Equal([(rows[2], 3), (rows[0], 2), (rows[1], 2)], b.Votes.Last().Tally!.Select(t => (t.RowId, t.Votes)));
 
         Assert.True((await facilitator.CallAsync(N.CloseVote, s.SessionId, round.RoundId)).Ok);
@@ -241,7 +230,7 @@ public abstract class FacilitationTests(PlatformFixture platform)
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var started = await facilitator.TimerAsync(TimerActions.Start, 300, "Urusan kesehatan");
         Assert.True(started.Ok, started.Error?.Code);
-        await Eventually(() => a.Timers.Any(t => t.Active), "the timer reaches agency A");
+        await Eventually.TrueAsync(() => a.Timers.Any(t => t.Active), "the timer reaches agency A");
         var seen = a.Timers.Last();
         Assert.Equal("Urusan kesehatan", seen.Label);
         Assert.Equal("1.02", seen.AffairCode);
@@ -257,7 +246,7 @@ public abstract class FacilitationTests(PlatformFixture platform)
         var extended = await facilitator.TimerAsync(TimerActions.Extend, 60);
         Assert.Equal(paused.Timer.RemainingMs + 60_000, extended.Timer!.RemainingMs);
         Assert.Equal(360, extended.Timer.DurationSeconds);
-        await Eventually(() => a.Timers.Last().DurationSeconds == 360, "the extension reaches agency A");
+        await Eventually.TrueAsync(() => a.Timers.Last().DurationSeconds == 360, "the extension reaches agency A");
 
         // A board that reconnects gets the paused timer in its join.
         await using var rejoined = await Participant.JoinAsync(s, s.AgencyA);
@@ -267,7 +256,7 @@ public abstract class FacilitationTests(PlatformFixture platform)
         var resumed = await facilitator.TimerAsync(TimerActions.Resume);
         Assert.True(resumed.Timer!.Running);
         Assert.True((await facilitator.TimerAsync(TimerActions.Clear)).Ok);
-        await Eventually(() => !a.Timers.Last().Active, "the cleared timer reaches agency A");
+        await Eventually.TrueAsync(() => !a.Timers.Last().Active, "the cleared timer reaches agency A");
         await using var afterClear = await Participant.JoinAsync(s, s.AgencyB);
         Assert.Null(afterClear.Join.Facilitation!.Timer);
     }
@@ -322,13 +311,13 @@ public abstract class FacilitationTests(PlatformFixture platform)
         Assert.Empty(a.Views);
 
         Assert.True((await facilitator.CallAsync(N.ShareView, new FacilitatorView { SessionId = s.SessionId, AffairCode = "1.02", TopRowId = rows[1] })).Ok);
-        await Eventually(() => !a.Views.IsEmpty, "the view reaches agency A");
+        await Eventually.TrueAsync(() => !a.Views.IsEmpty, "the view reaches agency A");
         var view = a.Views.Last();
         Assert.Equal(("1.02", rows[1], false), (view.AffairCode, view.TopRowId, view.BringEveryone));
         Assert.Equal(s.Facilitator.Caller.DisplayName, view.FacilitatorName);
 
         Assert.True((await facilitator.CallAsync(N.BringEveryone, new FacilitatorView { SessionId = s.SessionId, Search = "Peluang 0", FocusRowId = rows[0] })).Ok);
-        await Eventually(() => a.Views.Last().BringEveryone, "bring everyone reaches agency A");
+        await Eventually.TrueAsync(() => a.Views.Last().BringEveryone, "bring everyone reaches agency A");
         Assert.Equal(("Peluang 0", rows[0]), (a.Views.Last().Search, a.Views.Last().FocusRowId));
         Assert.True(a.Views.Last().Version > view.Version);
 

@@ -24,7 +24,7 @@ public abstract class RowTalkTests(PlatformFixture platform)
 
         var posted = await a.PostAsync(rowId, "Apakah <b>RSUD</b> Katingan ikut?", CommentKinds.Question, s.AgencyB.Caller.OrganisationId);
         Assert.Null(posted.Error);
-        await Talk.EventuallyAsync(() => heard.Comments.Any(c => c.CommentId == posted.Comment!.CommentId), "the question on B's board");
+        await Eventually.TrueAsync(() => heard.Comments.Any(c => c.CommentId == posted.Comment!.CommentId), "the question on B's board");
         var seen = heard.Comments.Single();
         Assert.Equal("Apakah <b>RSUD</b> Katingan ikut?", seen.Text);
         Assert.Equal(CommentKinds.Question, seen.Kind);
@@ -65,14 +65,14 @@ public abstract class RowTalkTests(PlatformFixture platform)
 
         var resolved = await a.Connection.InvokeAsync<CommentResult>(TalkHubNames.ResolveComment, s.SessionId, comment.CommentId, true);
         Assert.True(resolved.Comment!.Resolved);
-        await Talk.EventuallyAsync(() => heard.Comments.Any(c => c.CommentId == comment.CommentId && c.Resolved), "resolved on B's board");
+        await Eventually.TrueAsync(() => heard.Comments.Any(c => c.CommentId == comment.CommentId && c.Resolved), "resolved on B's board");
         Assert.True(Assert.Single(await s.StoredCommentsAsync()).Resolved);
         Assert.DoesNotContain(await s.StoredCommentsAsync(rowId), c => !c.Resolved);
 
         var reopened = await (await s.PostJsonAsync(s.Facilitator, $"/api/planning/exercises/{s.ExerciseId}/comments/{comment.CommentId}/reopen", null))
             .ReadAsync<RowComment>();
         Assert.False(reopened.Resolved);
-        await Talk.EventuallyAsync(() => heard.Comments.Count(c => c.CommentId == comment.CommentId && !c.Resolved) >= 2, "reopened on B's board");
+        await Eventually.TrueAsync(() => heard.Comments.Count(c => c.CommentId == comment.CommentId && !c.Resolved) >= 2, "reopened on B's board");
         Assert.False(Assert.Single(await s.StoredCommentsAsync()).Resolved);
     }
 
@@ -164,7 +164,7 @@ public abstract class RowTalkTests(PlatformFixture platform)
             Talk.Row("1.02", "peningkatan  pelayanan RUJUKAN pasien lintas-batas kabupaten Katingan"))).Outcome);
 
         bool Flagged(TalkListener l) => l.Pairs.Any(p => new[] { p.RowA.RowId, p.RowB.RowId }.Order().SequenceEqual(new[] { rowA, rowB }.Order()));
-        await Talk.EventuallyAsync(() => Flagged(seenByA) && Flagged(seenByB), "the pair on both authors' boards");
+        await Eventually.TrueAsync(() => Flagged(seenByA) && Flagged(seenByB), "the pair on both authors' boards");
         var pair = Assert.Single(await s.StoredPairsAsync());
         Assert.Equal(DuplicateStatuses.Open, pair.Status);
         Assert.Equal("1.02", pair.AffairCode);
@@ -193,7 +193,7 @@ public abstract class RowTalkTests(PlatformFixture platform)
 
         var linked = await b.Connection.InvokeAsync<DuplicateResult>(TalkHubNames.DecideDuplicate, s.SessionId, pair.PairId, DuplicateDecisions.Link);
         Assert.Equal(DuplicateStatuses.Linked, linked.Pair?.Status);
-        await Talk.EventuallyAsync(() => seenByA.Pairs.Any(p => p.PairId == pair.PairId && p.Status == DuplicateStatuses.Linked), "linked on A's board");
+        await Eventually.TrueAsync(() => seenByA.Pairs.Any(p => p.PairId == pair.PairId && p.Status == DuplicateStatuses.Linked), "linked on A's board");
         var proposed = await (await s.PostJsonAsync(s.AgencyA, $"/api/planning/exercises/{s.ExerciseId}/duplicates/{pair.PairId}/propose-merge", null))
             .ReadAsync<DuplicatePair>();
         Assert.Equal(DuplicateStatuses.MergeProposed, proposed.Status);
@@ -219,13 +219,13 @@ public abstract class RowTalkTests(PlatformFixture platform)
         var (rowA, rowB, rowC) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await a.SubmitAsync(OpKinds.Add, rowA, Talk.Row("1.02", "Penyediaan air bersih dlm kawasan perbatasan prov"));
         await b.SubmitAsync(OpKinds.Add, rowB, Talk.Row("1.02", "penyediaan air bersih di kawasan perbatasan provinsi"));
-        await Talk.EventuallyAsync(async () => (await s.StoredPairsAsync()).Count == 1, "the pair stored");
+        await Eventually.TrueAsync(async () => (await s.StoredPairsAsync()).Count == 1, "the pair stored");
 
         await b.SubmitAsync(OpKinds.Update, rowB, new() { [MatrixFieldNames.Potential] = "Pengolahan limbah rumah sakit" });
-        await Talk.EventuallyAsync(async () => (await s.StoredPairsAsync()).Count == 0, "the pair dropped");
+        await Eventually.TrueAsync(async () => (await s.StoredPairsAsync()).Count == 0, "the pair dropped");
 
         await a.SubmitAsync(OpKinds.Add, rowC, Talk.Row("1.02", "Pengolahan limbah rumah sakit bersama"));
-        await Talk.EventuallyAsync(async () => (await s.StoredPairsAsync()).Count == 1, "a new pair");
+        await Eventually.TrueAsync(async () => (await s.StoredPairsAsync()).Count == 1, "a new pair");
         var pair = Assert.Single(await s.StoredPairsAsync());
         var dismissed = await (await s.PostJsonAsync(s.AgencyA, $"/api/planning/exercises/{s.ExerciseId}/duplicates/{pair.PairId}/dismiss", null))
             .ReadAsync<DuplicatePair>();

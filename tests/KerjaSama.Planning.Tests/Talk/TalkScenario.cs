@@ -57,27 +57,4 @@ internal static class Talk
         using var client = s.Platform.ClientFor(user);
         return await client.PostAsJsonAsync(path, body, HttpAssertions.Json);
     }
-
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Not seen within {seconds} s: {what}");
-            await Task.Delay(50);
-        }
-    }
-
-    /// <summary>Waits until the condition holds, failing with the message after the deadline.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Not seen within {seconds} s: {what}");
-            await Task.Delay(20);
-        }
-    }
 }

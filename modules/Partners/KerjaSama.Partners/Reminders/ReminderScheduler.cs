@@ -23,8 +23,20 @@ internal sealed partial class ReminderScheduler(IDbContextFactory<PartnersDb> fa
 
     public string HostId { get; } = $"{Environment.ProcessId}/{Guid.NewGuid():N}/{Environment.MachineName}" is var id && id.Length > 200 ? id[..200] : id;
 
+    private long _completedRuns;
+
+    /// <summary>Runs finished on this host so far (polls and runs on request): lets an operator or a test see the scheduler advance.</summary>
+    public long CompletedRuns => Interlocked.Read(ref _completedRuns);
+
     /// <summary>Fires every due reminder once and delivers pending e-mails; returns the number of thresholds this host fired.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var fired = await RunAsync(ct);
+        Interlocked.Increment(ref _completedRuns);
+        return fired;
+    }
+
+    private async Task<int> RunAsync(CancellationToken ct)
     {
         var today = clock.Today();
         var thresholds = options.Value.Thresholds;
