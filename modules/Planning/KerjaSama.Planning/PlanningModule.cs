@@ -88,7 +88,7 @@ public sealed class PlanningModule : IModule
     public void MapHubs(IEndpointRouteBuilder app)
     {
         app.MapHub<MappingHub>(Contracts.Live.HubNames.Path, o => o.CloseOnAuthenticationExpiration = true);
-        app.MapHub<MonitorHub>("/hubs/monitor", o => o.CloseOnAuthenticationExpiration = true);
+        app.MapHub<MonitorHub>(Contracts.Monitor.MonitorHubNames.Path, o => o.CloseOnAuthenticationExpiration = true);
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

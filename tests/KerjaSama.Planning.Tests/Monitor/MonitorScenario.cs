@@ -54,7 +54,7 @@ internal sealed class MonitorClient : IAsyncDisposable
     private MonitorClient(HubConnection connection)
     {
         Connection = connection;
-        connection.On<SessionMonitor>("Monitor", Take);
+        connection.On<SessionMonitor>(MonitorHubNames.Monitor, Take);
     }
 
     public HubConnection Connection { get; }
@@ -70,7 +70,7 @@ internal sealed class MonitorClient : IAsyncDisposable
 
     public async Task<SessionMonitor> WatchSessionAsync(Guid sessionId)
     {
-        var snapshot = await Connection.InvokeAsync<SessionMonitor>("WatchSession", sessionId);
+        var snapshot = await Connection.InvokeAsync<SessionMonitor>(MonitorHubNames.WatchSession, sessionId);
         lock (_lock)
             _latest[sessionId] = snapshot;
         return snapshot;

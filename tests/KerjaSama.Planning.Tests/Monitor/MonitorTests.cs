@@ -103,7 +103,7 @@ public abstract class MonitorTests(PlatformFixture platform)
         await using var watcher = await MonitorClient.ConnectAsync(platform, m.Secretariat);
         await using var overall = await MonitorClient.ConnectAsync(platform, m.Secretariat);
         var before = await watcher.WatchSessionAsync(s.SessionId);
-        var all = await overall.Connection.InvokeAsync<MonitorOverview>("WatchAll");
+        var all = await overall.Connection.InvokeAsync<MonitorOverview>(MonitorHubNames.WatchAll);
         Assert.Contains(all.Sessions, x => x.SessionId == s.SessionId);
         Assert.Empty(before.Online);
         overall.Take(all.Sessions.Single(x => x.SessionId == s.SessionId));

@@ -32,11 +32,11 @@ public static class FacilitationHubNames
     public const string BringEveryone = "BringEveryone";
 
     /// <summary>Server → client: <c>VoteState(VoteRound)</c>, as the receiving organisation may see it.</summary>
-    public const string VoteState = "VoteState";
+    public const string VoteState = nameof(IMappingClient.VoteState);
 
     /// <summary>Server → client: <c>Timer(MeetingTimer)</c>.</summary>
-    public const string Timer = "Timer";
+    public const string Timer = nameof(IMappingClient.Timer);
 
     /// <summary>Server → client: <c>FacilitatorView(FacilitatorView)</c>.</summary>
-    public const string FacilitatorView = "FacilitatorView";
+    public const string FacilitatorView = nameof(IMappingClient.FacilitatorView);
 }

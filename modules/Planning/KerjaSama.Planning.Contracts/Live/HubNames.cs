@@ -10,10 +10,10 @@ public static class HubNames
     public const string Focus = "Focus";
     public const string Leave = "Leave";
 
-    public const string Applied = "Applied";
-    public const string Presence = "Presence";
-    public const string SessionState = "SessionState";
+    public const string Applied = nameof(IMappingClient.Applied);
+    public const string Presence = nameof(IMappingClient.Presence);
+    public const string SessionState = nameof(IMappingClient.SessionState);
 
     /// <summary>The caller's organisation is no longer invited: (sessionId, code).</summary>
-    public const string Revoked = "Revoked";
+    public const string Revoked = nameof(IMappingClient.Revoked);
 }

@@ -25,8 +25,8 @@ public static class TalkHubNames
     public const string DecideDuplicate = "DecideDuplicate";
 
     /// <summary>Event (<see cref="RowComment"/>): a comment was posted, resolved or reopened.</summary>
-    public const string CommentChanged = "CommentChanged";
+    public const string CommentChanged = nameof(IMappingClient.CommentChanged);
 
     /// <summary>Event (sessionId, list of <see cref="DuplicatePair"/>): the exercise's pairs as they are now.</summary>
-    public const string Duplicates = "Duplicates";
+    public const string Duplicates = nameof(IMappingClient.Duplicates);
 }

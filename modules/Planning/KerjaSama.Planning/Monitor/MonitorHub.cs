@@ -12,7 +12,7 @@ namespace KerjaSama.Planning.Monitor;
 /// <c>Watch…</c> again for a fresh snapshot.
 /// </summary>
 [Authorize(Policy = Policies.Secretariat)]
-internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubContext<MonitorHub> hub, Live.Hub.LiveConnectionGuard guard) : Hub
+internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubContext<MonitorHub, IMonitorClient> hub, Live.Hub.LiveConnectionGuard guard) : Hub<IMonitorClient>
 {
 
     private const string WatchesKey = "monitor.watches";
@@ -62,5 +62,5 @@ internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubC
     }
 
     private Func<SessionMonitor, Task> PushTo(string connectionId) =>
-        monitor => hub.Clients.Client(connectionId).SendAsync("Monitor", monitor);
+        monitor => hub.Clients.Client(connectionId).Monitor(monitor);
 }

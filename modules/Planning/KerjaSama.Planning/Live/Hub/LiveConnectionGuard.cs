@@ -19,7 +19,7 @@ namespace KerjaSama.Planning.Live.Hub;
 /// Each host guards its own connections, so this holds across a cluster. Hub calls also check the last reading.
 /// </summary>
 internal sealed partial class LiveConnectionGuard(
-    IMemberDirectory members, IDbContextFactory<PlanningDb> factory, IHubContext<MappingHub> hub, IGrainFactory grains,
+    IMemberDirectory members, IDbContextFactory<PlanningDb> factory, IHubContext<MappingHub, IMappingClient> hub, IGrainFactory grains,
     MatrixFanout fanout, PresenceEvents presence, IOptions<LiveGuardOptions> options, LiveMetrics metrics, ILogger<LiveConnectionGuard> logger)
     : BackgroundService
 {
@@ -167,7 +167,7 @@ internal sealed partial class LiveConnectionGuard(
                 continue;
             connection.Revoked[sessionId] = NotInvited;
             await LeaveAsync(connection, sessionId, exerciseId);
-            await hub.Clients.Client(connection.Context.ConnectionId).SendAsync(HubNames.Revoked, sessionId, NotInvited, ct);
+            await hub.Clients.Client(connection.Context.ConnectionId).Revoked(sessionId, NotInvited);
             LogRevoked(connection.Caller.UserId, connection.Caller.OrganisationId, sessionId);
         }
     }

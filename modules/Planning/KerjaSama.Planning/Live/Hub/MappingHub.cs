@@ -15,7 +15,7 @@ namespace KerjaSama.Planning.Live.Hub;
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout, PresenceEvents presence,
-    LiveConnectionGuard guard) : Microsoft.AspNetCore.SignalR.Hub
+    LiveConnectionGuard guard) : Microsoft.AspNetCore.SignalR.Hub<IMappingClient>
 {
     private LiveConnection Connection =>
         LiveConnectionGuard.Of(Context) ?? throw new HubException($"{LiveConnectionGuard.SessionEnded}: sign in again.");

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Live.Facilitation;
-using Microsoft.AspNetCore.SignalR;
 
 namespace KerjaSama.Planning.Live.Hub;
 
@@ -20,12 +18,12 @@ internal sealed partial class MatrixFanout
         if (!_viewGroups.TryGetValue(round.SessionId, out var keys))
             return Task.CompletedTask;
         return Task.WhenAll(keys.Keys.Select(key => hub.Clients.Group(FacilitationViews.Group(round.SessionId, key))
-            .SendAsync(FacilitationHubNames.VoteState, FacilitationViews.ToVoteRound(round, key))));
+            .VoteState(FacilitationViews.ToVoteRound(round, key))));
     }
 
     public Task OnTimer(Guid exerciseId, TimerMessage timer) =>
-        hub.Clients.Group(Group(timer.SessionId)).SendAsync(FacilitationHubNames.Timer, FacilitationViews.ToTimer(timer, clock.GetUtcNow()));
+        hub.Clients.Group(Group(timer.SessionId)).Timer(FacilitationViews.ToTimer(timer, clock.GetUtcNow()));
 
     public Task OnFacilitatorView(Guid exerciseId, ViewMessage view) =>
-        hub.Clients.Group(Group(view.SessionId)).SendAsync(FacilitationHubNames.FacilitatorView, FacilitationViews.ToView(view));
+        hub.Clients.Group(Group(view.SessionId)).FacilitatorView(FacilitationViews.ToView(view));
 }

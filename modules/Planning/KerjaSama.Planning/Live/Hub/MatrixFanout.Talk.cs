@@ -1,6 +1,3 @@
-using KerjaSama.Planning.Contracts.Live;
-using Microsoft.AspNetCore.SignalR;
-
 namespace KerjaSama.Planning.Live.Hub;
 
 // Issue 19: comments and duplicate pairs go to the session's group like presence; applied ops wake the duplicates
@@ -8,10 +5,10 @@ namespace KerjaSama.Planning.Live.Hub;
 internal sealed partial class MatrixFanout
 {
     public Task OnComment(Guid exerciseId, Guid sessionId, CommentMessage comment) =>
-        hub.Clients.Group(Group(sessionId)).SendAsync(TalkHubNames.CommentChanged, TalkMapping.ToComment(comment));
+        hub.Clients.Group(Group(sessionId)).CommentChanged(TalkMapping.ToComment(comment));
 
     public Task OnDuplicates(Guid exerciseId, Guid sessionId, List<PairMessage> pairs) =>
-        hub.Clients.Group(Group(sessionId)).SendAsync(TalkHubNames.Duplicates, sessionId, pairs.Select(TalkMapping.ToPair).ToList());
+        hub.Clients.Group(Group(sessionId)).Duplicates(sessionId, pairs.Select(TalkMapping.ToPair).ToList());
 
     /// <summary>Tells the exercise's duplicates grain that rows changed up to the batch's last sequence.</summary>
     private void WakeDuplicates(Guid exerciseId, List<OpMessage> ops)

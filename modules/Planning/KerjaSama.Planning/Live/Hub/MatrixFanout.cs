@@ -12,7 +12,7 @@ namespace KerjaSama.Planning.Live.Hub;
 /// Subscriptions are renewed well before the grain's observer expiry, and each renewal catches up on missed ops.
 /// </summary>
 internal sealed partial class MatrixFanout(
-    IGrainFactory grains, IHubContext<MappingHub> hub, LiveMetrics metrics, TimeProvider clock, ILogger<MatrixFanout> logger)
+    IGrainFactory grains, IHubContext<MappingHub, IMappingClient> hub, LiveMetrics metrics, TimeProvider clock, ILogger<MatrixFanout> logger)
     : IMatrixObserver, IHostedService, IDisposable
 {
     private readonly Dictionary<Guid, Entry> _entries = [];
@@ -124,7 +124,7 @@ internal sealed partial class MatrixFanout(
         {
             if (op.Seq <= entry.LastSeq)
                 continue;
-            sends.Add(hub.Clients.Group(Group(op.SessionId)).SendAsync(HubNames.Applied, LiveMapping.ToApplied(op)));
+            sends.Add(hub.Clients.Group(Group(op.SessionId)).Applied(LiveMapping.ToApplied(op)));
             entry.LastSeq = op.Seq;
         }
 
@@ -158,13 +158,13 @@ internal sealed partial class MatrixFanout(
     public Task OnPresence(Guid exerciseId, Guid sessionId, List<ParticipantMessage> participants)
     {
         Activity?.Invoke(exerciseId);
-        return hub.Clients.Group(Group(sessionId)).SendAsync(HubNames.Presence, sessionId, participants.Select(LiveMapping.ToParticipant).ToList());
+        return hub.Clients.Group(Group(sessionId)).Presence(sessionId, participants.Select(LiveMapping.ToParticipant).ToList());
     }
 
     public Task OnSessionState(Guid exerciseId, Guid sessionId, string state)
     {
         Activity?.Invoke(exerciseId);
-        return hub.Clients.Group(Group(sessionId)).SendAsync(HubNames.SessionState, sessionId, state);
+        return hub.Clients.Group(Group(sessionId)).SessionState(sessionId, state);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
