@@ -1,6 +1,6 @@
 namespace KerjaSama.Planning.Contracts;
 
-/// <summary>The status codes of a matrix row along the lifecycle after mapping (DOMAIN.md).</summary>
+/// <summary>The status codes of a matrix row along the lifecycle after mapping (docs/domain.md).</summary>
 public static class RowStatuses
 {
     public const string Proposed = "diusulkan";

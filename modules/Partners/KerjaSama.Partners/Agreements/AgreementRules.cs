@@ -2,7 +2,7 @@ using KerjaSama.Modularity.Http;
 
 namespace KerjaSama.Partners.Agreements;
 
-/// <summary>The stage and date rules of DOMAIN.md, as named checks.</summary>
+/// <summary>The stage and date rules of docs/domain.md, as named checks.</summary>
 internal static class AgreementRules
 {
     public const int MaxTermYears = 5;

@@ -1,6 +1,6 @@
 namespace KerjaSama.Planning.Contracts.Live;
 
-/// <summary>The columns of the mapping matrix, as field names in ops (DOMAIN.md, "The mapping matrix").</summary>
+/// <summary>The columns of the mapping matrix, as field names in ops (docs/domain.md, "The mapping matrix").</summary>
 public static class MatrixFieldNames
 {
     public const string AffairCode = "affairCode";

@@ -88,7 +88,7 @@ internal sealed record RowView
 
     /// <summary>
     /// Suggest DPRD approval when the row is not funded in the current budget year (no plan with a positive budget for
-    /// it) and the flag is not set yet (DOMAIN.md: approval is needed when not funded in the current APBD).
+    /// it) and the flag is not set yet (docs/domain.md: approval is needed when not funded in the current APBD).
     /// </summary>
     public bool DprdSuggested(int budgetYear) =>
         DprdApprovalRequired != true && !YearlyPlans.Any(p => p.Year == budgetYear && p.Budget > 0);

@@ -3,7 +3,7 @@ using S = KerjaSama.Planning.Contracts.RowStatuses;
 namespace KerjaSama.Planning.Lifecycle;
 
 /// <summary>
-/// The allowed moves of a row's status (DOMAIN.md, "Lifecycle after mapping"). Side exits: any status before the
+/// The allowed moves of a row's status (docs/domain.md, "Lifecycle after mapping"). Side exits: any status before the
 /// agreement can be rejected (ditolak) or postponed (ditunda); a postponed row resumes where it was postponed or
 /// starts over as proposed. Revising after review sends a row back to verification; a question to the agency sends
 /// a verified row back to proposed.

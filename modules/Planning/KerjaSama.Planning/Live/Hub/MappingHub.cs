@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace KerjaSama.Planning.Live.Hub;
 
 /// <summary>
-/// <c>/hubs/mapping</c>: the live mapping session contract of ARCHITECTURE.md. Authorised at connect (policy) and
+/// <c>/hubs/mapping</c>: the live mapping session contract of docs/architecture.md. Authorised at connect (policy) and
 /// on every call (the caller is re-read from the connection's principal and the grain checks invitation, role and
 /// row ownership). Errors of <c>Submit</c> are rejected acks with a code; errors of <c>Join</c> are hub errors
 /// whose message starts with the code. A database that cannot be reached is retryable: <c>not_committed</c> on
