@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using KerjaSama.Modularity.Csv;
+using KerjaSama.Registry.Contracts;
 using KerjaSama.Registry.Persistence;
 using KerjaSama.Registry.Seeding;
 using KerjaSama.TestKit;
@@ -94,6 +95,23 @@ public abstract partial class ReferenceDataTests
         Assert.Empty(borders["21.71"]); // Kota Batam: islands only
         var edges = borders.Sum(b => b.Value.Count);
         Assert.Equal(2 * (SeedRows("province_borders.csv") + SeedRows("regency_borders.csv")), edges);
+    }
+
+    [Fact]
+    public async Task Bordering_holds_for_regencies_anywhere_in_Indonesia_and_the_region_page_lists_them()
+    {
+        var regions = _platform.Services.GetRequiredService<IRegionDirectory>();
+        var ct = CancellationToken.None;
+
+        Assert.True(await regions.AreBorderingAsync("35.78", "35.15", ct)); // Kota Surabaya–Sidoarjo
+        Assert.True(await regions.AreBorderingAsync("95.08", "94.04", ct)); // Nduga–Mimika, across the Papua provinces
+        Assert.True(await regions.AreBorderingAsync("64.07", "62.05", ct)); // Kutai Barat–Barito Utara
+        Assert.False(await regions.AreBorderingAsync("35.78", "35.26", ct)); // Surabaya–Bangkalan: the Madura strait
+        Assert.False(await regions.AreBorderingAsync("82.71", "82.72", ct)); // Ternate–Tidore: two islands
+
+        var page = await _client.GetStringAsync("/registry/regions/64.07");
+        Assert.Contains("href=\"/registry/regions/64.11\"", page, StringComparison.Ordinal); // Mahakam Ulu
+        Assert.Contains("href=\"/registry/regions/62.05\"", page, StringComparison.Ordinal); // Barito Utara
     }
 
     [Fact]
