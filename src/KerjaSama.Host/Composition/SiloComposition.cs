@@ -36,7 +36,7 @@ internal static class SiloComposition
         builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = 64 * 1024;
-            o.AddFilter<HubCultureFilter>();
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter(o, new HubCultureFilter());
         }).AddMessagePackProtocol();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         return builder;

@@ -1,6 +1,7 @@
 using KerjaSama.Meetings.Attendance;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -58,7 +59,7 @@ internal sealed class AttendanceCorrections(MeetingsDb db, AttendanceCalculator 
         var organisationId = r.OrganisationId ?? existing?.OrganisationId ?? recorded?.OrganisationId;
         string? organisationName = null;
         if (organisationId is null)
-            v.Add(nameof(r.OrganisationId), "Required for someone not recorded by presence.");
+            v.Add(nameof(r.OrganisationId), Msg.Of("attendee_name_required"));
         else if (r.OrganisationId is { } changed && await organisations.FindAsync(changed, ct) is null)
             v.Add(nameof(r.OrganisationId), $"Unknown organisation {changed}.");
         else
@@ -70,7 +71,7 @@ internal sealed class AttendanceCorrections(MeetingsDb db, AttendanceCalculator 
         v.Check(r.FirstJoinAt is null || r.LastLeaveAt is null || r.TotalMinutes is null
             || r.TotalMinutes <= Math.Ceiling((r.LastLeaveAt.Value - r.FirstJoinAt.Value).TotalMinutes), nameof(r.TotalMinutes),
             "Cannot exceed the time from first join to last leave.");
-        v.Check(r.Note is null || r.Note.Length <= 500, nameof(r.Note), "At most 500 characters.");
+        v.Check(r.Note is null || r.Note.Length <= 500, nameof(r.Note), Msg.Of("max_length", 500));
         if (!v.IsValid)
             return new(false, v.ToDictionary(), null);
 

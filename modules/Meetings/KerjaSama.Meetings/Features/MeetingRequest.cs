@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Registry.Contracts;
 
@@ -20,11 +21,11 @@ internal sealed record MeetingRequest(string? Title, DateTimeOffset? StartsAt, i
     {
         var v = new Validator()
             .Require(nameof(Title), Title)
-            .Check(StartsAt is not null, nameof(StartsAt), "Required, with an offset, e.g. 2025-02-25T09:00:00+07:00.")
+            .Check(StartsAt is not null, nameof(StartsAt), Msg.Of("datetime_offset_required"))
             .Check(DurationMinutes is null or (> 0 and <= 24 * 60), nameof(DurationMinutes), "Between 1 and 1440 minutes.")
             .Check(Enum.TryParse<IndonesianTimeZone>(TimeZone, true, out _) && !int.TryParse(TimeZone, out _), nameof(TimeZone),
                 "WIB, WITA or WIT.")
-            .Check(Place is null || Place.Length <= 300, nameof(Place), "At most 300 characters.")
+            .Check(Place is null || Place.Length <= 300, nameof(Place), Msg.Of("max_length", 300))
             .Check(!string.IsNullOrWhiteSpace(Place) || !string.IsNullOrWhiteSpace(OnlineLink), nameof(Place),
                 "A place, an online link, or both.")
             .Check(OnlineLink is null || (Uri.TryCreate(OnlineLink, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"

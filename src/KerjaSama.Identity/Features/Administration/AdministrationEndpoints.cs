@@ -1,6 +1,7 @@
 using KerjaSama.Identity.Persistence;
 using KerjaSama.Identity.Users;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -92,7 +93,7 @@ internal static class AdministrationEndpoints
         ChangeMembershipRequest request, UserAccounts accounts, IdentityDb db, HttpContext context, CancellationToken ct)
     {
         if (request.Role is not null && !PlatformRoles.All.Contains(request.Role))
-            return Problems.Validation("role", $"One of {string.Join(", ", PlatformRoles.All)}.");
+            return Problems.Validation("role", Msg.Of("one_of", string.Join(", ", PlatformRoles.All)));
         if (request.Role is not null && await accounts.RoleRefusalAsync(id, request.Role, ct) is { } refusal)
             return Problems.Validation("role", refusal, "role_not_allowed");
         MembershipStatus? status = null;

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Persistence;
@@ -24,7 +25,7 @@ internal static class CreateExercise
             .Require(nameof(request.Title), request.Title)
             .Check(request.StartYear is >= 2000 and <= 2100, nameof(request.StartYear), "A year between 2000 and 2100.");
         var kind = Enum.TryParse<PlanningPeriodKind>(request.PeriodKind, true, out var parsed) ? parsed : (PlanningPeriodKind?)null;
-        v.Check(kind is not null, nameof(request.PeriodKind), "RPJMD (five years) or RKPD (one year).");
+        v.Check(kind is not null, nameof(request.PeriodKind), Msg.Of("plan_kind_one_of"));
         var endYear = request.EndYear ?? (kind == PlanningPeriodKind.Rpjmd ? request.StartYear + 4 : request.StartYear);
         v.Check(kind != PlanningPeriodKind.Rpjmd || endYear == request.StartYear + 4, nameof(request.EndYear), "An RPJMD period spans five years.");
         v.Check(kind != PlanningPeriodKind.Rkpd || endYear == request.StartYear, nameof(request.EndYear), "An RKPD period is one year.");

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
@@ -28,7 +29,7 @@ internal static class ExerciseInvitations
         if (exercise is null)
             return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
         var ids = (request.OrganisationIds ?? []).Distinct().ToList();
-        var v = new Validator().Check(request.Version is not null, nameof(request.Version), "The version you last read is required.");
+        var v = new Validator().Check(request.Version is not null, nameof(request.Version), Msg.Of("version_required"));
         await CheckAsync(ids, organisations, v, ct);
         if (!v.IsValid)
             return Problems.Validation(v.ToDictionary());
