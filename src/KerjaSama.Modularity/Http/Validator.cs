@@ -42,7 +42,8 @@ public sealed class Validator
 
     public Validator Add(string field, string message) => Add(field, UncataloguedCode, message);
 
-    private Validator Add(string field, string code, string text)
+    /// <summary>An error whose <paramref name="text"/> is already in the reader's language (e.g. a password policy's reasons).</summary>
+    public Validator Add(string field, string code, string text)
     {
         if (!_errors.TryGetValue(field, out var list))
             _errors[field] = list = [];

@@ -47,7 +47,7 @@ internal static class AdministrationEndpoints
         var actor = Caller.From(context.User)!;
         var (user, problems) = await accounts.CreateAsync(request.UserName ?? "", request.DisplayName!, request.Password ?? "", actor.UserId, ct);
         if (user is null)
-            return Problems.Validation("password", string.Join(" ", problems), "password_rejected");
+            return Problems.Validation(Texts("password", "password_rejected", problems), "password_rejected");
         var membership = await accounts.AddMembershipAsync(user.Id, organisation!.Id, organisation.Name, request.Role!, MembershipStatus.Active, ct);
         return TypedResults.Created($"/api/identity/memberships/{membership.Id}", ToDto(membership, user));
     }
@@ -95,7 +95,7 @@ internal static class AdministrationEndpoints
         if (request.Role is not null && !PlatformRoles.All.Contains(request.Role))
             return Problems.Validation("role", Msg.Of("one_of", string.Join(", ", PlatformRoles.All)));
         if (request.Role is not null && await accounts.RoleRefusalAsync(id, request.Role, ct) is { } refusal)
-            return Problems.Validation("role", refusal, "role_not_allowed");
+            return Problems.Validation(Texts("role", "role_not_allowed", [refusal]), "role_not_allowed");
         MembershipStatus? status = null;
         if (request.Status is not null)
         {
@@ -121,6 +121,9 @@ internal static class AdministrationEndpoints
         var rows = await query.OrderByDescending(a => a.At).Take(200).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(a => new AuditEntryDto(a.At, a.Kind, a.UserId, a.Subject, a.ActorId, a.IpAddress, a.Detail)).ToList());
     }
+
+    private static FieldErrors Texts(string field, string code, IEnumerable<string> texts) =>
+        texts.Aggregate(new Validator(), (v, text) => v.Add(field, code, text)).ToDictionary();
 
     private static string RoleRefused(Dictionary<string, string[]> errors, string? role) =>
         errors.Count == 1 && errors.ContainsKey("role") && role is not null && PlatformRoles.All.Contains(role) ? "role_not_allowed" : "validation_failed";
