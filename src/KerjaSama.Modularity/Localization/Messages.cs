@@ -33,9 +33,12 @@ public static class Messages
         return text is null ? null : args.Length == 0 ? text : string.Format(culture, text, args);
     }
 
-    /// <summary>The text of a refusal code, preferring the field-specific <c>code.field</c> entry; null when neither exists.</summary>
+    /// <summary>The text of a refusal code, preferring the field-specific <c>code.field</c> entry; null when neither exists (or it needs arguments).</summary>
     public static string? ForCode(string code, string? field = null) =>
-        (field is null ? null : Find(CultureInfo.CurrentUICulture, $"{code}.{field}")) ?? Find(CultureInfo.CurrentUICulture, code);
+        Plain(field is null ? null : Find(CultureInfo.CurrentUICulture, $"{code}.{field}")) ?? Plain(Find(CultureInfo.CurrentUICulture, code));
+
+    // A text with arguments needs them: without, the caller's own (English) text is better than "{0}".
+    private static string? Plain(string? text) => text is not null && text.Contains("{0", StringComparison.Ordinal) ? null : text;
 
     /// <summary>Every key with its text in one language exactly as written in that language's file (no fallback).</summary>
     public static IReadOnlyDictionary<string, string> All(CultureInfo culture)
