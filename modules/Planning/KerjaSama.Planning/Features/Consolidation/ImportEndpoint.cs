@@ -107,7 +107,7 @@ internal static class ImportEndpoint
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(List<ImportIssue> issues)
     {
-        var errors = issues.GroupBy(i => $"row {i.Row}: {i.Column}").ToDictionary(g => g.Key, g => g.Select(i => Live.LiveText.Of(i.Code, i.Message)).ToArray(), StringComparer.Ordinal);
+        var errors = issues.GroupBy(i => $"row {i.Row}: {i.Column}").ToDictionary(g => g.Key, g => g.Select(i => Planning.Live.LiveText.Of(i.Code, i.Message)).ToArray(), StringComparer.Ordinal);
         return TypedResults.ValidationProblem(errors, Messages.Text("import_invalid", issues.Select(i => i.Row).Distinct().Count()),
             title: Messages.Text("title.import_invalid"), extensions: new Dictionary<string, object?> { ["code"] = "import_invalid", ["rows"] = issues });
     }
