@@ -28,7 +28,7 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
             .Check(r.Value is null or >= 0, nameof(r.Value), Msg.Of("not_negative"))
             .Check(r.DprdApprovalReference is null || r.DprdApprovalReference.Length <= 200, nameof(r.DprdApprovalReference), Msg.Of("max_length", 200))
             .Check(r.DurationExceptionLegalBasis is null || r.DurationExceptionLegalBasis.Length <= 500, nameof(r.DurationExceptionLegalBasis),
-                "At most 500 characters.");
+                Msg.Of("max_length", 500));
         if (r.StartsOn is { } start && r.EndsOn is { } end)
             AgreementRules.CheckDates(v, r.SignedOn, start, end, r.DurationExceptionLegalBasis);
         var parties = r.Parties ?? [];
@@ -56,7 +56,7 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
         if (r.OfferId is { } offerId)
         {
             var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId, ct);
-            v.Check(offer is not null, nameof(r.OfferId), "No offer has this id.");
+            v.Check(offer is not null, nameof(r.OfferId), Msg.Of("offer_not_found"));
             v.Check(offer is null || r.RowId is null || offer.RowId == r.RowId, nameof(r.OfferId), Msg.Of("offer_other_row"));
         }
 
@@ -135,14 +135,14 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
             .Require(nameof(r.Description), r.Description, 2000)
             .Check(r.SignedOn is not null, nameof(r.SignedOn), Msg.Of("required"))
             .Check(r.SignedOn is null || agreement.SignedOn is null || r.SignedOn >= agreement.SignedOn, nameof(r.SignedOn),
-                "Not before the agreement was signed.")
+                Msg.Of("not_before_signing"))
             .Check(!extension || r.NewEndsOn is not null, nameof(r.NewEndsOn), Msg.Of("extension_end_required"))
             .Check(extension || r.NewEndsOn is null, nameof(r.NewEndsOn), Msg.Of("only_extension_moves_end"));
         if (extension && r.NewEndsOn is { } newEnd)
         {
-            v.Check(newEnd > agreement.EndsOn, nameof(r.NewEndsOn), "After the current end.");
+            v.Check(newEnd > agreement.EndsOn, nameof(r.NewEndsOn), Msg.Of("after_current_end"));
             v.Check(newEnd <= agreement.EndsOn.AddYears(AgreementRules.MaxTermYears) || !string.IsNullOrWhiteSpace(r.DurationExceptionLegalBasis),
-                nameof(r.NewEndsOn), $"An extension runs at most {AgreementRules.MaxTermYears} years unless the legal basis of an exception is recorded.");
+                nameof(r.NewEndsOn), Msg.Of("extension_too_long", AgreementRules.MaxTermYears));
         }
 
         if (!v.IsValid)

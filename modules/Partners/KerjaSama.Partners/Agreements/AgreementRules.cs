@@ -14,7 +14,7 @@ internal static class AgreementRules
         v.Check(endsOn > startsOn, "EndsOn", Msg.Of("end_after_start"));
         v.Check(signedOn is null || signedOn <= startsOn, "SignedOn", Msg.Of("signed_after_start"));
         v.Check(endsOn <= startsOn.AddYears(MaxTermYears) || !string.IsNullOrWhiteSpace(exceptionLegalBasis), "EndsOn",
-            $"At most {MaxTermYears} years after the start, unless the legal basis of an exception is recorded (DurationExceptionLegalBasis).");
+            Msg.Of("agreement_term_too_long", MaxTermYears));
     }
 
     /// <summary>active / expiring (within 90 days) / ended / draft (not signed yet), as of <paramref name="today"/>.</summary>

@@ -16,10 +16,10 @@ internal static class ExerciseInvitations
 
     public static async Task CheckAsync(IReadOnlyList<Guid> ids, IOrganisationDirectory organisations, Validator v, CancellationToken ct)
     {
-        v.Check(ids.Count <= 500, "InvitedOrganisationIds", "At most 500 organisations.");
+        v.Check(ids.Count <= 500, "InvitedOrganisationIds", Msg.Of("organisations_count", 500));
         var found = (await organisations.FindManyAsync([.. ids], ct)).Where(o => o.Active).Select(o => o.Id).ToHashSet();
         var missing = ids.Where(id => !found.Contains(id)).ToList();
-        v.Check(missing.Count == 0, "InvitedOrganisationIds", $"Not active organisations of the Registry: {string.Join(", ", missing)}.");
+        v.Check(missing.Count == 0, "InvitedOrganisationIds", Msg.Of("organisations_unknown", string.Join(", ", missing)));
     }
 
     public static async Task<Results<Ok<ExerciseDto>, ValidationProblem, ProblemHttpResult>> Update(Guid id, Request request, PlanningDb db,
