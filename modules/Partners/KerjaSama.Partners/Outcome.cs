@@ -17,7 +17,7 @@ internal sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Error
         new(default, new Dictionary<string, string[]> { [field] = [Messages.ForCode(code, field) ?? message] }, StatusCodes.Status400BadRequest, code);
 
     public static Outcome<T> Invalid(string field, Msg message, string code = "validation_failed") =>
-        new(default, new Validator().Add(field, message).ToDictionary(), StatusCodes.Status400BadRequest, code);
+        new(default, new Validator().Add(field, code == "validation_failed" ? message.Key : code, message.ToString()).ToDictionary(), StatusCodes.Status400BadRequest, code);
 
     public static Outcome<T> Fail(int status, string code, string detail) => new(default, null, status, code, detail);
 

@@ -25,7 +25,7 @@ public static class Problems
         Validation(Single(field, code, Messages.ForCode(code, field) ?? message), code);
 
     public static ValidationProblem Validation(string field, Msg message, string code = "validation_failed") =>
-        Validation(Single(field, message.Key, message.ToString()), code);
+        Validation(Single(field, code == "validation_failed" ? message.Key : code, message.ToString()), code);
 
     public static ProblemHttpResult Conflict(string code, string detail) => Problem(StatusCodes.Status409Conflict, "title.conflict", code, Messages.ForCode(code) ?? detail);
 

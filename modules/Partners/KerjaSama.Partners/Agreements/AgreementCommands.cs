@@ -104,17 +104,17 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
         if (r.ParentAgreementId is not { } parentId)
         {
             return required
-                ? Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId), $"A {r.Kind} needs its signed {parentKind}.", $"{parentKind!.ToLowerInvariant()}_required")
+                ? Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId), Msg.Of("parent_agreement_required", r.Kind, parentKind), $"{parentKind!.ToLowerInvariant()}_required")
                 : null;
         }
 
         var parent = await db.Agreements.AsNoTracking().Include(a => a.Parties).FirstOrDefaultAsync(a => a.Id == parentId, ct);
         if (parent is null || parent.Kind != parentKind)
-            return Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId), $"No {parentKind ?? "parent agreement"} has this id.", $"{(parentKind ?? "parent").ToLowerInvariant()}_required");
+            return Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId), parentKind is null ? Msg.Of("parent_agreement_unexpected") : Msg.Of("parent_agreement_not_found", parentKind), $"{(parentKind ?? "parent").ToLowerInvariant()}_required");
         if (parent.SignedOn is null || (r.SignedOn is { } signed && signed < parent.SignedOn))
         {
             return Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId),
-                $"The {parentKind} must be signed, and signed before this {r.Kind}.", $"{parentKind.ToLowerInvariant()}_not_signed");
+                Msg.Of("parent_agreement_not_signed", parentKind, r.Kind), $"{parentKind.ToLowerInvariant()}_not_signed");
         }
 
         var partnerIds = parent.Parties.Select(p => p.OrganisationId).ToHashSet();

@@ -100,7 +100,7 @@ internal static class AdministrationEndpoints
         if (request.Status is not null)
         {
             if (!Enum.TryParse<MembershipStatus>(request.Status, true, out var parsed))
-                return Problems.Validation("status", "One of invited, pending, active, suspended.");
+                return Problems.Validation("status", Msg.Of("one_of", "invited, pending, active, suspended"));
             status = parsed;
         }
 
