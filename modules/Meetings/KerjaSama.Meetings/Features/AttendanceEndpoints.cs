@@ -59,9 +59,9 @@ internal sealed class AttendanceCorrections(MeetingsDb db, AttendanceCalculator 
         var organisationId = r.OrganisationId ?? existing?.OrganisationId ?? recorded?.OrganisationId;
         string? organisationName = null;
         if (organisationId is null)
-            v.Add(nameof(r.OrganisationId), Msg.Of("attendee_name_required"));
+            v.Add(nameof(r.OrganisationId), Msg.Of("attendee_organisation_required"));
         else if (r.OrganisationId is { } changed && await organisations.FindAsync(changed, ct) is null)
-            v.Add(nameof(r.OrganisationId), $"Unknown organisation {changed}.");
+            v.Add(nameof(r.OrganisationId), Msg.Of("organisations_unknown", changed));
         else
             organisationName = r.OrganisationId is { } given ? (await organisations.FindAsync(given, ct))!.Name
                 : existing?.OrganisationName ?? recorded?.OrganisationName;

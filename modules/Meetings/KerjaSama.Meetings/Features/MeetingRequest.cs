@@ -51,7 +51,7 @@ internal sealed record MeetingRequest(string? Title, DateTimeOffset? StartsAt, i
         }
 
         if (ExerciseId is { } exerciseId && await exercises.FindAsync(exerciseId, ct) is null)
-            v.Add(nameof(ExerciseId), $"No mapping exercise has the id {exerciseId}.");
+            v.Add(nameof(ExerciseId), Msg.Of("exercise_not_found"));
         return (v, found);
     }
 

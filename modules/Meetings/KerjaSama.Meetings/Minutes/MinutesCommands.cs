@@ -95,7 +95,7 @@ internal sealed class MinutesCommands(MeetingsDb db, IOrganisationDirectory orga
         v.Check(dueDate is null || dueDate <= meetingDay.AddYears(5), "DueDate", Msg.Of("due_within_five_years"));
         OrganisationInfo? owner = null;
         if (ownerOrganisationId is { } ownerId && (owner = await organisations.FindAsync(ownerId, ct)) is not { Active: true })
-            v.Add("OwnerOrganisationId", $"Unknown or inactive organisation {ownerId}.");
+            v.Add("OwnerOrganisationId", Msg.Of("organisations_unknown", ownerId));
         if (!v.IsValid)
             return (null, v.ToDictionary());
         var item = new ActionItem

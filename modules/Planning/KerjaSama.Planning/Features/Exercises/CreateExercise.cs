@@ -32,7 +32,7 @@ internal static class CreateExercise
         if (!string.IsNullOrWhiteSpace(request.RegionCode)
             && await regions.FindAsync(request.RegionCode.Trim(), ct) is null)
         {
-            v.Add(nameof(request.RegionCode), $"No region has the code '{request.RegionCode}'.");
+            v.Add(nameof(request.RegionCode), Msg.Of("region_not_found"));
         }
 
         var invited = (request.InvitedOrganisationIds ?? []).Distinct().ToList();

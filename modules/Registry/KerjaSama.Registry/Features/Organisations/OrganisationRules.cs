@@ -61,7 +61,7 @@ internal static class OrganisationRules
         {
             v.Check(Codes.Organisation().IsMatch(code), "Code", Msg.Of("organisation_code_format"));
             if (known.ByCode.TryGetValue(code, out var other) && other.Id != self)
-                v.Add("Code", $"The code '{code}' is already used by '{other.Name}'.");
+                v.Add("Code", Msg.Of("organisation_code_taken", code, other.Name));
         }
 
         v.Require("Name", r.Name, 200);
@@ -70,7 +70,7 @@ internal static class OrganisationRules
         {
             v.Check(name.Length > 0, "Name", Msg.Of("letters_or_digits"));
             if (name.Length > 0 && known.ByNormalizedName.TryGetValue(name, out var twin) && twin.Id != self)
-                v.Add("Name", $"Collides with '{twin.Name}' ({twin.Code}): names may not differ only in case, spacing or punctuation.");
+                v.Add("Name", Msg.Of("organisation_name_collides", twin.Name, twin.Code));
         }
 
         v.Check((r.ShortName?.Trim().Length ?? 0) <= 60, "ShortName", Msg.Of("max_length", 60));
@@ -80,12 +80,12 @@ internal static class OrganisationRules
         if (string.IsNullOrEmpty(region))
             v.Check(kind is not (OrganisationKinds.Agency or OrganisationKinds.Government), "RegionCode", Msg.Of("region_required_for_kind"));
         else if (!Codes.Region().IsMatch(region))
-            v.Add("RegionCode", $"'{region}' is not a region code such as 62 or 62.71.");
+            v.Add("RegionCode", Msg.Of("region_code_malformed"));
         else if (!known.Regions.Contains(region))
-            v.Add("RegionCode", $"No region has the code '{region}'.");
+            v.Add("RegionCode", Msg.Of("region_not_found"));
         var unknown = (r.AffairCodes ?? []).Select(a => a.Trim()).Where(a => !known.Affairs.Contains(a)).ToList();
         if (unknown.Count > 0)
-            v.Add("AffairCodes", $"Unknown affair code(s): {string.Join(", ", unknown)}.");
+            v.Add("AffairCodes", Msg.Of("affair_codes_unknown", string.Join(", ", unknown)));
         return v;
     }
 
