@@ -72,7 +72,7 @@ internal static class AdministrationEndpoints
         var result = await invitations.InviteAsync(request.UserName ?? "", request.DisplayName!, organisation!.Id, organisation.Name, request.Role!,
             actor.UserId, context.Connection.RemoteIpAddress?.ToString(), $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}", ct);
         if (result.Membership is not { } membership)
-            return Problems.Validation(Texts("userName", "invitation_refused", result.Errors), "validation_failed");
+            return Problems.Validation(Texts("userName", "invitation_refused", result.Errors));
         return TypedResults.Created($"/api/identity/memberships/{membership.Id}",
             new InvitationDto(ToDto(membership, result.User!), result.Emailed, result.Emailed ? null : result.Link));
     }
