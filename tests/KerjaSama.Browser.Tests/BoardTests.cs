@@ -125,7 +125,7 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         var rejected = page.Locator("[data-testid=rejected] li");
         await Assertions.Expect(rejected).ToHaveCountAsync(1);
         await Assertions.Expect(rejected).ToHaveAttributeAsync("data-code", "duration_over_five_years");
-        await Assertions.Expect(page.Locator($"[id='c-{row:N}-{F.DurationYears}'] [data-testid=field-error]")).ToContainTextAsync("5 years");
+        await Assertions.Expect(page.Locator($"[id='c-{row:N}-{F.DurationYears}'] [data-testid=field-error]")).ToContainTextAsync("paling lama 5 tahun");
 
         var stored = await s.StoredRowsAsync();
         Assert.Equal("Pariwisata sungai Kahayan", stored[row][F.Potential]);

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using Microsoft.AspNetCore.Http;
 
 namespace KerjaSama.Partners;
@@ -13,7 +14,10 @@ internal sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Error
     public static Outcome<T> Invalid(Validator v) => new(default, v.ToDictionary(), StatusCodes.Status400BadRequest);
 
     public static Outcome<T> Invalid(string field, string message, string code = "validation_failed") =>
-        new(default, new Dictionary<string, string[]> { [field] = [message] }, StatusCodes.Status400BadRequest, code);
+        new(default, new Dictionary<string, string[]> { [field] = [Messages.ForCode(code, field) ?? message] }, StatusCodes.Status400BadRequest, code);
+
+    public static Outcome<T> Invalid(string field, Msg message, string code = "validation_failed") =>
+        new(default, new Validator().Add(field, code == "validation_failed" ? message.Key : code, message.ToString()).ToDictionary(), StatusCodes.Status400BadRequest, code);
 
     public static Outcome<T> Fail(int status, string code, string detail) => new(default, null, status, code, detail);
 
@@ -26,7 +30,7 @@ internal sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Error
             StatusCodes.Status404NotFound => Problems.NotFound(Code!, Detail!),
             StatusCodes.Status403Forbidden => Problems.Forbidden(Code!, Detail!),
             StatusCodes.Status409Conflict => Problems.Conflict(Code!, Detail!),
-            _ when Code is not null => TypedResults.Problem(Detail, statusCode: Status, extensions: new Dictionary<string, object?> { ["code"] = Code }),
+            _ when Code is not null => TypedResults.Problem(Messages.ForCode(Code) ?? Detail, statusCode: Status, extensions: new Dictionary<string, object?> { ["code"] = Code }),
             _ => ok(Value!),
         };
     }

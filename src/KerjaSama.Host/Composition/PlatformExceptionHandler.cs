@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Persistence;
+using KerjaSama.Modularity.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace KerjaSama.Host.Composition;
@@ -20,17 +21,17 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         if (exception is BadHttpRequestException bad)
         {
             status = bad.StatusCode;
-            title = status == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request";
+            title = Messages.Text(status == StatusCodes.Status413PayloadTooLarge ? "title.413" : "title.400");
             detail = status == StatusCodes.Status413PayloadTooLarge
-                ? "The request body is larger than this endpoint accepts."
+                ? Messages.Text("detail.body_too_large")
                 : bad.Message;
         }
         else if (StoreFailures.IsUnavailable(exception))
         {
             LogUnavailable(exception.GetBaseException().Message, httpContext.Request.Method, httpContext.Request.Path);
             status = StatusCodes.Status503ServiceUnavailable;
-            title = "Database unavailable";
-            detail = "The database cannot be reached at the moment; nothing was changed. Try again in a few seconds.";
+            title = Messages.Text("title.database_unavailable");
+            detail = Messages.Text("database_unavailable");
             code = StoreFailures.UnavailableCode;
             httpContext.Response.Headers.RetryAfter = "2";
         }
@@ -38,8 +39,8 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         {
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
             status = StatusCodes.Status500InternalServerError;
-            title = "Unexpected error";
-            detail = "The server could not complete the request. It has been logged; quote the trace id when reporting it.";
+            title = Messages.Text("title.500");
+            detail = Messages.Text("detail.unexpected_error");
         }
 
         httpContext.Response.StatusCode = status;

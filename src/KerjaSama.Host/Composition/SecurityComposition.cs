@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using KerjaSama.Identity;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using OpenIddict.Validation.AspNetCore;
 
@@ -52,8 +53,8 @@ internal static class SecurityComposition
                     HttpContext = http,
                     ProblemDetails =
                     {
-                        Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests",
-                        Detail = "Too many sign-in or token requests from this address; wait a minute.",
+                        Status = StatusCodes.Status429TooManyRequests, Title = Messages.Text("title.429"),
+                        Detail = Messages.Text("detail.sign_in_rate_limited"),
                         Extensions = { ["code"] = "rate_limited" },
                     },
                 });
@@ -140,7 +141,7 @@ internal static class SecurityComposition
                     HttpContext = context,
                     ProblemDetails =
                     {
-                        Status = StatusCodes.Status403Forbidden, Title = "Cross-site request refused", Detail = refusal,
+                        Status = StatusCodes.Status403Forbidden, Title = Messages.Text("title.csrf_refused"), Detail = refusal,
                         Extensions = { ["code"] = "csrf_refused" },
                     },
                 });

@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Localization;
 using System.Net;
 using KerjaSama.Modularity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -32,7 +33,11 @@ internal static class SiloComposition
                 module.ConfigureSilo(silo);
         });
         SiloStartup.Wrap(builder.Services);
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024).AddMessagePackProtocol();
+        builder.Services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 64 * 1024;
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter(o, new HubCultureFilter());
+        }).AddMessagePackProtocol();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         return builder;
     }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Identity.Users;
 
@@ -30,9 +31,9 @@ internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, 
         var name = UserAccounts.Normalise(userName);
         var errors = new List<string>();
         if (name.Length is 0 or > 256 || !name.Contains('@', StringComparison.Ordinal))
-            errors.Add("Alamat email wajib diisi / an email address is required.");
+            errors.Add(Messages.Text("email_required"));
         else if (await db.Users.AnyAsync(u => u.UserName == name, ct))
-            errors.Add("Nama pengguna sudah dipakai / the user name is taken.");
+            errors.Add(Messages.Text("user_name_taken"));
         if (errors.Count > 0)
             return new(null, null, null, false, errors);
 
@@ -103,7 +104,7 @@ internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, 
     {
         var user = await FindAsync(token, ct);
         if (user is null)
-            return (null, ["Undangan tidak berlaku atau kedaluwarsa / the invitation is invalid or expired."]);
+            return (null, [Messages.Text("invitation_invalid")]);
         var errors = PasswordPolicy.Check(password, user.UserName);
         if (errors.Count > 0)
             return (null, errors);

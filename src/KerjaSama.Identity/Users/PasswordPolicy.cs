@@ -1,3 +1,5 @@
+using KerjaSama.Modularity.Localization;
+
 namespace KerjaSama.Identity.Users;
 
 /// <summary>At least 12 characters, not a well-known password, not the user's own name.</summary>
@@ -23,15 +25,15 @@ internal static class PasswordPolicy
         var errors = new List<string>();
         if (string.IsNullOrEmpty(password) || password.Length < MinimumLength)
         {
-            errors.Add($"Kata sandi minimal {MinimumLength} karakter / at least {MinimumLength} characters.");
+            errors.Add(Messages.Text("password_too_short", MinimumLength));
             return errors;
         }
 
         if (Common.Contains(password) || password.Distinct().Count() < 4)
-            errors.Add("Kata sandi ini terlalu umum / this password is too common.");
+            errors.Add(Messages.Text("password_too_common"));
         var localPart = userName.Split('@')[0];
         if (localPart.Length >= 4 && password.Contains(localPart, StringComparison.OrdinalIgnoreCase))
-            errors.Add("Kata sandi tidak boleh memuat nama pengguna / the password must not contain the user name.");
+            errors.Add(Messages.Text("password_contains_user_name"));
         return errors;
     }
 }

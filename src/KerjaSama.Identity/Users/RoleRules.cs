@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
 
@@ -16,9 +17,8 @@ internal static class RoleRules
 
     public static bool Allows(string organisationKind, string role) => For(organisationKind).Contains(role);
 
-    /// <summary>Null when allowed, otherwise the bilingual reason.</summary>
+    /// <summary>Null when allowed, otherwise the reason in the reader's language.</summary>
     public static string? Refusal(OrganisationInfo organisation, string role) => Allows(organisation.Kind, role)
         ? null
-        : $"Peran {role} tidak boleh dipegang anggota {organisation.Name} (jenis {organisation.Kind}); boleh: {string.Join(", ", For(organisation.Kind))}. / "
-          + $"The role {role} may not be held in a {organisation.Kind} organisation; allowed: {string.Join(", ", For(organisation.Kind))}.";
+        : Messages.Text("role_refused", role, organisation.Name, organisation.Kind, string.Join(", ", For(organisation.Kind)));
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Identity.Users;
 
@@ -30,9 +31,9 @@ internal sealed class UserAccounts(IdentityDb db, IPasswordHasher<User> hasher, 
         userName = Normalise(userName);
         var errors = PasswordPolicy.Check(password, userName).ToList();
         if (userName.Length is 0 or > 256)
-            errors.Add("Nama pengguna wajib diisi / the user name is required.");
+            errors.Add(Messages.Text("user_name_required"));
         if (await db.Users.AnyAsync(u => u.UserName == userName, ct))
-            errors.Add("Nama pengguna sudah dipakai / the user name is taken.");
+            errors.Add(Messages.Text("user_name_taken"));
         if (errors.Count > 0)
             return (null, errors);
 

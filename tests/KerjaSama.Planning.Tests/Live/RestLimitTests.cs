@@ -48,7 +48,7 @@ public abstract class RestLimitTests(PlatformFixture platform)
         var refused = await s.PostAsync($"rows/{rowId}/edit", new { fields = new Dictionary<string, object> { [F.Notes] = "terlalu banyak" } });
         var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
         Assert.True(refused.Headers.RetryAfter?.Delta is { } wait && wait > TimeSpan.Zero, $"Retry-After: {refused.Headers.RetryAfter}");
-        Assert.Contains("limit", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("batas", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
         await (await s.PostAsync($"rows/{rowId}/status", new { status = "diverifikasi", reason = "x" })).AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
         await (await s.PostAsync("ops", new { sessionId = Guid.Empty, opId = Guid.NewGuid(), kind = OpKinds.Add, rowId = Guid.NewGuid(),
             fields = MatrixScenario.Opportunity("x"), baseSeq = 0 })).AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");

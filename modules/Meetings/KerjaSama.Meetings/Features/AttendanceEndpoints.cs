@@ -1,6 +1,7 @@
 using KerjaSama.Meetings.Attendance;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -54,23 +55,23 @@ internal sealed class AttendanceCorrections(MeetingsDb db, AttendanceCalculator 
         var existing = await db.Corrections.FirstOrDefaultAsync(c => c.MeetingId == meetingId && c.PersonId == personId, ct);
         var v = new Validator();
         var name = string.IsNullOrWhiteSpace(r.DisplayName) ? existing?.DisplayName ?? recorded?.DisplayName : r.DisplayName.Trim();
-        v.Check(name is { Length: > 0 and <= 200 }, nameof(r.DisplayName), "Required for someone not recorded by presence; at most 200 characters.");
+        v.Check(name is { Length: > 0 and <= 200 }, nameof(r.DisplayName), Msg.Of("attendee_name_required"));
         var organisationId = r.OrganisationId ?? existing?.OrganisationId ?? recorded?.OrganisationId;
         string? organisationName = null;
         if (organisationId is null)
-            v.Add(nameof(r.OrganisationId), "Required for someone not recorded by presence.");
+            v.Add(nameof(r.OrganisationId), Msg.Of("attendee_organisation_required"));
         else if (r.OrganisationId is { } changed && await organisations.FindAsync(changed, ct) is null)
-            v.Add(nameof(r.OrganisationId), $"Unknown organisation {changed}.");
+            v.Add(nameof(r.OrganisationId), Msg.Of("organisations_unknown", changed));
         else
             organisationName = r.OrganisationId is { } given ? (await organisations.FindAsync(given, ct))!.Name
                 : existing?.OrganisationName ?? recorded?.OrganisationName;
         v.Check(r.FirstJoinAt is null || r.LastLeaveAt is null || r.LastLeaveAt >= r.FirstJoinAt, nameof(r.LastLeaveAt),
-            $"Must not be before {nameof(r.FirstJoinAt)}.");
-        v.Check(r.TotalMinutes is null or (>= 0 and <= 24 * 60), nameof(r.TotalMinutes), "Between 0 and 1440 minutes.");
+            Msg.Of("not_before_field", nameof(r.FirstJoinAt)));
+        v.Check(r.TotalMinutes is null or (>= 0 and <= 24 * 60), nameof(r.TotalMinutes), Msg.Of("minutes_range", 0, 1440));
         v.Check(r.FirstJoinAt is null || r.LastLeaveAt is null || r.TotalMinutes is null
             || r.TotalMinutes <= Math.Ceiling((r.LastLeaveAt.Value - r.FirstJoinAt.Value).TotalMinutes), nameof(r.TotalMinutes),
-            "Cannot exceed the time from first join to last leave.");
-        v.Check(r.Note is null || r.Note.Length <= 500, nameof(r.Note), "At most 500 characters.");
+            Msg.Of("total_minutes_too_long"));
+        v.Check(r.Note is null || r.Note.Length <= 500, nameof(r.Note), Msg.Of("max_length", 500));
         if (!v.IsValid)
             return new(false, v.ToDictionary(), null);
 

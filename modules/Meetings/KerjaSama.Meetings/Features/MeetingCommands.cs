@@ -4,6 +4,7 @@ using KerjaSama.Planning.Contracts;
 using KerjaSama.Registry.Contracts;
 using KerjaSama.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Meetings.Features;
 
@@ -32,7 +33,7 @@ internal sealed class MeetingCommands(MeetingsDb db, IMappingExerciseDirectory e
         if (meeting is null)
             return new(null, Missing: true);
         var (v, found) = await request.ValidateAsync(exercises, organisations, ct);
-        v.Check(request.Version is not null, nameof(request.Version), "The version you last read is required.");
+        v.Check(request.Version is not null, nameof(request.Version), Msg.Of("version_required"));
         if (!v.IsValid)
             return new(null, v.ToDictionary());
 

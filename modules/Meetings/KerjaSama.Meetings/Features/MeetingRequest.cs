@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Registry.Contracts;
 
@@ -20,37 +21,37 @@ internal sealed record MeetingRequest(string? Title, DateTimeOffset? StartsAt, i
     {
         var v = new Validator()
             .Require(nameof(Title), Title)
-            .Check(StartsAt is not null, nameof(StartsAt), "Required, with an offset, e.g. 2025-02-25T09:00:00+07:00.")
-            .Check(DurationMinutes is null or (> 0 and <= 24 * 60), nameof(DurationMinutes), "Between 1 and 1440 minutes.")
+            .Check(StartsAt is not null, nameof(StartsAt), Msg.Of("datetime_offset_required"))
+            .Check(DurationMinutes is null or (> 0 and <= 24 * 60), nameof(DurationMinutes), Msg.Of("minutes_range", 1, 1440))
             .Check(Enum.TryParse<IndonesianTimeZone>(TimeZone, true, out _) && !int.TryParse(TimeZone, out _), nameof(TimeZone),
-                "WIB, WITA or WIT.")
-            .Check(Place is null || Place.Length <= 300, nameof(Place), "At most 300 characters.")
+                Msg.Of("time_zone_one_of"))
+            .Check(Place is null || Place.Length <= 300, nameof(Place), Msg.Of("max_length", 300))
             .Check(!string.IsNullOrWhiteSpace(Place) || !string.IsNullOrWhiteSpace(OnlineLink), nameof(Place),
-                "A place, an online link, or both.")
+                Msg.Of("place_or_link_required"))
             .Check(OnlineLink is null || (Uri.TryCreate(OnlineLink, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-                && OnlineLink.Length <= 500), nameof(OnlineLink), "An absolute http(s) link.");
+                && OnlineLink.Length <= 500), nameof(OnlineLink), Msg.Of("link_invalid"));
         if (StartsAt is { } start && EndsAt is { } end)
         {
-            v.Check(end > start, nameof(EndsAt), $"The meeting must end after it starts ({nameof(StartsAt)}).");
-            v.Check(end - start <= TimeSpan.FromDays(1), nameof(EndsAt), "A meeting lasts at most 24 hours.");
+            v.Check(end > start, nameof(EndsAt), Msg.Of("meeting_end_after_start", nameof(StartsAt)));
+            v.Check(end - start <= TimeSpan.FromDays(1), nameof(EndsAt), Msg.Of("meeting_too_long"));
         }
 
         var agenda = Agenda ?? [];
-        v.Check(agenda.Count <= MaxAgendaItems, nameof(Agenda), $"At most {MaxAgendaItems} agenda items.");
-        v.Check(agenda.All(a => !string.IsNullOrWhiteSpace(a) && a.Length <= 300), nameof(Agenda), "Each agenda item: 1 to 300 characters.");
+        v.Check(agenda.Count <= MaxAgendaItems, nameof(Agenda), Msg.Of("agenda_count", MaxAgendaItems));
+        v.Check(agenda.All(a => !string.IsNullOrWhiteSpace(a) && a.Length <= 300), nameof(Agenda), Msg.Of("agenda_item_length"));
 
         var ids = (InvitedOrganisationIds ?? []).Distinct().ToList();
         IReadOnlyList<OrganisationInfo> found = [];
-        v.Check(ids.Count <= MaxInvitees, nameof(InvitedOrganisationIds), $"At most {MaxInvitees} organisations.");
+        v.Check(ids.Count <= MaxInvitees, nameof(InvitedOrganisationIds), Msg.Of("organisations_count", MaxInvitees));
         if (ids.Count is > 0 and <= MaxInvitees)
         {
             found = [.. (await organisations.FindManyAsync(ids, ct)).Where(o => o.Active)];
             var missing = ids.Where(id => found.All(o => o.Id != id)).ToList();
-            v.Check(missing.Count == 0, nameof(InvitedOrganisationIds), $"Unknown or inactive organisation(s): {string.Join(", ", missing)}.");
+            v.Check(missing.Count == 0, nameof(InvitedOrganisationIds), Msg.Of("organisations_unknown", string.Join(", ", missing)));
         }
 
         if (ExerciseId is { } exerciseId && await exercises.FindAsync(exerciseId, ct) is null)
-            v.Add(nameof(ExerciseId), $"No mapping exercise has the id {exerciseId}.");
+            v.Add(nameof(ExerciseId), Msg.Of("exercise_not_found"));
         return (v, found);
     }
 

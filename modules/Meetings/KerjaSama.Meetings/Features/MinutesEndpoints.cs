@@ -2,6 +2,7 @@ using KerjaSama.Meetings.Minutes;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Modularity.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,8 +51,8 @@ internal static class MinutesEndpoints
     /// <summary>409 with both versions: the stored minutes (someone saved since you read) and the text you submitted, so nothing is lost.</summary>
     internal static ProblemHttpResult Conflict(MinutesDto stored, MinutesRequest submitted) =>
         TypedResults.Problem(
-            "Someone else saved the minutes since you opened them. Both texts are included: merge them and save again with the stored version.",
-            statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+            Messages.Text("minutes_conflict"),
+            statusCode: StatusCodes.Status409Conflict, title: Messages.Text("title.conflict"),
             extensions: new Dictionary<string, object?>
             {
                 ["code"] = "minutes_conflict",

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Security;
+using KerjaSama.Modularity.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +28,6 @@ internal static class SessionEndpoints
     private static Results<Ok<MeetingSessionDto>, ProblemHttpResult> Answer(SessionOutcome outcome) =>
         outcome.Session is { } session
             ? TypedResults.Ok(session)
-            : TypedResults.Problem(outcome.Error, statusCode: outcome.Status, title: "Session not changed",
+            : TypedResults.Problem(Messages.ForCode(outcome.ErrorCode ?? "") ?? outcome.Error, statusCode: outcome.Status, title: Messages.Text("title.session_not_changed"),
                 extensions: new Dictionary<string, object?> { ["code"] = outcome.ErrorCode });
 }

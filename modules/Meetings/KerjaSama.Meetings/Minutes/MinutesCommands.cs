@@ -1,5 +1,6 @@
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -31,9 +32,9 @@ internal sealed class MinutesCommands(MeetingsDb db, IOrganisationDirectory orga
     public async Task<MinutesSave> SaveAsync(Guid meetingId, string? text, long? version, Caller caller, CancellationToken ct)
     {
         var v = new Validator()
-            .Check(text is not null, "Text", "Required (may be empty).")
-            .Check(text is null || text.Length <= MaxMinutesLength, "Text", $"At most {MaxMinutesLength} characters.")
-            .Check(version is >= 0, "Version", "The version you last read is required (0 when there were no minutes yet).");
+            .Check(text is not null, "Text", Msg.Of("required_may_be_empty"))
+            .Check(text is null || text.Length <= MaxMinutesLength, "Text", Msg.Of("max_length", MaxMinutesLength))
+            .Check(version is >= 0, "Version", Msg.Of("minutes_version_required"));
         if (!v.IsValid)
             return new(null, null, v.ToDictionary());
         if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
@@ -87,14 +88,14 @@ internal sealed class MinutesCommands(MeetingsDb db, IOrganisationDirectory orga
         Guid? ownerOrganisationId, DateOnly? dueDate, CancellationToken ct)
     {
         var v = new Validator().Require("Text", text, 2000)
-            .Check(ownerOrganisationId is not null, "OwnerOrganisationId", "Required: the organisation that owns the action.")
-            .Check(dueDate is not null, "DueDate", "Required, e.g. 2025-03-31.");
+            .Check(ownerOrganisationId is not null, "OwnerOrganisationId", Msg.Of("action_owner_required"))
+            .Check(dueDate is not null, "DueDate", Msg.Of("date_required"));
         var meetingDay = DateOnly.FromDateTime(meeting.StartsAt.ToOffset(TimeSpan.FromHours((int)meeting.TimeZone)).DateTime);
-        v.Check(dueDate is null || dueDate >= meetingDay, "DueDate", $"Must not be before the meeting ({meetingDay:yyyy-MM-dd}).");
-        v.Check(dueDate is null || dueDate <= meetingDay.AddYears(5), "DueDate", "At most five years after the meeting.");
+        v.Check(dueDate is null || dueDate >= meetingDay, "DueDate", Msg.Of("not_before_meeting", meetingDay.ToString("yyyy-MM-dd")));
+        v.Check(dueDate is null || dueDate <= meetingDay.AddYears(5), "DueDate", Msg.Of("due_within_five_years"));
         OrganisationInfo? owner = null;
         if (ownerOrganisationId is { } ownerId && (owner = await organisations.FindAsync(ownerId, ct)) is not { Active: true })
-            v.Add("OwnerOrganisationId", $"Unknown or inactive organisation {ownerId}.");
+            v.Add("OwnerOrganisationId", Msg.Of("organisations_unknown", ownerId));
         if (!v.IsValid)
             return (null, v.ToDictionary());
         var item = new ActionItem

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Partners.Contracts;
 using KerjaSama.Partners.Persistence;
@@ -19,50 +20,50 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
     public async Task<Outcome<AgreementDto>> CreateAsync(Caller caller, CreateAgreementRequest r, CancellationToken ct)
     {
         var v = new Validator()
-            .Check(r.Kind is not null && AgreementKinds.All.Contains(r.Kind), nameof(r.Kind), $"One of {string.Join(", ", AgreementKinds.All)}.")
+            .Check(r.Kind is not null && AgreementKinds.All.Contains(r.Kind), nameof(r.Kind), Msg.Of("one_of", string.Join(", ", AgreementKinds.All)))
             .Require(nameof(r.Number), r.Number, 100)
-            .Check(r.Object is null || r.Object.Length <= 1000, nameof(r.Object), "At most 1000 characters.")
-            .Check(r.StartsOn is not null, nameof(r.StartsOn), "Required.")
-            .Check(r.EndsOn is not null, nameof(r.EndsOn), "Required.")
-            .Check(r.Value is null or >= 0, nameof(r.Value), "Not negative.")
-            .Check(r.DprdApprovalReference is null || r.DprdApprovalReference.Length <= 200, nameof(r.DprdApprovalReference), "At most 200 characters.")
+            .Check(r.Object is null || r.Object.Length <= 1000, nameof(r.Object), Msg.Of("max_length", 1000))
+            .Check(r.StartsOn is not null, nameof(r.StartsOn), Msg.Of("required"))
+            .Check(r.EndsOn is not null, nameof(r.EndsOn), Msg.Of("required"))
+            .Check(r.Value is null or >= 0, nameof(r.Value), Msg.Of("not_negative"))
+            .Check(r.DprdApprovalReference is null || r.DprdApprovalReference.Length <= 200, nameof(r.DprdApprovalReference), Msg.Of("max_length", 200))
             .Check(r.DurationExceptionLegalBasis is null || r.DurationExceptionLegalBasis.Length <= 500, nameof(r.DurationExceptionLegalBasis),
-                "At most 500 characters.");
+                Msg.Of("max_length", 500));
         if (r.StartsOn is { } start && r.EndsOn is { } end)
             AgreementRules.CheckDates(v, r.SignedOn, start, end, r.DurationExceptionLegalBasis);
         var parties = r.Parties ?? [];
-        v.Check(parties.Count is >= 2 and <= 20, nameof(r.Parties), "Two to 20 parties.");
-        v.Check(parties.Select(p => p.OrganisationId).Distinct().Count() == parties.Count, nameof(r.Parties), "Each organisation once.");
+        v.Check(parties.Count is >= 2 and <= 20, nameof(r.Parties), Msg.Of("parties_count"));
+        v.Check(parties.Select(p => p.OrganisationId).Distinct().Count() == parties.Count, nameof(r.Parties), Msg.Of("organisation_once"));
         var partyIds = parties.Where(p => p.OrganisationId is not null).Select(p => p.OrganisationId!.Value).Distinct().ToArray();
         var found = partyIds.Length == 0 ? [] : await organisations.FindManyAsync(partyIds, ct);
         for (var i = 0; i < parties.Count; i++)
         {
-            v.Check(parties[i].OrganisationId is { } id && found.Any(o => o.Id == id), $"Parties[{i}].OrganisationId", "Not an organisation of the registry.");
+            v.Check(parties[i].OrganisationId is { } id && found.Any(o => o.Id == id), $"Parties[{i}].OrganisationId", Msg.Of("not_an_organisation"));
             v.Require($"Parties[{i}].SignatoryName", parties[i].SignatoryName);
-            v.Check(parties[i].Delegation is null || parties[i].Delegation!.Length <= 500, $"Parties[{i}].Delegation", "At most 500 characters.");
+            v.Check(parties[i].Delegation is null || parties[i].Delegation!.Length <= 500, $"Parties[{i}].Delegation", Msg.Of("max_length", 500));
         }
 
-        v.Check(found.Count == 0 || found.Any(o => o.IsPartner), nameof(r.Parties), "At least one party is a partner (another region or a third party).");
+        v.Check(found.Count == 0 || found.Any(o => o.IsPartner), nameof(r.Parties), Msg.Of("partner_party_required"));
         if (r.ResponsibleAgencyId is { } agencyId)
         {
             var agency = await organisations.FindAsync(agencyId, ct);
-            v.Check(agency is { Kind: OrganisationKinds.Agency }, nameof(r.ResponsibleAgencyId), "Not an agency of the registry.");
+            v.Check(agency is { Kind: OrganisationKinds.Agency }, nameof(r.ResponsibleAgencyId), Msg.Of("not_an_agency"));
         }
 
         PlanningRowInfo? row = null;
         if (r.RowId is { } rowId)
-            v.Check((row = await rows.FindAsync(rowId, ct)) is not null, nameof(r.RowId), "No row of the mapping register has this id.");
+            v.Check((row = await rows.FindAsync(rowId, ct)) is not null, nameof(r.RowId), Msg.Of("row_not_found"));
         if (r.OfferId is { } offerId)
         {
             var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId, ct);
-            v.Check(offer is not null, nameof(r.OfferId), "No offer has this id.");
-            v.Check(offer is null || r.RowId is null || offer.RowId == r.RowId, nameof(r.OfferId), "The offer is for another row.");
+            v.Check(offer is not null, nameof(r.OfferId), Msg.Of("offer_not_found"));
+            v.Check(offer is null || r.RowId is null || offer.RowId == r.RowId, nameof(r.OfferId), Msg.Of("offer_other_row"));
         }
 
         if (r.Kind == AgreementKinds.CooperationAgreement && r.SignedOn is not null && r.DprdApprovalRequired
             && string.IsNullOrWhiteSpace(r.DprdApprovalReference))
         {
-            v.Add(nameof(r.DprdApprovalReference), "This cooperation needs DPRD approval: record its reference before the PKS is signed.");
+            v.Add(nameof(r.DprdApprovalReference), Msg.Of("dprd_reference_required"));
         }
 
         if (!v.IsValid)
@@ -86,7 +87,7 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
             })],
         };
         if (string.IsNullOrEmpty(agreement.Object))
-            return Outcome<AgreementDto>.Invalid(nameof(r.Object), "Required.");
+            return Outcome<AgreementDto>.Invalid(nameof(r.Object), Msg.Of("required"));
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync(ct);
         if (agreement.SignedOn is { } signed)
@@ -103,17 +104,17 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
         if (r.ParentAgreementId is not { } parentId)
         {
             return required
-                ? Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId), $"A {r.Kind} needs its signed {parentKind}.", $"{parentKind!.ToLowerInvariant()}_required")
+                ? Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId), Msg.Of("parent_agreement_required", r.Kind, parentKind), $"{parentKind!.ToLowerInvariant()}_required")
                 : null;
         }
 
         var parent = await db.Agreements.AsNoTracking().Include(a => a.Parties).FirstOrDefaultAsync(a => a.Id == parentId, ct);
         if (parent is null || parent.Kind != parentKind)
-            return Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId), $"No {parentKind ?? "parent agreement"} has this id.", $"{(parentKind ?? "parent").ToLowerInvariant()}_required");
+            return Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId), parentKind is null ? Msg.Of("parent_agreement_unexpected") : Msg.Of("parent_agreement_not_found", parentKind), $"{(parentKind ?? "parent").ToLowerInvariant()}_required");
         if (parent.SignedOn is null || (r.SignedOn is { } signed && signed < parent.SignedOn))
         {
             return Outcome<AgreementDto>.Invalid(nameof(r.ParentAgreementId),
-                $"The {parentKind} must be signed, and signed before this {r.Kind}.", $"{parentKind.ToLowerInvariant()}_not_signed");
+                Msg.Of("parent_agreement_not_signed", parentKind, r.Kind), $"{parentKind.ToLowerInvariant()}_not_signed");
         }
 
         var partnerIds = parent.Parties.Select(p => p.OrganisationId).ToHashSet();
@@ -129,19 +130,19 @@ internal sealed class AgreementCommands(PartnersDb db, IPlanningRows rows, IOrga
             return Outcome<AgreementDto>.Fail(StatusCodes.Status404NotFound, "agreement_not_found", "No agreement has this id.");
         var extension = r.Kind == "extension";
         var v = new Validator()
-            .Check(r.Kind is "amendment" or "extension", nameof(r.Kind), "amendment or extension.")
+            .Check(r.Kind is "amendment" or "extension", nameof(r.Kind), Msg.Of("amendment_kind_one_of"))
             .Require(nameof(r.Number), r.Number, 100)
             .Require(nameof(r.Description), r.Description, 2000)
-            .Check(r.SignedOn is not null, nameof(r.SignedOn), "Required.")
+            .Check(r.SignedOn is not null, nameof(r.SignedOn), Msg.Of("required"))
             .Check(r.SignedOn is null || agreement.SignedOn is null || r.SignedOn >= agreement.SignedOn, nameof(r.SignedOn),
-                "Not before the agreement was signed.")
-            .Check(!extension || r.NewEndsOn is not null, nameof(r.NewEndsOn), "Required for an extension.")
-            .Check(extension || r.NewEndsOn is null, nameof(r.NewEndsOn), "Only an extension moves the end.");
+                Msg.Of("not_before_signing"))
+            .Check(!extension || r.NewEndsOn is not null, nameof(r.NewEndsOn), Msg.Of("extension_end_required"))
+            .Check(extension || r.NewEndsOn is null, nameof(r.NewEndsOn), Msg.Of("only_extension_moves_end"));
         if (extension && r.NewEndsOn is { } newEnd)
         {
-            v.Check(newEnd > agreement.EndsOn, nameof(r.NewEndsOn), "After the current end.");
+            v.Check(newEnd > agreement.EndsOn, nameof(r.NewEndsOn), Msg.Of("after_current_end"));
             v.Check(newEnd <= agreement.EndsOn.AddYears(AgreementRules.MaxTermYears) || !string.IsNullOrWhiteSpace(r.DurationExceptionLegalBasis),
-                nameof(r.NewEndsOn), $"An extension runs at most {AgreementRules.MaxTermYears} years unless the legal basis of an exception is recorded.");
+                nameof(r.NewEndsOn), Msg.Of("extension_too_long", AgreementRules.MaxTermYears));
         }
 
         if (!v.IsValid)

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Partners.Agreements;
 
@@ -10,10 +11,10 @@ internal static class AgreementRules
     /// <summary>signed ≤ start &lt; end; the term at most five years unless a legal basis for the exception is recorded.</summary>
     public static void CheckDates(Validator v, DateOnly? signedOn, DateOnly startsOn, DateOnly endsOn, string? exceptionLegalBasis)
     {
-        v.Check(endsOn > startsOn, "EndsOn", "The end must be after the start.");
-        v.Check(signedOn is null || signedOn <= startsOn, "SignedOn", "The signing date cannot be after the start.");
+        v.Check(endsOn > startsOn, "EndsOn", Msg.Of("end_after_start"));
+        v.Check(signedOn is null || signedOn <= startsOn, "SignedOn", Msg.Of("signed_after_start"));
         v.Check(endsOn <= startsOn.AddYears(MaxTermYears) || !string.IsNullOrWhiteSpace(exceptionLegalBasis), "EndsOn",
-            $"At most {MaxTermYears} years after the start, unless the legal basis of an exception is recorded (DurationExceptionLegalBasis).");
+            Msg.Of("agreement_term_too_long", MaxTermYears));
     }
 
     /// <summary>active / expiring (within 90 days) / ended / draft (not signed yet), as of <paramref name="today"/>.</summary>

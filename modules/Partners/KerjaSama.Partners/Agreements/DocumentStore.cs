@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Partners.Agreements;
 
@@ -26,7 +27,7 @@ internal sealed class DocumentStore(PartnersDb db, PartnersPaths paths, IOptions
             return Outcome<DocumentDto>.Fail(StatusCodes.Status404NotFound, "agreement_not_found", "No agreement has this id.");
         kind = string.IsNullOrWhiteSpace(kind) ? "signed" : kind.Trim().ToLowerInvariant();
         if (kind.Length > 40 || !kind.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            return Outcome<DocumentDto>.Invalid("Kind", "Letters, digits and _ only, at most 40.");
+            return Outcome<DocumentDto>.Invalid("Kind", Msg.Of("kind_format"));
         if (length > MaxBytes)
             return TooLarge();
         if (!string.Equals(contentType, "application/pdf", StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Partners.Persistence;
 using Microsoft.AspNetCore.Http;
@@ -31,8 +32,8 @@ internal sealed class EvaluationCommands(PartnersDb db, [FromKeyedServices(Partn
                 "Reports come from the responsible agency, a partner party or the secretariat.");
         var v = new Validator()
             .Require(nameof(r.Period), r.Period, 20)
-            .Check(r.Rating is >= 1 and <= 5, nameof(r.Rating), "From 1 to 5.")
-            .Check(r.Recommendation is not null && Recommendations.Contains(r.Recommendation), nameof(r.Recommendation), "continue, expand or stop.")
+            .Check(r.Rating is >= 1 and <= 5, nameof(r.Rating), Msg.Of("rating_range"))
+            .Check(r.Recommendation is not null && Recommendations.Contains(r.Recommendation), nameof(r.Recommendation), Msg.Of("recommendation_one_of"))
             .Require(nameof(r.Findings), r.Findings, 4000);
         if (!v.IsValid)
             return Outcome<EvaluationDto>.Invalid(v);

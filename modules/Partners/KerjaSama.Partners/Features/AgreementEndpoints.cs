@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Partners.Agreements;
 using KerjaSama.Partners.Evaluations;
@@ -46,7 +47,7 @@ internal static class AgreementEndpoints
         if (request.ContentLength > store.MaxBytes + multipartOverhead)
             return TooLarge(store);
         if (!request.HasFormContentType)
-            return Problems.Validation("File", "Send the document as multipart/form-data with a 'file' part.");
+            return Problems.Validation("File", Msg.Of("multipart_file_required"));
         IFormCollection form;
         try
         {
@@ -58,7 +59,7 @@ internal static class AgreementEndpoints
         }
 
         if (form.Files.GetFile("file") is not { } file)
-            return Problems.Validation("File", "Required.");
+            return Problems.Validation("File", Msg.Of("required"));
         await using var stream = file.OpenReadStream();
         var outcome = await store.UploadAsync(Caller.From(request.HttpContext.User)!, id, form["kind"], file.FileName, file.ContentType, file.Length, stream, ct);
         return outcome.ToResult(d => TypedResults.Created($"/api/partners/agreements/{id}/documents/{d.Id}", d));

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Partners.Agreements;
 using KerjaSama.Partners.Contracts;
@@ -99,18 +100,18 @@ internal static class PartnerEndpoints
 
     private static Validator Validate(UpdatePartnerRequest request)
     {
-        var v = new Validator().Check(request.Notes is null || request.Notes.Length <= 4000, nameof(request.Notes), "At most 4000 characters.");
+        var v = new Validator().Check(request.Notes is null || request.Notes.Length <= 4000, nameof(request.Notes), Msg.Of("max_length", 4000));
         var contacts = request.Contacts ?? [];
-        v.Check(contacts.Count <= 20, nameof(request.Contacts), "At most 20 contacts.");
-        v.Check(contacts.Count(c => c.IsPrimary) == 1, nameof(request.Contacts), "Exactly one primary person in charge.");
-        v.Check(contacts.Any(c => !c.IsPrimary), nameof(request.Contacts), "At least one secondary person in charge besides the primary one.");
+        v.Check(contacts.Count <= 20, nameof(request.Contacts), Msg.Of("contacts_count"));
+        v.Check(contacts.Count(c => c.IsPrimary) == 1, nameof(request.Contacts), Msg.Of("one_primary_contact"));
+        v.Check(contacts.Any(c => !c.IsPrimary), nameof(request.Contacts), Msg.Of("secondary_contact_required"));
         for (var i = 0; i < contacts.Count; i++)
         {
             var c = contacts[i];
             v.Require($"Contacts[{i}].Name", c.Name);
-            v.Check(c.Email is null || MailAddress.TryCreate(c.Email, out _), $"Contacts[{i}].Email", "Not a valid e-mail address.");
+            v.Check(c.Email is null || MailAddress.TryCreate(c.Email, out _), $"Contacts[{i}].Email", Msg.Of("email_invalid"));
             v.Check(c.Phone is null || (c.Phone.Length <= 40 && c.Phone.All(ch => char.IsDigit(ch) || ch is '+' or ' ' or '-' or '(' or ')')),
-                $"Contacts[{i}].Phone", "Digits, spaces, + - ( ) only.");
+                $"Contacts[{i}].Phone", Msg.Of("phone_format"));
         }
 
         return v;

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Partners.Contracts;
 using KerjaSama.Partners.Persistence;
@@ -20,28 +21,28 @@ internal sealed class OfferCommands(PartnersDb db, IPlanningRows rows, IOrganisa
     public async Task<Outcome<OfferDto>> CreateAsync(Caller caller, CreateOfferRequest request, CancellationToken ct)
     {
         var v = new Validator()
-            .Check(request.RowId is not null, nameof(request.RowId), "Required.")
+            .Check(request.RowId is not null, nameof(request.RowId), Msg.Of("required"))
             .Require(nameof(request.LetterNumber), request.LetterNumber, 100)
-            .Check(request.LetterDate is not null, nameof(request.LetterDate), "Required.")
+            .Check(request.LetterDate is not null, nameof(request.LetterDate), Msg.Of("required"))
             .Require(nameof(request.Signatory), request.Signatory)
-            .Check(request.Object is null || request.Object.Length <= 1000, nameof(request.Object), "At most 1000 characters.")
+            .Check(request.Object is null || request.Object.Length <= 1000, nameof(request.Object), Msg.Of("max_length", 1000))
             .Check(request.ProposedForm is not null && OfferAnswers.Forms.Contains(request.ProposedForm), nameof(request.ProposedForm),
-                $"One of {string.Join(", ", OfferAnswers.Forms)}.")
-            .Check(request.DurationYears is >= 1 and <= MaxYears, nameof(request.DurationYears), $"From 1 to {MaxYears} years.");
+                Msg.Of("one_of", string.Join(", ", OfferAnswers.Forms)))
+            .Check(request.DurationYears is >= 1 and <= MaxYears, nameof(request.DurationYears), Msg.Of("years_range", MaxYears));
         var partnerIds = (request.PartnerOrganisationIds ?? []).Distinct().ToArray();
-        v.Check(partnerIds.Length is >= 1 and <= 50, nameof(request.PartnerOrganisationIds), "One to 50 partner organisations.");
+        v.Check(partnerIds.Length is >= 1 and <= 50, nameof(request.PartnerOrganisationIds), Msg.Of("partner_organisations_count"));
         var found = partnerIds.Length == 0 ? [] : await organisations.FindManyAsync(partnerIds, ct);
         foreach (var id in partnerIds)
         {
             v.Check(found.Any(o => o.Id == id && o.IsPartner && o.Active), nameof(request.PartnerOrganisationIds),
-                $"{id} is not an active partner organisation of the registry.");
+                Msg.Of("not_a_partner_organisation", id));
         }
 
         if (!v.IsValid)
             return Outcome<OfferDto>.Invalid(v);
         var row = await rows.FindAsync(request.RowId!.Value, ct);
         if (row is null)
-            return Outcome<OfferDto>.Invalid(nameof(request.RowId), "No row of the mapping register has this id.", "row_not_found");
+            return Outcome<OfferDto>.Invalid(nameof(request.RowId), Msg.Of("row_not_found"), "row_not_found");
         if (!row.CanBeOffered)
         {
             return Outcome<OfferDto>.Invalid(nameof(request.RowId),
@@ -51,7 +52,7 @@ internal sealed class OfferCommands(PartnersDb db, IPlanningRows rows, IOrganisa
 
         var obj = string.IsNullOrWhiteSpace(request.Object) ? row.CooperationObject : request.Object.Trim();
         if (string.IsNullOrWhiteSpace(obj))
-            return Outcome<OfferDto>.Invalid(nameof(request.Object), "Required: the row has no object of cooperation.");
+            return Outcome<OfferDto>.Invalid(nameof(request.Object), Msg.Of("offer_object_required"));
         var offer = new Offer
         {
             Id = Guid.CreateVersion7(), RowId = row.RowId, ExerciseId = row.ExerciseId, AffairCode = row.AffairCode,
@@ -76,10 +77,10 @@ internal sealed class OfferCommands(PartnersDb db, IPlanningRows rows, IOrganisa
             return Outcome<OfferDto>.Fail(StatusCodes.Status403Forbidden, "partner_role_required", "Only the partner's contributors answer an offer.");
         var v = new Validator()
             .Check(request.Answer is not null && OfferAnswers.Answers.Contains(request.Answer), nameof(request.Answer),
-                $"One of {string.Join(", ", OfferAnswers.Answers)}.")
-            .Check(request.Message is null || request.Message.Length <= 4000, nameof(request.Message), "At most 4000 characters.")
+                Msg.Of("one_of", string.Join(", ", OfferAnswers.Answers)))
+            .Check(request.Message is null || request.Message.Length <= 4000, nameof(request.Message), Msg.Of("max_length", 4000))
             .Check(request.Answer == OfferAnswers.Accepted || !string.IsNullOrWhiteSpace(request.Message), nameof(request.Message),
-                "Say why you decline or which changes you propose.");
+                Msg.Of("offer_answer_reason_required"));
         if (!v.IsValid)
             return Outcome<OfferDto>.Invalid(v);
 

@@ -55,16 +55,20 @@ internal static class RegisterCalls
         if (status == StatusCodes.Status400BadRequest)
         {
             var errors = result.Errors.GroupBy(e => e.Error.Field ?? "row")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Error.Message).ToArray(), StringComparer.Ordinal);
-            return TypedResults.ValidationProblem(errors, first.Error.Message, title: "One or more fields are invalid.", extensions: extensions);
+                .ToDictionary(g => g.Key, g => g.Select(e => Live.LiveText.Of(e.Error.Code, e.Error.Message, e.Error.Field)).ToArray(), StringComparer.Ordinal);
+            extensions["codes"] = result.Errors.GroupBy(e => e.Error.Field ?? "row")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Error.Code).ToArray(), StringComparer.Ordinal);
+            return TypedResults.ValidationProblem(errors, Live.LiveText.Of(first.Error.Code, first.Error.Message, first.Error.Field),
+                title: Modularity.Localization.Messages.Text("title.validation_failed"), extensions: extensions);
         }
 
-        return TypedResults.Problem(first.Error.Message, statusCode: status, title: status switch
+        return TypedResults.Problem(Live.LiveText.Of(first.Error.Code, first.Error.Message, first.Error.Field), statusCode: status,
+            title: Modularity.Localization.Messages.Text(status switch
         {
-            StatusCodes.Status403Forbidden => "Forbidden",
-            StatusCodes.Status404NotFound => "Not found",
-            StatusCodes.Status409Conflict => "Conflict",
-            _ => "Not saved",
-        }, extensions: extensions);
+            StatusCodes.Status403Forbidden => "title.forbidden",
+            StatusCodes.Status404NotFound => "title.not_found",
+            StatusCodes.Status409Conflict => "title.conflict",
+            _ => "title.not_saved",
+        }), extensions: extensions);
     }
 }

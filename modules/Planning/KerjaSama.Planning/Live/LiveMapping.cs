@@ -25,7 +25,7 @@ internal static class LiveMapping
     public static Ack ToAck(OpResult r) => new()
     {
         OpId = r.OpId, Seq = r.Seq, Outcome = r.Outcome,
-        Error = r.Error is null ? null : new AckError { Code = r.Error.Code, Message = r.Error.Message, Field = r.Error.Field },
+        Error = LiveText.Error(r.Error),
         Overwrites = ToOverwrites(r.Overwrites),
     };
 

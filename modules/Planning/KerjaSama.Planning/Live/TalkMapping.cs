@@ -37,5 +37,5 @@ internal static class TalkMapping
 
     private static DuplicateSide ToSide(PairSideMessage s) => new() { RowId = s.RowId, OwnerOrganisationId = s.Owner, OrganisationName = s.OrganisationName, Text = s.Text };
 
-    private static AckError? ToError(FieldError? e) => e is null ? null : new AckError { Code = e.Code, Message = e.Message, Field = e.Field };
+    private static AckError? ToError(FieldError? e) => LiveText.Error(e);
 }

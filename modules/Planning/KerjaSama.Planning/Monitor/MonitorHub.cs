@@ -27,7 +27,7 @@ internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubC
     {
         if (Live.Hub.LiveConnectionGuard.Of(Context) is not { } connection || guard.Refusal(connection) is not null)
         {
-            throw new HubException($"{Live.Hub.LiveConnectionGuard.SessionEnded}: your membership or role changed; sign in again.");
+            throw new HubException(Live.LiveText.Hub(Live.Hub.LiveConnectionGuard.SessionEnded, "your membership or role changed; sign in again."));
         }
     }
 
@@ -35,10 +35,10 @@ internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubC
     {
         RequireStanding();
         var watch = await feed.WatchAsync(sessionId, PushTo(Context.ConnectionId), Context.ConnectionAborted)
-            ?? throw new HubException("unknown_session: no such live session.");
+            ?? throw new HubException(Live.LiveText.Hub("unknown_session", "no such live session."));
         Watches.Add(watch);
         return await queries.SessionAsync(sessionId, MonitorQueries.DefaultFeed, Context.ConnectionAborted)
-            ?? throw new HubException("unknown_session: no such live session.");
+            ?? throw new HubException(Live.LiveText.Hub("unknown_session", "no such live session."));
     }
 
     public async Task<MonitorOverview> WatchAll()

@@ -1,6 +1,7 @@
 using KerjaSama.Identity.Persistence;
 using KerjaSama.Identity.Users;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -46,7 +47,7 @@ internal static class AdministrationEndpoints
         var actor = Caller.From(context.User)!;
         var (user, problems) = await accounts.CreateAsync(request.UserName ?? "", request.DisplayName!, request.Password ?? "", actor.UserId, ct);
         if (user is null)
-            return Problems.Validation("password", string.Join(" ", problems), "password_rejected");
+            return Problems.Validation(Texts("password", "password_rejected", problems), "password_rejected");
         var membership = await accounts.AddMembershipAsync(user.Id, organisation!.Id, organisation.Name, request.Role!, MembershipStatus.Active, ct);
         return TypedResults.Created($"/api/identity/memberships/{membership.Id}", ToDto(membership, user));
     }
@@ -71,7 +72,7 @@ internal static class AdministrationEndpoints
         var result = await invitations.InviteAsync(request.UserName ?? "", request.DisplayName!, organisation!.Id, organisation.Name, request.Role!,
             actor.UserId, context.Connection.RemoteIpAddress?.ToString(), $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}", ct);
         if (result.Membership is not { } membership)
-            return Problems.Validation("userName", string.Join(" ", result.Errors));
+            return Problems.Validation(Texts("userName", "invitation_refused", result.Errors));
         return TypedResults.Created($"/api/identity/memberships/{membership.Id}",
             new InvitationDto(ToDto(membership, result.User!), result.Emailed, result.Emailed ? null : result.Link));
     }
@@ -92,14 +93,14 @@ internal static class AdministrationEndpoints
         ChangeMembershipRequest request, UserAccounts accounts, IdentityDb db, HttpContext context, CancellationToken ct)
     {
         if (request.Role is not null && !PlatformRoles.All.Contains(request.Role))
-            return Problems.Validation("role", $"One of {string.Join(", ", PlatformRoles.All)}.");
+            return Problems.Validation("role", Msg.Of("one_of", string.Join(", ", PlatformRoles.All)));
         if (request.Role is not null && await accounts.RoleRefusalAsync(id, request.Role, ct) is { } refusal)
-            return Problems.Validation("role", refusal, "role_not_allowed");
+            return Problems.Validation(Texts("role", "role_not_allowed", [refusal]), "role_not_allowed");
         MembershipStatus? status = null;
         if (request.Status is not null)
         {
             if (!Enum.TryParse<MembershipStatus>(request.Status, true, out var parsed))
-                return Problems.Validation("status", "One of invited, pending, active, suspended.");
+                return Problems.Validation("status", Msg.Of("one_of", "invited, pending, active, suspended"));
             status = parsed;
         }
 
@@ -120,6 +121,9 @@ internal static class AdministrationEndpoints
         var rows = await query.OrderByDescending(a => a.At).Take(200).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(a => new AuditEntryDto(a.At, a.Kind, a.UserId, a.Subject, a.ActorId, a.IpAddress, a.Detail)).ToList());
     }
+
+    private static FieldErrors Texts(string field, string code, IEnumerable<string> texts) =>
+        texts.Aggregate(new Validator(), (v, text) => v.Add(field, code, text)).ToDictionary();
 
     private static string RoleRefused(Dictionary<string, string[]> errors, string? role) =>
         errors.Count == 1 && errors.ContainsKey("role") && role is not null && PlatformRoles.All.Contains(role) ? "role_not_allowed" : "validation_failed";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
@@ -27,7 +28,7 @@ internal static class BulkStatusEndpoint
         CancellationToken ct)
     {
         if (body.RowIds is not { Count: > 0 and <= 5000 } rowIds)
-            return Problems.Validation("rowIds", "Between 1 and 5000 row ids.");
+            return Problems.Validation("rowIds", Msg.Of("row_ids_count"));
         if (await db.Exercises.FindAsync([id], ct) is null)
             return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
@@ -114,7 +115,7 @@ internal static class ConsolidationEndpoints
     private static async Task<IResult> Edit(Guid id, Guid rowId, EditRequest body, HttpContext http, PlanningDb db, IGrainFactory grains)
     {
         if (body.Fields is not { Count: > 0 } fields)
-            return Problems.Validation("fields", "Give at least one field to change.");
+            return Problems.Validation("fields", Msg.Of("fields_required"));
         var values = fields.ToDictionary(kv => kv.Key, kv => FieldValues.ToJson(kv.Value), StringComparer.Ordinal);
         return await ApplyAsync(id, rowId, http, db, grains, RegisterAuthorities.Consolidation, [RegisterCalls.Update(rowId, values)]);
     }
@@ -163,7 +164,7 @@ internal static class ConsolidationEndpoints
         CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Question))
-            return Problems.Validation("question", "Ask the agency a question.");
+            return Problems.Validation("question", Msg.Of("question_required"));
         var stored = await db.Rows.FindAsync([rowId], ct);
         if (stored is null || stored.ExerciseId != id || stored.Removed)
             return Problems.NotFound("unknown_row", $"No row {rowId} in this matrix.");
@@ -184,7 +185,7 @@ internal static class ConsolidationEndpoints
     private static async Task<IResult> Answer(Guid id, Guid rowId, AnswerRequest body, HttpContext http, PlanningDb db, IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(body.Answer))
-            return Problems.Validation("answer", "Write the answer.");
+            return Problems.Validation("answer", Msg.Of("answer_required"));
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal) { [F.Answer] = JsonSerializer.Serialize(body.Answer.Trim()) };
         return await ApplyAsync(id, rowId, http, db, grains, RegisterAuthorities.Answer, [RegisterCalls.Update(rowId, fields)]);
     }

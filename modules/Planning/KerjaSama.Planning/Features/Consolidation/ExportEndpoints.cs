@@ -1,5 +1,6 @@
 using KerjaSama.Modularity.Documents;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Modularity.Spreadsheets;
@@ -105,7 +106,7 @@ internal static class ExportEndpoints
         if (format is not ("xlsx" or "csv"))
             return Problems.NotFound("unknown_format", "Exports are .xlsx or .csv.");
         if (scope is not ("all" or "adopted"))
-            return Problems.Validation("scope", "all or adopted.");
+            return Problems.Validation("scope", Msg.Of("export_scope_one_of"));
         var (exercise, rows, names, problem) = await LoadAsync(id, Caller.From(http.User)!, db, grains, http.RequestServices, ct);
         if (problem is not null)
             return problem;

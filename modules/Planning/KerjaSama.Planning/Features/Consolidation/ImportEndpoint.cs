@@ -1,6 +1,7 @@
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Exports;
@@ -106,9 +107,9 @@ internal static class ImportEndpoint
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(List<ImportIssue> issues)
     {
-        var errors = issues.GroupBy(i => $"row {i.Row}: {i.Column}").ToDictionary(g => g.Key, g => g.Select(i => i.Message).ToArray(), StringComparer.Ordinal);
-        return TypedResults.ValidationProblem(errors, $"{issues.Select(i => i.Row).Distinct().Count()} line(s) are wrong; nothing was imported.",
-            title: "The import was refused.", extensions: new Dictionary<string, object?> { ["code"] = "import_invalid", ["rows"] = issues });
+        var errors = issues.GroupBy(i => $"row {i.Row}: {i.Column}").ToDictionary(g => g.Key, g => g.Select(i => Planning.Live.LiveText.Of(i.Code, i.Message)).ToArray(), StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(errors, Messages.Text("import_invalid", issues.Select(i => i.Row).Distinct().Count()),
+            title: Messages.Text("title.import_invalid"), extensions: new Dictionary<string, object?> { ["code"] = "import_invalid", ["rows"] = issues });
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
@@ -39,11 +40,11 @@ internal static class ReviewEndpoints
         CancellationToken ct)
     {
         var errors = new Validator()
-            .Check(body.Decision is not null && MatrixFieldSchema.ReviewDecisions.Contains(body.Decision), "decision", "accept, revise, reject or postpone.")
-            .Check(body.Priority is null or >= 1 and <= 3, "priority", "1 (high), 2 (medium) or 3 (low).")
-            .Check(body.Decision != "accept" || body.Priority is not null, "priority", "An accepted row needs a priority.")
-            .Check(body.Decision is "accept" or null || !string.IsNullOrWhiteSpace(body.Note), "note", "Say why (the TKKSD's note).")
-            .Check((body.Note?.Length ?? 0) <= 2000, "note", "At most 2000 characters.");
+            .Check(body.Decision is not null && MatrixFieldSchema.ReviewDecisions.Contains(body.Decision), "decision", Msg.Of("review_decision_one_of"))
+            .Check(body.Priority is null or >= 1 and <= 3, "priority", Msg.Of("priority_range"))
+            .Check(body.Decision != "accept" || body.Priority is not null, "priority", Msg.Of("priority_required_for_accept"))
+            .Check(body.Decision is "accept" or null || !string.IsNullOrWhiteSpace(body.Note), "note", Msg.Of("review_note_required"))
+            .Check((body.Note?.Length ?? 0) <= 2000, "note", Msg.Of("max_length", 2000));
         if (!errors.IsValid)
             return Problems.Validation(errors.ToDictionary());
         var stored = await db.Rows.FindAsync([rowId], ct);
@@ -101,7 +102,7 @@ internal static class ReviewEndpoints
     internal static async Task<IResult> Adopt(Guid id, AdoptRequest body, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Reason))
-            return Problems.Validation("reason", "Name the decree (number and date) that adopts the rows.");
+            return Problems.Validation("reason", Msg.Of("adoption_decree_required"));
         if (await db.Exercises.FindAsync([id], ct) is null)
             return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
         var rows = Rank(await RegisterCalls.RowsAsync(db, id, includeMerged: false, ct)).Where(r => r.Row.Status == RowStatuses.InReview).ToList();

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Persistence;
@@ -22,16 +23,16 @@ internal static class CreateExercise
         var v = new Validator()
             .Require(nameof(request.RegionCode), request.RegionCode, 13)
             .Require(nameof(request.Title), request.Title)
-            .Check(request.StartYear is >= 2000 and <= 2100, nameof(request.StartYear), "A year between 2000 and 2100.");
+            .Check(request.StartYear is >= 2000 and <= 2100, nameof(request.StartYear), Msg.Of("year_range"));
         var kind = Enum.TryParse<PlanningPeriodKind>(request.PeriodKind, true, out var parsed) ? parsed : (PlanningPeriodKind?)null;
-        v.Check(kind is not null, nameof(request.PeriodKind), "RPJMD (five years) or RKPD (one year).");
+        v.Check(kind is not null, nameof(request.PeriodKind), Msg.Of("plan_kind_one_of"));
         var endYear = request.EndYear ?? (kind == PlanningPeriodKind.Rpjmd ? request.StartYear + 4 : request.StartYear);
-        v.Check(kind != PlanningPeriodKind.Rpjmd || endYear == request.StartYear + 4, nameof(request.EndYear), "An RPJMD period spans five years.");
-        v.Check(kind != PlanningPeriodKind.Rkpd || endYear == request.StartYear, nameof(request.EndYear), "An RKPD period is one year.");
+        v.Check(kind != PlanningPeriodKind.Rpjmd || endYear == request.StartYear + 4, nameof(request.EndYear), Msg.Of("rpjmd_five_years"));
+        v.Check(kind != PlanningPeriodKind.Rkpd || endYear == request.StartYear, nameof(request.EndYear), Msg.Of("rkpd_one_year"));
         if (!string.IsNullOrWhiteSpace(request.RegionCode)
             && await regions.FindAsync(request.RegionCode.Trim(), ct) is null)
         {
-            v.Add(nameof(request.RegionCode), $"No region has the code '{request.RegionCode}'.");
+            v.Add(nameof(request.RegionCode), Msg.Of("region_not_found"));
         }
 
         var invited = (request.InvitedOrganisationIds ?? []).Distinct().ToList();

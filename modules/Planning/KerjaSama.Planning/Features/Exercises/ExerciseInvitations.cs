@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
@@ -15,10 +16,10 @@ internal static class ExerciseInvitations
 
     public static async Task CheckAsync(IReadOnlyList<Guid> ids, IOrganisationDirectory organisations, Validator v, CancellationToken ct)
     {
-        v.Check(ids.Count <= 500, "InvitedOrganisationIds", "At most 500 organisations.");
+        v.Check(ids.Count <= 500, "InvitedOrganisationIds", Msg.Of("organisations_count", 500));
         var found = (await organisations.FindManyAsync([.. ids], ct)).Where(o => o.Active).Select(o => o.Id).ToHashSet();
         var missing = ids.Where(id => !found.Contains(id)).ToList();
-        v.Check(missing.Count == 0, "InvitedOrganisationIds", $"Not active organisations of the Registry: {string.Join(", ", missing)}.");
+        v.Check(missing.Count == 0, "InvitedOrganisationIds", Msg.Of("organisations_unknown", string.Join(", ", missing)));
     }
 
     public static async Task<Results<Ok<ExerciseDto>, ValidationProblem, ProblemHttpResult>> Update(Guid id, Request request, PlanningDb db,
@@ -28,7 +29,7 @@ internal static class ExerciseInvitations
         if (exercise is null)
             return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
         var ids = (request.OrganisationIds ?? []).Distinct().ToList();
-        var v = new Validator().Check(request.Version is not null, nameof(request.Version), "The version you last read is required.");
+        var v = new Validator().Check(request.Version is not null, nameof(request.Version), Msg.Of("version_required"));
         await CheckAsync(ids, organisations, v, ct);
         if (!v.IsValid)
             return Problems.Validation(v.ToDictionary());

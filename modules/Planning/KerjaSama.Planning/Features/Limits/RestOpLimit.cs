@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Modularity.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,8 +67,8 @@ internal static class RestOpLimit
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 return TypedResults.Problem(
-                    $"Too many changes from you: the limit is {limiter.Options.PermitLimit} per {limiter.Options.WindowSeconds} s. Nothing was changed; try again in {seconds} s.",
-                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    Messages.Text("rest_rate_limited", limiter.Options.PermitLimit, limiter.Options.WindowSeconds, seconds),
+                    statusCode: StatusCodes.Status429TooManyRequests, title: Messages.Text("title.429"),
                     extensions: new Dictionary<string, object?> { ["code"] = "rate_limited", ["retryAfterSeconds"] = seconds });
             }
         });

@@ -68,12 +68,12 @@ internal static class FacilitationViews
     };
 
     public static FacilitationResult ToResult(FacilitationSnapshot s, Caller caller, DateTimeOffset now) => s.Error is { } error
-        ? new FacilitationResult { Ok = false, Error = new AckError { Code = error.Code, Message = error.Message, Field = error.Field } }
+        ? new FacilitationResult { Ok = false, Error = LiveText.Error(error) }
         : new FacilitationResult
         {
             Ok = true, Vote = s.Round is null ? null : ToVoteRound(s.Round, Key(caller)), Timer = s.Timer is null ? null : ToTimer(s.Timer, now),
         };
 
     public static FacilitationResult Refused(string code, string message) =>
-        new() { Ok = false, Error = new AckError { Code = code, Message = message } };
+        new() { Ok = false, Error = LiveText.Error(code, message) };
 }

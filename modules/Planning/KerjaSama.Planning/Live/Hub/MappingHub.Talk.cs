@@ -50,7 +50,7 @@ internal sealed partial class MappingHub
     public async Task<DuplicateResult> DecideDuplicate(Guid sessionId, Guid pairId, string decision)
     {
         if (JoinedExercise(sessionId, out var refusal) is not { } exerciseId)
-            return new DuplicateResult { Error = new AckError { Code = refusal!.Value.Code, Message = refusal.Value.Message } };
+            return new DuplicateResult { Error = LiveText.Error(refusal!.Value.Code, refusal.Value.Message) };
         return TalkMapping.ToResult(await grains.GetGrain<IDuplicatesGrain>(exerciseId).Decide(Connection.Caller, pairId, decision ?? ""));
     }
 
@@ -71,7 +71,7 @@ internal sealed partial class MappingHub
     }
 
     private Guid RequireJoined(Guid sessionId) =>
-        JoinedExercise(sessionId, out var refusal) ?? throw new HubException($"{refusal!.Value.Code}: {refusal.Value.Message}");
+        JoinedExercise(sessionId, out var refusal) ?? throw new HubException(LiveText.Hub(refusal!.Value.Code, refusal.Value.Message));
 
-    private static CommentResult CommentRefused(string code, string message) => new() { Error = new AckError { Code = code, Message = message } };
+    private static CommentResult CommentRefused(string code, string message) => new() { Error = LiveText.Error(code, message) };
 }

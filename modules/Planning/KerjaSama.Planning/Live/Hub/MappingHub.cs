@@ -18,7 +18,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
     LiveConnectionGuard guard) : Microsoft.AspNetCore.SignalR.Hub<IMappingClient>
 {
     private LiveConnection Connection =>
-        LiveConnectionGuard.Of(Context) ?? throw new HubException($"{LiveConnectionGuard.SessionEnded}: sign in again.");
+        LiveConnectionGuard.Of(Context) ?? throw new HubException(LiveText.Hub(LiveConnectionGuard.SessionEnded, "sign in again."));
 
     /// <summary>The connection's caller while its membership and role still hold; otherwise the call fails.</summary>
     private Caller CurrentCaller
@@ -27,7 +27,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
         {
             var connection = Connection;
             return guard.Refusal(connection) is { } refusal
-                ? throw new HubException($"{refusal}: your membership or role changed; sign in again.")
+                ? throw new HubException(LiveText.Hub(refusal, "your membership or role changed; sign in again."))
                 : connection.Caller;
         }
     }
@@ -45,17 +45,17 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
         }
         catch (Exception ex) when (StoreFailures.IsUnavailable(ex))
         {
-            throw new HubException($"{StoreFailures.UnavailableCode}: the database cannot be reached at the moment; join again in a few seconds.");
+            throw new HubException(LiveText.Hub(StoreFailures.UnavailableCode, "the database cannot be reached at the moment; join again in a few seconds."));
         }
 
-        var exerciseId = found ?? throw new HubException("unknown_session: no such live session.");
+        var exerciseId = found ?? throw new HubException(LiveText.Hub("unknown_session", "no such live session."));
         var grain = grains.GetGrain<IMatrixGrain>(exerciseId);
         var alreadyJoined = connection.Joined.ContainsKey(sessionId);
         if (!alreadyJoined)
         {
             // Checked before the connection enters the session's group: an uninvited caller never receives an op.
             if (await grain.CheckJoin(caller, sessionId) is { } refused)
-                throw new HubException($"{refused.Code}: {refused.Message}");
+                throw new HubException(LiveText.Hub(refused.Code, refused.Message));
             await fanout.AcquireAsync(exerciseId, sinceSeq);
             await Groups.AddToGroupAsync(Context.ConnectionId, MatrixFanout.Group(sessionId));
         }
@@ -69,7 +69,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
                 await fanout.ReleaseAsync(exerciseId);
             }
 
-            throw new HubException($"{error.Code}: {error.Message}");
+            throw new HubException(LiveText.Hub(error.Code, error.Message));
         }
 
         connection.Joined[sessionId] = exerciseId;
@@ -137,5 +137,5 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
     }
 
     private static Ack Rejected(Guid opId, string code, string message) =>
-        new() { OpId = opId, Outcome = AckOutcomes.Rejected, Error = new AckError { Code = code, Message = message } };
+        new() { OpId = opId, Outcome = AckOutcomes.Rejected, Error = LiveText.Error(code, message) };
 }

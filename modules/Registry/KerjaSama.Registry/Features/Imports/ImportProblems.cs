@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,8 +12,8 @@ internal static class ImportProblems
         var byLine = errors.GroupBy(e => e.Line).OrderBy(g => g.Key)
             .ToDictionary(g => $"line {g.Key}", g => g.Select(e => $"{e.Field}: {e.Reason}").ToArray());
         var lineCount = byLine.Count;
-        return TypedResults.ValidationProblem(byLine, title: "The file was not imported.",
-            detail: $"{lineCount} line(s) are invalid. Nothing was stored; correct them and import the whole file again.",
+        return TypedResults.ValidationProblem(byLine, title: Messages.Text("title.import_invalid"),
+            detail: Messages.Text("import_invalid", lineCount),
             extensions: new Dictionary<string, object?>
             {
                 ["code"] = "import_invalid",
@@ -21,7 +22,7 @@ internal static class ImportProblems
     }
 
     public static ProblemHttpResult TooLarge(ImportLimits limits) =>
-        TypedResults.Problem($"The file is larger than the import limit of {limits.Describe()}. Split it into smaller files.",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
+        TypedResults.Problem(Messages.Text("import_too_large", limits.Describe()),
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: Messages.Text("title.import_too_large"),
             extensions: new Dictionary<string, object?> { ["code"] = "import_too_large", ["limitBytes"] = limits.MaxImportBytes });
 }

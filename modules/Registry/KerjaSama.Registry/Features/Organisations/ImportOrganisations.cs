@@ -4,6 +4,7 @@ using KerjaSama.Registry.Features.Imports;
 using KerjaSama.Registry.Organisations;
 using KerjaSama.Registry.Persistence;
 using KerjaSama.SharedKernel;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Registry.Features.Organisations;
 
@@ -46,7 +47,7 @@ internal static class ImportOrganisations
             var activeText = table.Get(row, "active");
             bool? active = bool.TryParse(activeText, out var parsed) ? parsed : null;
             if (activeText.Length > 0 && active is null)
-                errors.Add(new(row.Line, "active", "true or false."));
+                errors.Add(new(row.Line, "active", Messages.Text("true_or_false")));
             if (errors.Count == before)
                 planned.Add((request, existing, active));
         }

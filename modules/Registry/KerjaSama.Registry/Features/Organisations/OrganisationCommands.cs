@@ -3,6 +3,7 @@ using KerjaSama.Registry.Organisations;
 using KerjaSama.Registry.Persistence;
 using KerjaSama.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Registry.Features.Organisations;
 
@@ -35,7 +36,7 @@ internal sealed class OrganisationCommands(RegistryDb db, IIntegrationEventPubli
         if (org is null)
             return new(null, Failure: OrganisationOutcome.NotFound);
         var v = OrganisationRules.Validate(request, id, await OrganisationLookups.ForRequestAsync(db, request, ct));
-        v.Check(request.Version is not null, "Version", "The version you last read is required.");
+        v.Check(request.Version is not null, "Version", Msg.Of("version_required"));
         if (!v.IsValid)
             return new(null, v.ToDictionary());
         db.ExpectVersion(org, request.Version!.Value);

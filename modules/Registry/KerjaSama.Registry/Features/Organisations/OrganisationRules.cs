@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Registry.Contracts;
 using KerjaSama.Registry.Organisations;
 using KerjaSama.Registry.Persistence;
@@ -58,33 +59,33 @@ internal static class OrganisationRules
         v.Require("Code", r.Code, 40);
         if (code.Length > 0)
         {
-            v.Check(Codes.Organisation().IsMatch(code), "Code", "Lower-case letters, digits, '.', '_' and '-' only, 2 to 40 characters.");
+            v.Check(Codes.Organisation().IsMatch(code), "Code", Msg.Of("organisation_code_format"));
             if (known.ByCode.TryGetValue(code, out var other) && other.Id != self)
-                v.Add("Code", $"The code '{code}' is already used by '{other.Name}'.");
+                v.Add("Code", Msg.Of("organisation_code_taken", code, other.Name));
         }
 
         v.Require("Name", r.Name, 200);
         var name = SearchText.Normalise(r.Name);
         if (!string.IsNullOrWhiteSpace(r.Name))
         {
-            v.Check(name.Length > 0, "Name", "Must contain letters or digits.");
+            v.Check(name.Length > 0, "Name", Msg.Of("letters_or_digits"));
             if (name.Length > 0 && known.ByNormalizedName.TryGetValue(name, out var twin) && twin.Id != self)
-                v.Add("Name", $"Collides with '{twin.Name}' ({twin.Code}): names may not differ only in case, spacing or punctuation.");
+                v.Add("Name", Msg.Of("organisation_name_collides", twin.Name, twin.Code));
         }
 
-        v.Check((r.ShortName?.Trim().Length ?? 0) <= 60, "ShortName", "At most 60 characters.");
+        v.Check((r.ShortName?.Trim().Length ?? 0) <= 60, "ShortName", Msg.Of("max_length", 60));
         var kind = r.Kind?.Trim().ToLowerInvariant();
-        v.Check(kind is not null && OrganisationKinds.All.Contains(kind), "Kind", $"One of: {string.Join(", ", OrganisationKinds.All)}.");
+        v.Check(kind is not null && OrganisationKinds.All.Contains(kind), "Kind", Msg.Of("one_of", string.Join(", ", OrganisationKinds.All)));
         var region = r.RegionCode?.Trim();
         if (string.IsNullOrEmpty(region))
-            v.Check(kind is not (OrganisationKinds.Agency or OrganisationKinds.Government), "RegionCode", "Required for agencies and governments.");
+            v.Check(kind is not (OrganisationKinds.Agency or OrganisationKinds.Government), "RegionCode", Msg.Of("region_required_for_kind"));
         else if (!Codes.Region().IsMatch(region))
-            v.Add("RegionCode", $"'{region}' is not a region code such as 62 or 62.71.");
+            v.Add("RegionCode", Msg.Of("region_code_malformed"));
         else if (!known.Regions.Contains(region))
-            v.Add("RegionCode", $"No region has the code '{region}'.");
+            v.Add("RegionCode", Msg.Of("region_not_found"));
         var unknown = (r.AffairCodes ?? []).Select(a => a.Trim()).Where(a => !known.Affairs.Contains(a)).ToList();
         if (unknown.Count > 0)
-            v.Add("AffairCodes", $"Unknown affair code(s): {string.Join(", ", unknown)}.");
+            v.Add("AffairCodes", Msg.Of("affair_codes_unknown", string.Join(", ", unknown)));
         return v;
     }
 

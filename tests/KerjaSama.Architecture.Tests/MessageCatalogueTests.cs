@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using KerjaSama.Modularity.Localization;
+using KerjaSama.Planning.Contracts.Live;
+using Xunit;
+
+namespace KerjaSama.Architecture.Tests;
+
+/// <summary>
+/// The message catalogue (ADR 0021) is complete: every hub rejection code and every code or message key the
+/// sources refuse with has a Bahasa Indonesia and an English text, and the two files hold the same keys.
+/// </summary>
+public sealed partial class MessageCatalogueTests
+{
+    private static readonly IReadOnlyDictionary<string, string> Indonesian = Messages.All(Messages.Indonesian);
+    private static readonly IReadOnlyDictionary<string, string> English = Messages.All(Messages.English);
+
+    public static TheoryData<string> RejectionCodeValues => new(typeof(RejectionCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!));
+
+    public static TheoryData<string> CodesInTheSources => new(SourceCodes().Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Both_languages_hold_the_same_keys_with_the_same_arguments_and_no_empty_text()
+    {
+        Assert.NotEmpty(Indonesian);
+        Assert.Equal(Indonesian.Keys.Order(StringComparer.Ordinal), English.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, text) in Indonesian)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(text), key);
+            Assert.False(string.IsNullOrWhiteSpace(English[key]), key);
+            Assert.True(Placeholders(text).SetEquals(Placeholders(English[key])), $"{key}: {text} / {English[key]}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RejectionCodeValues))]
+    public void Every_rejection_code_of_the_hub_has_an_Indonesian_and_a_different_English_text(string code) => AssertBothLanguages(code);
+
+    [Theory]
+    [MemberData(nameof(CodesInTheSources))]
+    public void Every_code_and_message_key_the_sources_refuse_with_has_both_texts(string code) => AssertBothLanguages(code);
+
+    [Fact]
+    public void The_catalogue_answers_the_chosen_language_and_Indonesian_for_any_other()
+    {
+        Assert.Equal("Wajib diisi.", Messages.Text(Messages.Indonesian, "required"));
+        Assert.Equal("Wajib diisi.", Messages.Text(CultureInfo.GetCultureInfo("id-ID"), "required"));
+        Assert.Equal("Wajib diisi.", Messages.Text(CultureInfo.GetCultureInfo("fr"), "required"));
+        Assert.Equal("Required.", Messages.Text(CultureInfo.GetCultureInfo("en-GB"), "required"));
+        Assert.Equal("Paling banyak 60 karakter.", Messages.Text(Messages.Indonesian, "max_length", 60));
+        Assert.Equal("At most 60 characters.", Messages.Text(Messages.English, "max_length", 60));
+    }
+
+    [Fact]
+    public void The_sources_are_found_and_use_the_catalogue()
+    {
+        var codes = SourceCodes();
+        Assert.Contains("required", codes);
+        Assert.Contains("unknown_row", codes);
+        Assert.Contains("exercise_not_found", codes);
+        Assert.True(codes.Count > 80, $"only {codes.Count} codes found");
+    }
+
+    private static void AssertBothLanguages(string code)
+    {
+        Assert.True(Indonesian.TryGetValue(code, out var id), $"No Indonesian text for '{code}' in Messages.resx");
+        Assert.True(English.TryGetValue(code, out var en), $"No English text for '{code}' in Messages.en.resx");
+        Assert.NotEqual(id, en);
+    }
+
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
+
+    /// <summary>Message keys (<c>Msg.Of</c>) and refusal codes written as literals in the modules and the platform.</summary>
+    private static HashSet<string> SourceCodes()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "KerjaSama.Platform.sln")))
+            root = root.Parent;
+        Assert.NotNull(root);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var dir in new[] { "modules", "src" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root.FullName, dir), "*.cs", SearchOption.AllDirectories))
+            {
+                if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                    continue;
+                var text = File.ReadAllText(file);
+                foreach (Match m in CodeLiteral().Matches(text))
+                    codes.Add(m.Groups["code"].Value);
+            }
+        }
+
+        return codes;
+    }
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    // Msg.Of("key"; new FieldError("code"; Problems.Conflict/Forbidden/NotFound("code"; Outcome Fail(status, "code";
+    // Rejected(opId, "code"; Refused("code"; a validation problem's last argument "code".
+    [GeneratedRegex("""(?:Msg\.Of\(|FieldError\(|Problems\.(?:Conflict|Forbidden|NotFound)\(|Fail\(StatusCodes\.\w+, |Rejected\([\w?.]+(?: \?\? Guid\.Empty)?, |Refused\()"(?<code>[a-z][a-z_]*)"|Validation\([^;]*, "(?<code>[a-z][a-z_]*)"\)""")]
+    private static partial Regex CodeLiteral();
+}
