@@ -215,6 +215,8 @@ internal static class AccessMatrix
         POST /partners/sso secretariat
         GET /partners/{OrganisationId:guid} partner-own
         POST /partners/{OrganisationId:guid} partner-own
+        GET /partners/{OrganisationId:guid}/edit secretariat
+        POST /partners/{OrganisationId:guid}/edit secretariat
         GET /partners/{OrganisationId:guid}/sso secretariat
         POST /partners/{OrganisationId:guid}/sso secretariat
         GET /planning member
