@@ -9,6 +9,8 @@ namespace KerjaSama.Partners.Tests;
 /// <summary>The agreement forms (record on <c>/partners/agreements</c>, changes on the agreement's page) posted as a browser posts them.</summary>
 public abstract class AgreementFormTests(PlatformFixture platform) : IAsyncLifetime
 {
+    private static readonly HttpStatusCode[] Refused = [HttpStatusCode.BadRequest, HttpStatusCode.Forbidden];
+
     private PartnersScenario S = null!;
 
     public async Task InitializeAsync() => S = await PartnersScenario.StartAsync(platform);
@@ -93,7 +95,8 @@ public abstract class AgreementFormTests(PlatformFixture platform) : IAsyncLifet
         Assert.Contains("value=\"Perpanjangan dua tahun\"", shown, StringComparison.Ordinal);
         Assert.Equal(before, await S.Secretariat.GetStringAsync($"/api/partners/agreements/{id}"));
 
-        // The partner (a party) reads the agreement but sees no secretariat form, and its posts are refused.
+        // The partner (a party) reads the agreement but sees no secretariat form, and its posts are refused: a form not rendered
+        // for the user is unknown to the page (400), and the page's handlers refuse anyone but the secretariat (403).
         using var partner = new FormPage(platform.BaseAddress, await platform.SignInAsync(S.Kalsel.Id, S.Kalsel.Name, PlatformRoles.PartnerContributor));
         var partnerHtml = await partner.GetAsync($"/partners/agreements/{id}");
         Assert.DoesNotContain("name=\"Change.Number\"", partnerHtml, StringComparison.Ordinal);
@@ -101,12 +104,12 @@ public abstract class AgreementFormTests(PlatformFixture platform) : IAsyncLifet
         {
             ["Change.Kind"] = "amendment", ["Change.Number"] = "ADD-2", ["Change.SignedOn"] = "2027-01-01", ["Change.Description"] = "Tanpa hak",
         });
-        Assert.Equal(HttpStatusCode.Forbidden, change.StatusCode);
+        Assert.Contains(change.StatusCode, Refused);
         var listHtml = await partner.GetAsync("/partners/agreements");
         Assert.DoesNotContain("name=\"Form.Number\"", listHtml, StringComparison.Ordinal);
         var count = await S.AgreementCountAsync();
         var create = await partner.PostAsync("/partners/agreements", listHtml, "agreement", Agreement("KB-TANPA-HAK", "pemda-63"));
-        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        Assert.Contains(create.StatusCode, Refused);
         Assert.Equal(count, await S.AgreementCountAsync());
         Assert.Equal(before, await S.Secretariat.GetStringAsync($"/api/partners/agreements/{id}"));
     }

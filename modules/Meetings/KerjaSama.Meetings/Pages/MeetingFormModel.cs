@@ -79,6 +79,9 @@ internal sealed class MeetingFormModel
         var agenda = (Agenda ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         return errors.Count > 0
             ? (null, errors)
-            : (new MeetingRequest(Title, start, null, TimeZone, Place, OnlineLink, exercise, Version, end, agenda, ids), errors);
+            : (new MeetingRequest(Title, start, null, TimeZone, Blank(Place), Blank(OnlineLink), exercise, Version, end, agenda, ids), errors);
     }
+
+    // A browser posts an empty field as ""; the API's rule reads a missing place or link as null.
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }
