@@ -18,6 +18,10 @@ public abstract class OrganisationFormTests(PlatformFixture platform)
         ["Form.AffairCodes"] = affairs, ["Form.Version"] = version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 
+    /// <summary>The version the form carries (the one the editor read).</summary>
+    private static long VersionOn(string html) =>
+        long.Parse(System.Text.RegularExpressions.Regex.Match(html, "name=\"Form.Version\" value=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task The_secretariat_adds_an_organisation_on_the_form_and_edits_it()
     {
@@ -33,7 +37,7 @@ public abstract class OrganisationFormTests(PlatformFixture platform)
         var id = found.GetProperty("items")[0].GetProperty("id").GetGuid();
 
         html = await page.GetAsync($"/registry/organisations/{id}/edit");
-        var edited = await page.PostAsync($"/registry/organisations/{id}/edit", html, "organisation", Fields($"f-{token}", $"CV Formulir {token} Baru", version: 0));
+        var edited = await page.PostAsync($"/registry/organisations/{id}/edit", html, "organisation", Fields($"f-{token}", $"CV Formulir {token} Baru", version: VersionOn(html)));
         Assert.True(edited.StatusCode == HttpStatusCode.Found, await edited.Content.ReadAsStringAsync());
         var stored = await (await api.GetAsync($"/api/registry/organisations/{id}")).ReadAsync<JsonElement>();
         Assert.Equal($"CV Formulir {token} Baru", stored.GetProperty("name").GetString());
@@ -51,13 +55,13 @@ public abstract class OrganisationFormTests(PlatformFixture platform)
         var before = await api.GetStringAsync($"/api/registry/organisations/{id}");
         using var page = new FormPage(platform.BaseAddress, user);
         var html = await page.GetAsync($"/registry/organisations/{id}/edit");
-        var answer = await page.PostAsync($"/registry/organisations/{id}/edit", html, "organisation", Fields($"g-{token}", "Nama yang diketik", region: "99.99", version: 0));
+        var answer = await page.PostAsync($"/registry/organisations/{id}/edit", html, "organisation", Fields($"g-{token}", "Nama yang diketik", region: "99.99", version: VersionOn(html)));
         var shown = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.StatusCode == HttpStatusCode.OK, shown);
         Assert.Contains("value=\"Nama yang diketik\"", shown, StringComparison.Ordinal);
 
         var problem = await (await api.PutAsJsonAsync($"/api/registry/organisations/{id}",
-            new { code = $"g-{token}", name = "Nama yang diketik", kind = "business", regionCode = "99.99", version = 0 }, HttpAssertions.Json))
+            new { code = $"g-{token}", name = "Nama yang diketik", kind = "business", regionCode = "99.99", version = VersionOn(html) }, HttpAssertions.Json))
             .AssertValidationProblemAsync("RegionCode");
         var messages = problem.GetProperty("errors").GetProperty("RegionCode").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(messages, FormPage.FieldErrors(shown, "RegionCode"));
