@@ -229,6 +229,8 @@ internal static class AccessMatrix
         POST /planning/exercises/{Id:guid}/annex invited
         GET /planning/exercises/{Id:guid}/dashboard invited
         POST /planning/exercises/{Id:guid}/dashboard invited
+        GET /planning/exercises/{Id:guid}/invitations secretariat
+        POST /planning/exercises/{Id:guid}/invitations secretariat
         GET /planning/exercises/{Id:guid}/replay invited
         POST /planning/exercises/{Id:guid}/replay invited
         GET /planning/monitor secretariat
