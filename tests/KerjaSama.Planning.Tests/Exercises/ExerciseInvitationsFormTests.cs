@@ -24,6 +24,11 @@ public abstract class ExerciseInvitationsFormTests(PlatformFixture platform)
     private static async Task<string> CodeOfAsync(HttpClient api, string query) =>
         (await (await api.GetAsync($"/api/registry/organisations?{query}&pageSize=1")).ReadAsync<JsonElement>()).GetProperty("items")[0].GetProperty("code").GetString()!;
 
+    /// <summary>The version the form carries (the one the editor read).</summary>
+    private static string VersionOn(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"Form.Version\" value=\"(\\d+)\"") is { Success: true } m ? m.Groups[1].Value
+            : throw new InvalidOperationException("No version on the form.");
+
     [Fact]
     public async Task The_secretariat_invites_organisations_by_code_and_the_API_reads_them()
     {
@@ -34,7 +39,7 @@ public abstract class ExerciseInvitationsFormTests(PlatformFixture platform)
         var html = await page.GetAsync($"/planning/exercises/{exercise}/invitations");
         var saved = await page.PostAsync($"/planning/exercises/{exercise}/invitations", html, "invitations", new Dictionary<string, string>
         {
-            ["Form.Codes"] = $"{agency}\npemda-63", ["Form.Version"] = "0",
+            ["Form.Codes"] = $"{agency}\npemda-63", ["Form.Version"] = VersionOn(html),
         });
         Assert.True(saved.StatusCode == HttpStatusCode.Found, await saved.Content.ReadAsStringAsync());
         var stored = await (await api.GetAsync($"/api/planning/exercises/{exercise}")).ReadAsync<JsonElement>();
@@ -54,7 +59,7 @@ public abstract class ExerciseInvitationsFormTests(PlatformFixture platform)
         var html = await page.GetAsync($"/planning/exercises/{exercise}/invitations");
         var answer = await page.PostAsync($"/planning/exercises/{exercise}/invitations", html, "invitations", new Dictionary<string, string>
         {
-            ["Form.Codes"] = "pemda-63, dinas-tidak-ada", ["Form.Version"] = "0",
+            ["Form.Codes"] = "pemda-63, dinas-tidak-ada", ["Form.Version"] = VersionOn(html),
         });
         var shown = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.StatusCode == HttpStatusCode.OK, shown);
