@@ -215,6 +215,8 @@ internal static class AccessMatrix
         POST /partners/sso secretariat
         GET /partners/{OrganisationId:guid} partner-own
         POST /partners/{OrganisationId:guid} partner-own
+        GET /partners/{OrganisationId:guid}/edit secretariat
+        POST /partners/{OrganisationId:guid}/edit secretariat
         GET /partners/{OrganisationId:guid}/sso secretariat
         POST /partners/{OrganisationId:guid}/sso secretariat
         GET /planning member
@@ -227,6 +229,8 @@ internal static class AccessMatrix
         POST /planning/exercises/{Id:guid}/annex invited
         GET /planning/exercises/{Id:guid}/dashboard invited
         POST /planning/exercises/{Id:guid}/dashboard invited
+        GET /planning/exercises/{Id:guid}/invitations secretariat
+        POST /planning/exercises/{Id:guid}/invitations secretariat
         GET /planning/exercises/{Id:guid}/replay invited
         POST /planning/exercises/{Id:guid}/replay invited
         GET /planning/monitor secretariat

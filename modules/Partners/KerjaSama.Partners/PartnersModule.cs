@@ -7,6 +7,7 @@ using KerjaSama.Partners.Evaluations;
 using KerjaSama.Partners.Features;
 using KerjaSama.Partners.Offers;
 using KerjaSama.Partners.Persistence;
+using KerjaSama.Partners.Profiles;
 using KerjaSama.Partners.Reminders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -38,6 +39,7 @@ public sealed class PartnersModule : IModule
             .ValidateOnStart();
         builder.Services.TryAddKeyedSingleton<TimeProvider>(PartnersClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         builder.Services.AddSingleton<PartnersPaths>();
+        builder.Services.AddScoped<PartnerProfileCommands>();
         builder.Services.AddScoped<OfferCommands>();
         builder.Services.AddScoped<AgreementCommands>();
         builder.Services.AddScoped<DocumentStore>();

@@ -52,7 +52,7 @@ internal sealed class MeetingFormModel
         {
             if (DateTime.TryParseExact($"{Date} {time}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
                 return new DateTimeOffset(local, TimeSpan.FromHours(hours));
-            errors[field] = ["Tanggal dan jam (yyyy-MM-dd, HH:mm). / Date and time."];
+            errors[field] = ["Isi tanggal (tttt-bb-hh) dan jam (jj:mm)."];
             return null;
         }
 
@@ -64,7 +64,7 @@ internal sealed class MeetingFormModel
             if (await organisations.FindByCodeAsync(code, ct) is { } org)
                 ids.Add(org.Id);
             else
-                errors["InvitedOrganisationIds"] = [.. errors.GetValueOrDefault("InvitedOrganisationIds") ?? [], $"Unknown organisation code {code}."];
+                errors["InvitedOrganisationIds"] = [.. errors.GetValueOrDefault("InvitedOrganisationIds") ?? [], $"Tidak ada organisasi dengan kode {code}."];
         }
 
         Guid? exercise = null;
@@ -73,12 +73,15 @@ internal sealed class MeetingFormModel
             if (Guid.TryParse(ExerciseId, out var parsed))
                 exercise = parsed;
             else
-                errors["ExerciseId"] = ["Not an exercise id."];
+                errors["ExerciseId"] = ["Bukan id pemetaan (GUID, mis. 0190a6f2-...)."];
         }
 
         var agenda = (Agenda ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         return errors.Count > 0
             ? (null, errors)
-            : (new MeetingRequest(Title, start, null, TimeZone, Place, OnlineLink, exercise, Version, end, agenda, ids), errors);
+            : (new MeetingRequest(Title, start, null, TimeZone, Blank(Place), Blank(OnlineLink), exercise, Version, end, agenda, ids), errors);
     }
+
+    // A browser posts an empty field as ""; the API's rule reads a missing place or link as null.
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }
