@@ -37,7 +37,7 @@ internal static class ConsolidationEndpoints
 
     // Votes: the row's prioritisation votes over every vote round of the exercise (a ranking input, sort=votes).
     /// <summary>OpenQuestions and OpenComments count the row's unresolved discussion (issue 19).</summary>
-    /// <param name="CodesToReview">The row's planning codes that a newer nomenclature edition removed: kept, to be reviewed.</param>
+    // CodesToReview: the row's planning codes that a newer nomenclature edition removed (kept, to be reviewed).
     internal sealed record ConsolidationItem(RowView Row, bool DprdSuggested, bool QuestionOpen, int Votes = 0, int OpenQuestions = 0,
         int OpenComments = 0, IReadOnlyList<string>? CodesToReview = null);
 
