@@ -160,6 +160,7 @@ internal static class AccessMatrix
         GET /api/registry/affairs/{code} public
         GET /api/registry/nomenclature/ public
         GET /api/registry/nomenclature/export public
+        GET /api/registry/nomenclature/stats public
         POST /api/registry/nomenclature/import secretariat
         GET /api/registry/organisations/ public
         POST /api/registry/organisations/ secretariat

@@ -7,4 +7,5 @@ namespace KerjaSama.Registry.Contracts;
 /// <param name="Output">Output statement (sub kegiatan), if recorded.</param>
 /// <param name="Indicator">Output indicator (sub kegiatan), if recorded.</param>
 /// <param name="Unit">Unit of the indicator, if recorded.</param>
-public sealed record NomenclatureInfo(string Code, string Level, string Name, string? Output, string? Indicator, string? Unit);
+/// <param name="Retired">True when a newer edition no longer has the code: rows that use it keep it and are flagged for review.</param>
+public sealed record NomenclatureInfo(string Code, string Level, string Name, string? Output, string? Indicator, string? Unit, bool Retired = false);

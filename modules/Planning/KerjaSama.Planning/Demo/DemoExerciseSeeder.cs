@@ -118,7 +118,7 @@ internal sealed partial class DemoExerciseSeeder(
         {
             [F.AffairCode] = "2.11", [F.Potential] = "Pengelolaan sampah regional bersama Kota Palangka Raya", [F.CooperationType] = "KSDD-wajib",
             [F.PartnerRegionCodes] = new[] { "62.71" }, [F.Form] = "pengelolaan_aset", [F.ProgramCode] = "2.11.11", [F.ActivityCode] = "2.11.11.2.01",
-            [F.SubActivityCode] = "2.11.11.2.01.0021", [F.StartYear] = 2026, [F.DurationYears] = 5,
+            [F.SubActivityCode] = "2.11.11.2.01.0023", [F.StartYear] = 2026, [F.DurationYears] = 5,
             [F.YearlyPlans] = Plans((2026, "1 dokumen", 200_000_000), (2027, "TPA regional", 2_500_000_000)),
         });
         yield return (pupr, new()

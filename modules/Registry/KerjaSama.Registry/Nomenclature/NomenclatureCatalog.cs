@@ -16,6 +16,6 @@ internal sealed class NomenclatureCatalog(IDbContextFactory<RegistryDb> factory)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Nomenclature.AsNoTracking().Where(n => codes.Contains(n.Code))
-            .Select(n => new NomenclatureInfo(n.Code, n.Level, n.Name, n.Output, n.Indicator, n.Unit)).ToListAsync(cancellationToken);
+            .Select(n => new NomenclatureInfo(n.Code, n.Level, n.Name, n.Output, n.Indicator, n.Unit, n.RetiredAt != null)).ToListAsync(cancellationToken);
     }
 }

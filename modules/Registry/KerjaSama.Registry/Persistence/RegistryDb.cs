@@ -76,6 +76,10 @@ internal abstract class RegistryDb(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.Output).HasMaxLength(1000);
             e.Property(x => x.Indicator).HasMaxLength(1000);
             e.Property(x => x.Unit).HasMaxLength(100);
+            e.Property(x => x.ParentCode).HasMaxLength(24);
+            e.Property(x => x.GovernmentLevels).HasMaxLength(40).IsRequired();
+            e.Property(x => x.SearchKey).HasMaxLength(500).IsRequired();
+            e.HasIndex(x => x.Level);
         });
         modelBuilder.Entity<Organisation>(e =>
         {

@@ -9,7 +9,7 @@ namespace KerjaSama.Registry.Seeding;
 
 /// <summary>
 /// Applies the embedded seed files. Each file's SHA-256 is kept in <c>registry.seeds</c>; a file is applied
-/// (upserted, in one transaction) only when its hash changed, so a restart reads seven hashes and nothing else.
+/// (upserted, in one transaction) only when its hash changed, so a restart reads the hashes and nothing else.
 /// </summary>
 internal sealed partial class RegistrySeeder(IDbContextFactory<RegistryDb> factory, TimeProvider clock, ILogger<RegistrySeeder> logger)
 {
@@ -23,7 +23,7 @@ internal sealed partial class RegistrySeeder(IDbContextFactory<RegistryDb> facto
         ("regency_borders.csv", ["a", "b"], SeedAppliers.BordersAsync),
         ("affairs.csv", ["code", "name", "group", "cooperable"], SeedAppliers.AffairsAsync),
         ("sub_affairs.csv", ["affair_code", "code", "name", "level"], SeedAppliers.SubAffairsAsync),
-        ("nomenclature_sample.csv", ["code", "level", "name", "output", "indicator", "unit"], SeedAppliers.NomenclatureAsync),
+        ("nomenclature.csv", ["code", "level", "name", "output", "indicator", "unit", "government_levels"], SeedAppliers.NomenclatureAsync),
         ("agencies_kalteng.csv", ["code", "name", "short_name", "affairs"], SeedAppliers.AgenciesAsync),
     ];
 
@@ -47,8 +47,9 @@ internal sealed partial class RegistrySeeder(IDbContextFactory<RegistryDb> facto
             var table = CsvTable.Parse(text, columns, out var missing);
             if (missing.Count > 0)
                 throw new PlatformStartupException($"Registry seed {file} lacks the column(s) {string.Join(", ", missing)}.");
+            var fileWatch = Stopwatch.StartNew();
             await ApplyAsync(file, hash, (db, c) => apply(db, table, file, c), ct);
-            changed.Add(file);
+            changed.Add($"{file} {table.Rows.Count} rows {fileWatch.ElapsedMilliseconds} ms");
         }
 
         // Every region's government is a potential partner organisation, derived from regions.csv.

@@ -100,14 +100,21 @@ internal static class SeedAppliers
 
     public static async Task NomenclatureAsync(RegistryDb db, CsvTable t, string file, CancellationToken ct)
     {
+        // Thousands of rows: read every stored row once, change tracked entities in memory, insert the rest in one
+        // SaveChanges (EF batches the INSERTs). Rows an import wrote (IsSample false) win over the seed.
         var existing = await db.Nomenclature.ToDictionaryAsync(n => n.Code, ct);
+        var inFile = new HashSet<string>(StringComparer.Ordinal);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var row in t.Rows)
         {
             var code = t.Get(row, "code");
             var level = t.Get(row, "level");
             Ensure(Codes.NomenclatureLevelOf(code) == level, file, row, "code does not have the shape of its level");
+            var parent = Codes.ParentOf(code);
+            Ensure(parent is null || inFile.Contains(parent), file, row, "its parent is not on an earlier line");
+            Ensure(inFile.Add(code), file, row, "duplicate code");
             if (existing.TryGetValue(code, out var item) && !item.IsSample)
-                continue; // an agency's import wins over the sample
+                continue; // an agency's import wins over the seed
             if (item is null)
             {
                 item = new NomenclatureItem { Code = code, Level = level, Name = "" };
@@ -119,8 +126,17 @@ internal static class SeedAppliers
             item.Output = t.GetOrNull(row, "output");
             item.Indicator = t.GetOrNull(row, "indicator");
             item.Unit = t.GetOrNull(row, "unit");
+            item.ParentCode = parent;
+            item.GovernmentLevels = t.Get(row, "government_levels");
+            item.SearchKey = SearchText.Normalise(item.Name);
             item.IsSample = true;
+            item.RetiredAt = null;
         }
+
+        // Seed rows of an earlier seed that this one no longer has are kept (matrix rows may use them) but retired.
+        foreach (var gone in existing.Values.Where(n => n.IsSample && n.RetiredAt is null && !inFile.Contains(n.Code)))
+            gone.RetiredAt = DateTimeOffset.UtcNow;
+        db.ChangeTracker.DetectChanges();
     }
 
     public static async Task AgenciesAsync(RegistryDb db, CsvTable t, string file, CancellationToken ct)

@@ -48,6 +48,7 @@ function start(): void {
     facilitation: () => ({ timer: facilitation.timer, remainingMs: facilitation.remainingMs(), vote: facilitation.vote, view: facilitation.view, following: follow.following }),
     shownView: () => view?.shownView(),
     talk: () => ({ comments: [...talk.comments.values()], pairs: talk.pairs, rowId: talk.rowId }),
+    codePicker: () => view?.codePicker.last ?? null,
   };
   void model.start();
   void loadRegistry(registry, view, model);

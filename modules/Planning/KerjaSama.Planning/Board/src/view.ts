@@ -8,6 +8,7 @@ import { Registry } from './registry';
 import { Values, codeOf, same } from './values';
 import { type Text, n } from './config';
 import { attr, h, initials, text } from './dom';
+import { CodePicker, nomenclatureLevel } from './codes';
 
 const rowHeight = 28;
 const overscan = 8;
@@ -73,7 +74,11 @@ export class BoardView {
   private readonly detail: HTMLElement;
   private readonly lists: HTMLElement;
 
+  /** The programme/kegiatan/sub kegiatan code picker (codes.ts). */
+  readonly codePicker: CodePicker;
+
   constructor(private readonly model: BoardModel, private readonly registry: Registry, private readonly values: Values, private readonly t: Text, root: HTMLElement) {
+    this.codePicker = new CodePicker(t);
     const c = model.config;
     this.stateBadge = h('span', { class: 'session-state', 'data-testid': 'session-state' });
     this.connectionLabel = h('span');
@@ -849,6 +854,11 @@ export class BoardView {
     input.focus({ preventScroll: true });
     if (input instanceof HTMLInputElement && input.type !== 'number') {
       try { input.select(); } catch { /* not selectable */ }
+    }
+    const level = nomenclatureLevel(f.name);
+    if (level && input instanceof HTMLInputElement) {
+      const editor = input;
+      this.codePicker.attach(editor, level, code => { editor.value = code; this.commit(); });
     }
   }
 

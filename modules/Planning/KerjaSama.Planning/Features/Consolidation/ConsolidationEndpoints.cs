@@ -12,6 +12,7 @@ using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
 namespace KerjaSama.Planning.Features.Consolidation;
@@ -37,8 +38,9 @@ internal static class ConsolidationEndpoints
 
     // Votes: the row's prioritisation votes over every vote round of the exercise (a ranking input, sort=votes).
     /// <summary>OpenQuestions and OpenComments count the row's unresolved discussion (issue 19).</summary>
+    // CodesToReview: the row's planning codes that a newer nomenclature edition removed (kept, to be reviewed).
     internal sealed record ConsolidationItem(RowView Row, bool DprdSuggested, bool QuestionOpen, int Votes = 0, int OpenQuestions = 0,
-        int OpenComments = 0);
+        int OpenComments = 0, IReadOnlyList<string>? CodesToReview = null);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -53,7 +55,7 @@ internal static class ConsolidationEndpoints
     }
 
     private static async Task<IResult> List(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, TimeProvider clock,
-        string? q, string? status, string? affair, string? type, Guid? agency, string? decision, bool? lacksCodes, bool includeMerged = false,
+        string? q, string? status, string? affair, string? type, Guid? agency, string? decision, bool? lacksCodes, bool? codeReview, bool includeMerged = false,
         string sort = "affair", bool desc = false, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var (exercise, denied) = await RegisterCalls.ReadableAsync(id, Caller.From(http.User)!, db, http.RequestServices, ct);
@@ -73,11 +75,17 @@ internal static class ConsolidationEndpoints
             rows = rows.Where(r => r.ReviewDecision == decision);
         if (lacksCodes is { } lacks)
             rows = rows.Where(r => r.LacksPlanningCodes == lacks);
+        var listed = rows.ToList();
+        var codes = await RowCodes.LoadAsync(listed, http.RequestServices.GetRequiredService<KerjaSama.Registry.Contracts.INomenclatureCatalog>(), ct);
+        rows = listed;
+        if (codeReview is { } review)
+            rows = rows.Where(r => codes.ToReview(r).Count > 0 == review);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
+            // Text of the row, a code prefix, or words of the name of one of its planning codes.
             rows = rows.Where(r => new[] { r.Potential, r.Object, r.Benefit, r.Notes, r.AffairCode, r.ProgramCode, r.ActivityCode, r.SubActivityCode }
-                .Any(t => t?.Contains(term, StringComparison.OrdinalIgnoreCase) == true));
+                .Any(t => t?.Contains(term, StringComparison.OrdinalIgnoreCase) == true) || codes.Matches(r, term));
         }
 
         var votes = await VoteTally.PerRowAsync(db, exercise.Id, ct);
@@ -89,7 +97,7 @@ internal static class ConsolidationEndpoints
         var open = await Talk.OpenDiscussion.CountAsync(db, exercise.Id, ct);
         var items = all.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new ConsolidationItem(r, r.DprdSuggested(year), r.Question is not null && r.Answer is null, votes.GetValueOrDefault(r.RowId),
-                open.GetValueOrDefault(r.RowId).Questions, open.GetValueOrDefault(r.RowId).Comments)).ToList();
+                open.GetValueOrDefault(r.RowId).Questions, open.GetValueOrDefault(r.RowId).Comments, codes.ToReview(r))).ToList();
         return TypedResults.Ok(new PagedResult<ConsolidationItem>(items, page, pageSize, all.Count));
     }
 

@@ -14,28 +14,47 @@ using Microsoft.Extensions.Options;
 
 namespace KerjaSama.Registry.Features.Nomenclature;
 
-internal static class NomenclatureEndpoints
+internal static partial class NomenclatureEndpoints
 {
     public static void Map(RouteGroupBuilder reads, RouteGroupBuilder writes)
     {
         var group = reads.MapGroup("/nomenclature").WithTags("Registry: planning nomenclature");
         group.MapGet("/", List).WithName("ListNomenclature");
         group.MapGet("/export", Export).WithName("ExportNomenclature");
+        group.MapGet("/stats", Stats).WithName("NomenclatureStats");
         writes.MapPost("/nomenclature/import", Import).WithTags("Registry: planning nomenclature").WithName("ImportNomenclature")
             .Accepts<string>("text/csv", "multipart/form-data");
     }
 
+    /// <summary>
+    /// <paramref name="q"/> finds codes by number (a code prefix such as <c>1.02.02</c>) or by words: every word must occur
+    /// in the name, ignoring case and punctuation ("ibu hamil" finds 1.02.02.2.02.0001). Retired codes only on request.
+    /// </summary>
     private static async Task<Ok<PagedResult<NomenclatureDto>>> List(RegistryDb db, string? q, string? level, string? prefix,
-        int page = 1, int pageSize = 50, CancellationToken ct = default)
+        string? governmentLevel, bool includeRetired = false, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = Filter(db, level, prefix);
+        if (!includeRetired)
+            query = query.Where(n => n.RetiredAt == null);
+        if (!string.IsNullOrWhiteSpace(governmentLevel))
+        {
+            var g = governmentLevel.Trim();
+            query = query.Where(n => n.GovernmentLevels.Contains(g));
+        }
+
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var term = q.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // EF translates ToLower(); the StringComparison overloads are not translated to SQL.
-            query = query.Where(n => n.Name.ToLower().Contains(term) || n.Code.StartsWith(term));
-#pragma warning restore CA1862
+            var term = q.Trim();
+            if (CodePrefix().IsMatch(term))
+            {
+                query = query.Where(n => n.Code.StartsWith(term));
+            }
+            else
+            {
+                foreach (var word in term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchText.Normalise).Where(w => w.Length > 0))
+                    query = query.Where(n => n.SearchKey.Contains(word));
+            }
         }
 
         var total = await query.CountAsync(ct);
@@ -46,9 +65,26 @@ internal static class NomenclatureEndpoints
     private static async Task<FileContentHttpResult> Export(RegistryDb db, string? level, string? prefix, CancellationToken ct)
     {
         var items = await Filter(db, level, prefix).OrderBy(n => n.Code).ToListAsync(ct);
-        var csv = CsvTable.Write(ImportNomenclature.Columns, items.Select(n => new[] { n.Code, n.Level, n.Name, n.Output, n.Indicator, n.Unit }));
+        var csv = CsvTable.Write([.. ImportNomenclature.Columns, ImportNomenclature.GovernmentLevelsColumn],
+            items.Select(n => new[] { n.Code, n.Level, n.Name, n.Output, n.Indicator, n.Unit, n.GovernmentLevels }));
         return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "nomenclature.csv");
     }
+
+    private static async Task<Ok<NomenclatureStatsDto>> Stats(RegistryDb db, CancellationToken ct)
+    {
+        var rows = await db.Nomenclature.AsNoTracking().Where(n => n.RetiredAt == null)
+            .Select(n => new { n.Code, n.Level, n.GovernmentLevels }).ToListAsync(ct);
+        var levels = rows.GroupBy(r => r.Level).ToDictionary(g => g.Key, g => g.Count());
+        var byGovernment = Codes.GovernmentLevels.ToDictionary(g => g, g => (IReadOnlyDictionary<string, int>)rows
+            .Where(r => r.GovernmentLevels.Split(';').Contains(g)).GroupBy(r => r.Level).ToDictionary(x => x.Key, x => x.Count()));
+        var byUrusan = rows.GroupBy(r => r.Code[..1]).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.GroupBy(r => r.Level).ToDictionary(x => x.Key, x => x.Count()));
+        var retired = await db.Nomenclature.CountAsync(n => n.RetiredAt != null, ct);
+        return TypedResults.Ok(new NomenclatureStatsDto(levels, byGovernment, byUrusan, retired));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d(\.\d{1,4})*\.?$")]
+    private static partial System.Text.RegularExpressions.Regex CodePrefix();
 
     private static IQueryable<NomenclatureItem> Filter(RegistryDb db, string? level, string? prefix)
     {
@@ -60,6 +96,19 @@ internal static class NomenclatureEndpoints
         return query;
     }
 
-    private static Task<IResult> Import(HttpContext http, RegistryDb db, IOptions<ImportLimits> limits, CancellationToken ct) =>
-        ImportEndpoint.HandleAsync(http, limits, (text, c) => ImportNomenclature.RunAsync(db, text, c), ct);
+    /// <summary>
+    /// All-or-nothing import. <c>edition=true</c>: the file is a whole new edition (stored codes it lacks are retired and
+    /// listed as removed); <c>preview=true</c>: the report of added, renamed and removed codes without storing anything.
+    /// </summary>
+    private static async Task<IResult> Import(HttpContext http, RegistryDb db, IOptions<ImportLimits> limits, TimeProvider clock,
+        bool edition = false, bool preview = false, CancellationToken ct = default)
+    {
+        var (text, problem) = await CsvUpload.ReadAsync(http, limits.Value, ct);
+        if (problem is not null)
+            return problem;
+        var (result, report) = await ImportNomenclature.RunAsync(db, text!, edition, preview, clock.GetUtcNow(), ct);
+        return result.Succeeded
+            ? TypedResults.Ok(new NomenclatureImportDto(result.Rows, result.Created, result.Updated, report!))
+            : ImportProblems.Invalid(result.Errors);
+    }
 }

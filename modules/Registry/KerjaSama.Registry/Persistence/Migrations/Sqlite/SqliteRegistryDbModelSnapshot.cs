@@ -74,6 +74,11 @@ namespace KerjaSama.Registry.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GovernmentLevels")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Indicator")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -95,11 +100,25 @@ namespace KerjaSama.Registry.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Unit")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("Level");
 
                     b.ToTable("registry_nomenclature", (string)null);
                 });

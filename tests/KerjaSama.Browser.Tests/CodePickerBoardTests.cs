@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+using Xunit;
+using Xunit.Abstractions;
+using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
+
+namespace KerjaSama.Browser.Tests;
+
+/// <summary>The board's planning-code picker against the shipped nomenclature (Registry Seed/nomenclature.csv).</summary>
+public abstract class CodePickerBoardTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Typing_words_in_the_sub_kegiatan_cell_finds_the_real_code_and_a_click_saves_it()
+    {
+        var s = await BoardScenario.StartAsync(fixture.Platform);
+        await using var a = await BoardPage.OpenAsync(fixture.Browser, s, s.AgencyA);
+        var row = await a.AddRowAsync("Layanan ibu hamil di perbatasan");
+
+        await a.ExpandAsync(row); // the planning codes are in the row's detail panel
+        var cell = a.Cell(row, F.SubActivityCode);
+        await cell.FocusAsync();
+        await cell.PressAsync("Enter");
+        var editor = cell.Locator("[data-testid=editor]");
+        await Assertions.Expect(editor).ToBeFocusedAsync();
+        await editor.PressSequentiallyAsync("ibu hamil");
+        var option = a.Page.Locator("[data-testid=code-picker] [data-code='1.02.02.2.02.0001']");
+        await Assertions.Expect(option).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Assertions.Expect(option).ToContainTextAsync("Pengelolaan Pelayanan Kesehatan Ibu Hamil");
+        // Every listed code is a sub kegiatan whose name has both words (in any order).
+        var listed = await a.Page.Locator("[data-testid=code-picker] [data-testid=code-option]").AllInnerTextsAsync();
+        Assert.NotEmpty(listed);
+        Assert.All(listed, text =>
+        {
+            Assert.Matches(@"^\d\.\d{2}\.\d{2}\.[12]\.\d{2}\.\d{4} ", text);
+            Assert.Contains("ibu", text, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("hamil", text, StringComparison.OrdinalIgnoreCase);
+        });
+
+        var screenshot = Artifacts.PathOf("board-code-picker-ibu-hamil.png");
+        await a.Page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        output.WriteLine($"Screenshot of the code picker finding 1.02.02.2.02.0001: {screenshot}");
+
+        await option.ClickAsync();
+        await Assertions.Expect(cell.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
+        await Assertions.Expect(a.Page.Locator("[data-testid=code-picker]")).ToHaveCountAsync(0);
+        await Assertions.Expect(a.Value(row, F.SubActivityCode)).ToContainTextAsync("1.02.02.2.02.0001");
+        await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
+        Assert.Equal("1.02.02.2.02.0001", (await s.StoredRowsAsync())[row][F.SubActivityCode]);
+    }
+
+    [Fact]
+    public async Task Typing_a_code_prefix_in_the_kegiatan_cell_lists_its_kegiatan_and_Enter_picks_the_first()
+    {
+        var s = await BoardScenario.StartAsync(fixture.Platform);
+        await using var a = await BoardPage.OpenAsync(fixture.Browser, s, s.AgencyA);
+        var row = await a.AddRowAsync("Rujukan kesehatan lintas kabupaten");
+
+        await a.ExpandAsync(row);
+        var cell = a.Cell(row, F.ActivityCode);
+        await cell.FocusAsync();
+        await cell.PressAsync("Enter");
+        var editor = cell.Locator("[data-testid=editor]");
+        await editor.PressSequentiallyAsync("1.02.02.2");
+        var options = a.Page.Locator("[data-testid=code-picker] [data-testid=code-option]");
+        await Assertions.Expect(options.First).ToHaveAttributeAsync("data-code", "1.02.02.2.01", new() { Timeout = 5000 });
+        Assert.All(await options.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)"),
+            code => Assert.Matches(@"^1\.02\.02\.2\.\d{2}$", code));
+
+        await editor.PressAsync("ArrowDown");
+        await Assertions.Expect(options.Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
+        await editor.PressAsync("Enter");
+        await Assertions.Expect(cell.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
+        await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
+        Assert.Equal("1.02.02.2.02", (await s.StoredRowsAsync())[row][F.ActivityCode]);
+    }
+}
+
+public sealed class SqliteCodePickerBoardTests(SqliteBrowserFixture fixture, ITestOutputHelper output)
+    : CodePickerBoardTests(fixture, output), IClassFixture<SqliteBrowserFixture>;
