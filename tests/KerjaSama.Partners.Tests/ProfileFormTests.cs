@@ -87,7 +87,7 @@ public abstract class ProfileFormTests(PlatformFixture platform)
             Contact(0, "Utama Baru"), Contact(1, ""), Contact(2, "", "bukan-surel")));
         var shown = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.StatusCode == HttpStatusCode.OK, shown);
-        Assert.Equal(["Nama wajib diisi.", "Bukan alamat surel yang sah (mis. nama@instansi.go.id)."],
+        Assert.Equal(["Wajib diisi.", "Bukan alamat surel yang sah (mis. nama@instansi.go.id)."],
             [.. FormPage.FieldErrors(shown, "Contacts[2].Name"), .. FormPage.FieldErrors(shown, "Contacts[2].Email")]);
         Assert.Empty(FormPage.FieldErrors(shown, "Contacts[1].Name"));
         Assert.Contains("value=\"bukan-surel\"", shown, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public abstract class ProfileFormTests(PlatformFixture platform)
         // Only the primary person left: the rule about the secondary one stands above the rows.
         answer = await page.PostAsync($"/partners/{id}/edit", html, "partner", Fields(1, 0, "", Contact(0, "Utama Baru"), Contact(1, "")));
         shown = await answer.Content.ReadAsStringAsync();
-        Assert.Equal(["Paling sedikit satu narahubung cadangan selain yang utama."], FormPage.FieldErrors(shown, "Contacts"));
+        Assert.Equal(["Sekurang-kurangnya satu penanggung jawab pendamping selain yang utama."], FormPage.FieldErrors(shown, "Contacts"));
         Assert.Equal(before, await api.GetStringAsync($"/api/partners/partners/{id}"));
 
         // The API answers the same rule with the same field names.
