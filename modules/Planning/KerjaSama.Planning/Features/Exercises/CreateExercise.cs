@@ -19,23 +19,8 @@ internal static class CreateExercise
         TimeProvider clock,
         CancellationToken ct)
     {
-        var v = new Validator()
-            .Require(nameof(request.RegionCode), request.RegionCode, 13)
-            .Require(nameof(request.Title), request.Title)
-            .Check(request.StartYear is >= 2000 and <= 2100, nameof(request.StartYear), "A year between 2000 and 2100.");
-        var kind = Enum.TryParse<PlanningPeriodKind>(request.PeriodKind, true, out var parsed) ? parsed : (PlanningPeriodKind?)null;
-        v.Check(kind is not null, nameof(request.PeriodKind), "RPJMD (five years) or RKPD (one year).");
-        var endYear = request.EndYear ?? (kind == PlanningPeriodKind.Rpjmd ? request.StartYear + 4 : request.StartYear);
-        v.Check(kind != PlanningPeriodKind.Rpjmd || endYear == request.StartYear + 4, nameof(request.EndYear), "An RPJMD period spans five years.");
-        v.Check(kind != PlanningPeriodKind.Rkpd || endYear == request.StartYear, nameof(request.EndYear), "An RKPD period is one year.");
-        if (!string.IsNullOrWhiteSpace(request.RegionCode)
-            && await regions.FindAsync(request.RegionCode.Trim(), ct) is null)
-        {
-            v.Add(nameof(request.RegionCode), $"No region has the code '{request.RegionCode}'.");
-        }
-
-        var invited = (request.InvitedOrganisationIds ?? []).Distinct().ToList();
-        await ExerciseInvitations.CheckAsync(invited, organisations, v, ct);
+        var (v, kind, endYear, invited) = await ExerciseRules.CheckAsync(request.RegionCode, request.Title, request.PeriodKind, request.StartYear,
+            request.EndYear, request.InvitedOrganisationIds, regions, organisations, ct);
         if (!v.IsValid)
             return Problems.Validation(v.ToDictionary());
 
