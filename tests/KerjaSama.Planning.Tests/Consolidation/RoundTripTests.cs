@@ -132,6 +132,43 @@ public abstract class RoundTripTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_consolidation_page_uploads_an_edited_export_shows_the_preview_page_and_saves_only_when_confirmed()
+    {
+        var s = await MatrixScenario.StartAsync(platform);
+        var health = await s.AddRowAsync(Planned("Rujukan kesehatan"));
+        var sheet = SheetEdit.Open(await s.Admin.GetByteArrayAsync($"{s.Base}/exports/rpjmd.xlsx"));
+        sheet.Line(health)["budget_2026"] = 175_000_000d;
+        using var page = Exercises.PageForms.Client(platform, s.Planner);
+        var html = await page.GetStringAsync($"/planning/exercises/{s.ExerciseId}");
+        Assert.Contains("data-testid=\"reimport-form\"", html, StringComparison.Ordinal);
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(Exercises.PageForms.Token(html)), "__RequestVerificationToken" }, { new StringContent("reimport-preview"), "action" },
+            { new ByteArrayContent(sheet.Save()), "file", "rpjmd.xlsx" },
+        };
+        var posted = await page.PostAsync($"/api/planning/exercises/{s.ExerciseId}/ui-actions", upload);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var previewPath = posted.Headers.Location!.OriginalString;
+        Assert.Contains($"/planning/exercises/{s.ExerciseId}/reimport/", previewPath, StringComparison.Ordinal);
+        var preview = await page.GetStringAsync(previewPath);
+        Assert.Contains($"data-row-id=\"{health}\"", preview, StringComparison.Ordinal);
+        Assert.Contains("175000000", preview, StringComparison.Ordinal);
+        Assert.Equal(100_000_000, Plan(await s.RowAsync(health), 2026).GetProperty("budget").GetInt64());
+        // Another user does not see someone else's preview.
+        using (var other = Exercises.PageForms.Client(platform, s.Secretariat))
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(previewPath)).StatusCode);
+
+        var confirmed = await page.PostAsync($"/api/planning/exercises/{s.ExerciseId}/ui-actions", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Exercises.PageForms.Token(preview), ["action"] = "reimport-confirm", ["token"] = previewPath.Split('/')[^1],
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Contains("?ok=", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(175_000_000, Plan(await s.RowAsync(health), 2026).GetProperty("budget").GetInt64());
+        Assert.Equal(1, await RowCountAsync(s));
+    }
+
+    [Fact]
     public async Task A_file_with_another_exercises_row_ids_is_refused_whole_with_every_line_listed()
     {
         var source = await MatrixScenario.StartAsync(platform);
