@@ -7,7 +7,8 @@
     const term = input.value.trim().toLowerCase();
     for (const item of list.querySelectorAll('[data-filter-item]')) {
       const checked = item.querySelector('input:checked') !== null;
-      item.hidden = term.length > 0 && !checked && !item.textContent.toLowerCase().includes(term);
+      // style, not the hidden attribute: a stylesheet's display rule for labels would override [hidden].
+      item.style.display = term.length > 0 && !checked && !item.textContent.toLowerCase().includes(term) ? 'none' : '';
     }
   };
   document.addEventListener('input', (e) => {
