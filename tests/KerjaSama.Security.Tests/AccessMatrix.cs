@@ -110,6 +110,7 @@ internal static class AccessMatrix
         GET /api/planning/exercises/ member
         POST /api/planning/exercises/ secretariat
         GET /api/planning/exercises/{id:guid} invited
+        PUT /api/planning/exercises/{id:guid} secretariat
         GET /api/planning/exercises/{id:guid}/consolidation invited
         GET /api/planning/exercises/{id:guid}/comments invited
         POST /api/planning/exercises/{id:guid}/comments/{commentId:guid}/reopen contributor
@@ -127,6 +128,9 @@ internal static class AccessMatrix
         GET /api/planning/exercises/{id:guid}/exports/rpjmd.{format} invited
         POST /api/planning/exercises/{id:guid}/import consolidator
         POST /api/planning/exercises/{id:guid}/import/jobs consolidator
+        POST /api/planning/exercises/{id:guid}/import/preview/ consolidator
+        GET /api/planning/exercises/{id:guid}/import/preview/{token:guid} consolidator
+        POST /api/planning/exercises/{id:guid}/import/preview/{token:guid}/confirm consolidator
         PUT /api/planning/exercises/{id:guid}/invitations secretariat
         GET /api/planning/exercises/{id:guid}/ops invited
         POST /api/planning/exercises/{id:guid}/ops contributor
@@ -224,6 +228,8 @@ internal static class AccessMatrix
         POST /planning member
         GET /planning/consolidation member
         POST /planning/consolidation member
+        GET /planning/exercises/new secretariat
+        POST /planning/exercises/new secretariat
         GET /planning/exercises/{Id:guid} invited
         POST /planning/exercises/{Id:guid} invited
         GET /planning/exercises/{Id:guid}/annex invited
@@ -232,8 +238,14 @@ internal static class AccessMatrix
         POST /planning/exercises/{Id:guid}/dashboard invited
         GET /planning/exercises/{Id:guid}/invitations secretariat
         POST /planning/exercises/{Id:guid}/invitations secretariat
+        GET /planning/exercises/{Id:guid}/edit secretariat
+        POST /planning/exercises/{Id:guid}/edit secretariat
+        GET /planning/exercises/{Id:guid}/reimport/{Token:guid} consolidator
+        POST /planning/exercises/{Id:guid}/reimport/{Token:guid} consolidator
         GET /planning/exercises/{Id:guid}/replay invited
         POST /planning/exercises/{Id:guid}/replay invited
+        GET /planning/exercises/{Id:guid}/rows/{RowId:guid}/edit consolidator
+        POST /planning/exercises/{Id:guid}/rows/{RowId:guid}/edit consolidator
         GET /planning/monitor secretariat
         POST /planning/monitor secretariat
         GET /planning/sessions/{SessionId:guid}/board invited

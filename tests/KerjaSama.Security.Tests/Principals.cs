@@ -99,7 +99,7 @@ internal sealed class MatrixWorld
         {
             "id" or "Id" => id == Guid.Empty ? Random() : id.ToString(),
             "sessionId" or "SessionId" => Live.SessionId.ToString(),
-            "rowId" => RowId.ToString(),
+            "rowId" or "RowId" => RowId.ToString(),
             "organisationId" or "OrganisationId" => partner ? PartnerId.ToString() : Random(),
             "code" => route.Contains("/affairs", StringComparison.Ordinal) ? "1.02" : "62",
             "Code" => "62",

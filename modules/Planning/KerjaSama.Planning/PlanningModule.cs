@@ -45,6 +45,7 @@ public sealed class PlanningModule : IModule
         builder.Services.AddSingleton<IMappingExerciseDirectory, MappingExerciseDirectory>();
         builder.Services.AddSingleton<IPlanningRows, PlanningRows>();
         builder.Services.AddSingleton<MatrixStore>();
+        builder.Services.AddSingleton<Consolidation.RoundTripPreviews>();
         builder.Services.AddSingleton<IPlanningRowStatus, PlanningRowStatus>();
         builder.Services.AddIntegrationEventHandler<KerjaSama.Partners.Contracts.OfferSent, PartnerEventHandlers>();
         builder.Services.AddIntegrationEventHandler<KerjaSama.Partners.Contracts.AgreementSigned, PartnerEventHandlers>();
@@ -103,6 +104,7 @@ public sealed class PlanningModule : IModule
         ReviewEndpoints.Map(api);
         ExportEndpoints.Map(api);
         ImportEndpoint.Map(api);
+        RoundTripEndpoints.Map(api);
         DashboardEndpoints.Map(api);
         UiActions.Map(api);
         Features.Talk.TalkEndpoints.Map(api);

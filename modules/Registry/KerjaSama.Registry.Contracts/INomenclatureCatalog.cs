@@ -8,4 +8,7 @@ public interface INomenclatureCatalog
 
     /// <summary>The items with those codes that exist (missing codes are left out).</summary>
     Task<IReadOnlyList<NomenclatureInfo>> FindManyAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
+
+    /// <summary>Items of one level (<c>program</c>, <c>kegiatan</c>, <c>sub_kegiatan</c>) whose code starts with <paramref name="prefix"/>, by code.</summary>
+    Task<IReadOnlyList<NomenclatureInfo>> ListAsync(string level, string prefix, int take, CancellationToken cancellationToken);
 }

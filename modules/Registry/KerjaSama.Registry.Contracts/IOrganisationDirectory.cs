@@ -11,4 +11,7 @@ public interface IOrganisationDirectory
 
     /// <summary>The organisations with those ids that exist (missing ids are left out).</summary>
     Task<IReadOnlyList<OrganisationInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>Active organisations whose code or name contains <paramref name="term"/> (all when empty), by name, at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<OrganisationInfo>> SearchAsync(string? term, int take, CancellationToken cancellationToken);
 }

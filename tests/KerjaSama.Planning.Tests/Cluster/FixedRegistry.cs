@@ -36,6 +36,12 @@ internal sealed class FixedRegistry : IRegionDirectory, IAffairCatalog, IOrganis
     public Task<IReadOnlyList<OrganisationInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OrganisationInfo>>([]);
 
+    public Task<IReadOnlyList<OrganisationInfo>> SearchAsync(string? term, int take, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OrganisationInfo>>([]);
+
+    public Task<IReadOnlyList<NomenclatureInfo>> ListAsync(string level, string prefix, int take, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<NomenclatureInfo>>([]);
+
     Task<NomenclatureInfo?> INomenclatureCatalog.FindAsync(string code, CancellationToken cancellationToken) => Task.FromResult<NomenclatureInfo?>(null);
 
     public Task<IReadOnlyList<NomenclatureInfo>> FindManyAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>

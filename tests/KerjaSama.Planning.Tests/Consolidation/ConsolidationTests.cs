@@ -120,6 +120,8 @@ public abstract partial class ConsolidationTests(PlatformFixture platform)
 
         await Refused(new Dictionary<string, object> { [F.ProgramCode] = "1.02.99" }, F.ProgramCode, "unknown_code");
         await Refused(new Dictionary<string, object> { [F.ProgramCode] = "2.11.03" }, F.ProgramCode, "code_mismatch");
+        // Kalimantan Tengah is a province: a kabupaten/kota kegiatan (fourth part 2) is not of its level.
+        await Refused(new Dictionary<string, object> { [F.ActivityCode] = "1.02.02.2.02" }, F.ActivityCode, "code_not_of_level");
         await Refused(new Dictionary<string, object> { [F.YearlyPlans] = new[] { new { year = 2026, budget = -5 } } }, F.YearlyPlans, "invalid_value");
         await Refused(new Dictionary<string, object> { [F.YearlyPlans] = new[] { new { year = 2026, budget = "satu juta" } } }, F.YearlyPlans, "invalid_value");
         await Refused(new Dictionary<string, object> { [F.YearlyPlans] = new[] { new { year = 2026, budget = 10.5 } } }, F.YearlyPlans, "invalid_value");
@@ -135,13 +137,13 @@ public abstract partial class ConsolidationTests(PlatformFixture platform)
         {
             fields = new Dictionary<string, object>
             {
-                [F.ProgramCode] = "1.02.02", [F.ActivityCode] = "1.02.02.2.02", [F.SubActivityCode] = "1.02.02.2.02.0020",
+                [F.ProgramCode] = "1.02.02", [F.ActivityCode] = "1.02.02.1.02", [F.SubActivityCode] = "1.02.02.1.02.0003",
                 [F.YearlyPlans] = new[] { new { year = year + 1, indicator = "Dokumen surveilans", target = "2 dokumen", budget = 150_000_000L, fundingSource = "APBD" } },
             },
         }, s.Planner)).ReadAsync<JsonElement>();
         var list = await (await s.Admin.GetAsync($"{s.Base}/consolidation?q=surveilans")).ReadAsync<JsonElement>();
         var item = Assert.Single(list.GetProperty("items").EnumerateArray());
-        Assert.Equal("1.02.02.2.02.0020", item.GetProperty("row").GetProperty("subActivityCode").GetString());
+        Assert.Equal("1.02.02.1.02.0003", item.GetProperty("row").GetProperty("subActivityCode").GetString());
         Assert.Equal(150_000_000L, item.GetProperty("row").GetProperty("totalBudget").GetInt64());
         // Not funded in the current budget year: DPRD approval is suggested.
         Assert.True(item.GetProperty("dprdSuggested").GetBoolean());

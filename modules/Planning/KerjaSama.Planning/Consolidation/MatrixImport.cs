@@ -18,7 +18,9 @@ internal sealed record ImportIssue(int Row, string Column, string Code, string M
 /// </summary>
 internal static partial class MatrixImport
 {
-    public sealed record Parsed(List<RegisterOp> Ops, List<int> Lines, List<ImportIssue> Issues);
+    /// <summary>Ops[i] comes from Sources[i] (line Lines[i]); Header is the file's lower-cased header (for the round trip's row ids).</summary>
+    public sealed record Parsed(List<RegisterOp> Ops, List<int> Lines, List<ImportIssue> Issues, List<string>? Header = null, List<SheetLine>? Sources = null,
+        IReadOnlyCollection<int>? Years = null);
 
     public static async Task<Parsed> ParseAsync(List<SheetLine> lines, ValidationContext ctx, IOrganisationDirectory organisations, CancellationToken ct,
         Action<int, int>? checkedLines = null)
@@ -54,6 +56,7 @@ internal static partial class MatrixImport
         var codes = new Dictionary<string, OrganisationInfo?>(StringComparer.OrdinalIgnoreCase);
         var ops = new List<RegisterOp>();
         var numbers = new List<int>();
+        var sources = new List<SheetLine>();
         var done = 0;
         foreach (var line in content.Skip(1))
         {
@@ -169,22 +172,23 @@ internal static partial class MatrixImport
 
             ops.Add(new RegisterOp(Guid.NewGuid(), OpKinds.Add, Guid.CreateVersion7(), fields, owner));
             numbers.Add(line.Number);
+            sources.Add(line);
         }
 
         checkedLines?.Invoke(content.Count - 1, content.Count - 1);
 
         if (ops.Count == 0 && issues.Count == 0)
             issues.Add(new(headerLine.Number + 1, "row", "no_rows", "The file has a header but no rows."));
-        return new(ops, numbers, issues);
+        return new(ops, numbers, issues, header, sources, years);
     }
 
     private static string ColumnFor(string field, FieldError error) =>
         MatrixColumns.ColumnOf(field) ?? (field == F.YearlyPlans ? "yearly_plans" : error.Field ?? field);
 
-    private static List<string> List(string text) =>
+    public static List<string> List(string text) =>
         [.. text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    private static bool? Bool(string text) => text.ToLowerInvariant() switch
+    public static bool? Bool(string text) => text.ToLowerInvariant() switch
     {
         "ya" or "y" or "yes" or "true" or "1" => true,
         "tidak" or "t" or "no" or "false" or "0" => false,

@@ -22,7 +22,7 @@ internal sealed class MatrixSheet
 
     public static MatrixSheet Build(IEnumerable<RowView> rows, MatrixNames names, IReadOnlyList<int> years)
     {
-        var header = new List<string> { "row_id", "status" };
+        var header = new List<string> { "row_id", "row_seq", "status" };
         header.AddRange(MatrixColumns.Fields.Select(f => f.Column));
         header.AddRange(years.SelectMany(y => MatrixColumns.YearParts.Select(p => MatrixColumns.YearColumn(p, y))));
         header.AddRange(["affair_name", "responsible_agency_name", "total_budget"]);
@@ -31,7 +31,7 @@ internal sealed class MatrixSheet
         {
             var line = new List<object?>
             {
-                r.RowId.ToString(), r.Status, r.AffairCode, r.SubAffairCode, r.Potential, r.Object, r.CooperationType, string.Join(";", r.PartnerRegionCodes),
+                r.RowId.ToString(), r.Seq, r.Status, r.AffairCode, r.SubAffairCode, r.Potential, r.Object, r.CooperationType, string.Join(";", r.PartnerRegionCodes),
                 string.Join(";", r.PartnerOrganisationIds.Select(id => names.OrganisationCode(id))), r.Form, r.Benefit, r.ProgramCode, r.ActivityCode,
                 r.SubActivityCode, r.StartYear is { } s ? (long)s : null, r.DurationYears is { } d ? (long)d : null, r.DurationLegalBasis,
                 names.OrganisationCode(r.ResponsibleAgencyId), string.Join(";", r.SupportingAgencyIds.Select(id => names.OrganisationCode(id))), r.DprdApprovalRequired is { } b ? (b ? "true" : "false") : null, r.DprdReason,
@@ -57,6 +57,7 @@ internal sealed class MatrixSheet
         {
             "potential" or "object" or "benefit" or "notes" => 36d,
             "row_id" => 38d,
+            "row_seq" => 10d,
             _ => 16d,
         }));
         sheet.AddRow([.. Header.Select(h => new XlsxCell(h, XlsxStyle.Header))]);

@@ -118,13 +118,24 @@ internal static class ConsolidationEndpoints
         return ordered.ThenBy(r => r.CreatedSeq);
     }
 
+    /// <summary>The government level (provinsi, kabupaten_kota) of the exercise's region, or null when the exercise is unknown.</summary>
+    internal static async Task<string?> LevelOfAsync(Guid id, PlanningDb db, Registry.Contracts.IRegionDirectory regions, CancellationToken ct) =>
+        await db.Exercises.FindAsync([id], ct) is { } exercise ? (await regions.FindAsync(exercise.RegionCode, ct))?.Level ?? "provinsi" : null;
+
     private static int RowStatusOrder(string status) => RowStatuses.All.ToList().IndexOf(status);
 
-    private static async Task<IResult> Edit(Guid id, Guid rowId, EditRequest body, HttpContext http, PlanningDb db, IGrainFactory grains)
+    private static async Task<IResult> Edit(Guid id, Guid rowId, EditRequest body, HttpContext http, PlanningDb db, IGrainFactory grains,
+        Registry.Contracts.IRegionDirectory regions)
     {
         if (body.Fields is not { Count: > 0 } fields)
             return Problems.Validation("fields", Msg.Of("fields_required"));
         var values = fields.ToDictionary(kv => kv.Key, kv => FieldValues.ToJson(kv.Value), StringComparer.Ordinal);
+        if (await LevelOfAsync(id, db, regions, http.RequestAborted) is { } level && PlanningCodeLevel.Check(values, level) is { } wrongLevel)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [wrongLevel.Field!] = [wrongLevel.Message] }, wrongLevel.Message,
+                extensions: new Dictionary<string, object?> { ["code"] = wrongLevel.Code, ["field"] = wrongLevel.Field, ["rowId"] = rowId });
+        }
+
         return await ApplyAsync(id, rowId, http, db, grains, RegisterAuthorities.Consolidation, [RegisterCalls.Update(rowId, values)]);
     }
 

@@ -105,14 +105,14 @@ internal static class ImportEndpoint
         return TypedResults.Ok(new ImportResult(parsed.Ops.Count, [.. parsed.Ops.Select(o => o.RowId)], result.Seqs[0], result.Seqs[^1]));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(List<ImportIssue> issues)
+    internal static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(List<ImportIssue> issues)
     {
         var errors = issues.GroupBy(i => $"row {i.Row}: {i.Column}").ToDictionary(g => g.Key, g => g.Select(i => Planning.Live.LiveText.Of(i.Code, i.Message)).ToArray(), StringComparer.Ordinal);
         return TypedResults.ValidationProblem(errors, Messages.Text("import_invalid", issues.Select(i => i.Row).Distinct().Count()),
             title: Messages.Text("title.import_invalid"), extensions: new Dictionary<string, object?> { ["code"] = "import_invalid", ["rows"] = issues });
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         if (request.HasFormContentType)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Planning.Features.Consolidation;
 
@@ -29,6 +30,15 @@ internal static class UiActions
         var form = await http.Request.ReadFormAsync(ct);
         string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
         Guid RowId() => Guid.TryParse(F("rowId"), out var g) ? g : Guid.Empty;
+        if (F("action") == "reimport-preview")
+        {
+            // The preview page shows the plan, or every bad line of a refused file.
+            var (preview, problem) = await RoundTripEndpoints.CreateAsync(id, http, db, ct);
+            return preview is not null
+                ? TypedResults.Redirect($"/planning/exercises/{id}/reimport/{preview.Token}")
+                : TypedResults.Redirect($"/planning/exercises/{id}?error={Uri.EscapeDataString(Describe(problem!).Message)}");
+        }
+
         var result = F("action") switch
         {
             "status" => await ConsolidationEndpoints.ChangeStatus(id, RowId(), new(F("status"), F("reason")), http, db, grains),
@@ -41,6 +51,9 @@ internal static class UiActions
                 http, db, grains, ct),
             "adopt" => await ReviewEndpoints.Adopt(id, new(F("reason")), http, db, grains, ct),
             "import" => await ImportEndpoint.Import(id, http, db, grains, ct),
+            "reimport-confirm" => await RoundTripEndpoints.Confirm(id, Guid.TryParse(F("token"), out var token) ? token : Guid.Empty,
+                new([.. form["overwrite"].Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)]), http, db, grains,
+                http.RequestServices.GetRequiredService<KerjaSama.Planning.Consolidation.RoundTripPreviews>(), ct),
             _ => Problem400("unknown_action", "Unknown action."),
         };
         var (ok, message) = Describe(result);
@@ -60,6 +73,8 @@ internal static class UiActions
         ValidationProblem v => (false, string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}").Take(10))),
         ProblemHttpResult p => (false, p.ProblemDetails.Detail ?? p.ProblemDetails.Title ?? "Refused."),
         IStatusCodeHttpResult { StatusCode: >= 400 } s => (false, $"HTTP {s.StatusCode}"),
+        Ok<RoundTripEndpoints.ConfirmResult> { Value: { } r } => (true,
+            $"Impor ulang tersimpan: {r.AddedRowIds.Count} baris ditambah, {r.UpdatedRowIds.Count} diubah, {r.SkippedRowIds.Count} dilewati (bentrok)."),
         _ => (true, "Tersimpan / saved."),
     };
 }

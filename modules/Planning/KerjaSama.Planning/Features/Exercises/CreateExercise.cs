@@ -20,23 +20,8 @@ internal static class CreateExercise
         TimeProvider clock,
         CancellationToken ct)
     {
-        var v = new Validator()
-            .Require(nameof(request.RegionCode), request.RegionCode, 13)
-            .Require(nameof(request.Title), request.Title)
-            .Check(request.StartYear is >= 2000 and <= 2100, nameof(request.StartYear), Msg.Of("year_range"));
-        var kind = Enum.TryParse<PlanningPeriodKind>(request.PeriodKind, true, out var parsed) ? parsed : (PlanningPeriodKind?)null;
-        v.Check(kind is not null, nameof(request.PeriodKind), Msg.Of("plan_kind_one_of"));
-        var endYear = request.EndYear ?? (kind == PlanningPeriodKind.Rpjmd ? request.StartYear + 4 : request.StartYear);
-        v.Check(kind != PlanningPeriodKind.Rpjmd || endYear == request.StartYear + 4, nameof(request.EndYear), Msg.Of("rpjmd_five_years"));
-        v.Check(kind != PlanningPeriodKind.Rkpd || endYear == request.StartYear, nameof(request.EndYear), Msg.Of("rkpd_one_year"));
-        if (!string.IsNullOrWhiteSpace(request.RegionCode)
-            && await regions.FindAsync(request.RegionCode.Trim(), ct) is null)
-        {
-            v.Add(nameof(request.RegionCode), Msg.Of("region_not_found"));
-        }
-
-        var invited = (request.InvitedOrganisationIds ?? []).Distinct().ToList();
-        await ExerciseInvitations.CheckAsync(invited, organisations, v, ct);
+        var (v, kind, endYear, invited) = await ExerciseRules.CheckAsync(request.RegionCode, request.Title, request.PeriodKind, request.StartYear,
+            request.EndYear, request.InvitedOrganisationIds, regions, organisations, ct);
         if (!v.IsValid)
             return Problems.Validation(v.ToDictionary());
 
