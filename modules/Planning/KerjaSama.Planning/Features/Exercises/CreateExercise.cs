@@ -1,5 +1,4 @@
 using KerjaSama.Modularity.Http;
-using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Persistence;
