@@ -43,8 +43,32 @@ internal static class ProfileSummary
         var exclusive = new Dictionary<string, int>(StringComparer.Ordinal);
         var callers = new Dictionary<string, int>(StringComparer.Ordinal);
         int managed = 0, external = 0;
+        // Allocation ticks (about one per 100 KB allocated, when the trace has the GC keyword at verbose level): by type
+        // and by the innermost platform frame that allocated, so "bytes per edit" can be split by who allocates.
+        var allocatedByType = new Dictionary<string, long>(StringComparer.Ordinal);
+        var allocatedByFrame = new Dictionary<string, long>(StringComparer.Ordinal);
+        long allocated = 0;
         foreach (var e in log.Events)
         {
+            if (e is Microsoft.Diagnostics.Tracing.Parsers.Clr.GCAllocationTickTraceData tick)
+            {
+                allocated += tick.AllocationAmount64;
+                allocatedByType[tick.TypeName ?? "?"] = allocatedByType.GetValueOrDefault(tick.TypeName ?? "?") + tick.AllocationAmount64;
+                var owner = "(no frame of a known component)";
+                for (var frame = e.CallStack(); frame is not null; frame = frame.Caller)
+                {
+                    var method = frame.CodeAddress.ModuleName + "!" + frame.CodeAddress.FullMethodName;
+                    if (Components.Any(c => c.Keys.Any(k => method.Contains(k, StringComparison.Ordinal))))
+                    {
+                        owner = method;
+                        break;
+                    }
+                }
+
+                allocatedByFrame[owner] = allocatedByFrame.GetValueOrDefault(owner) + tick.AllocationAmount64;
+                continue;
+            }
+
             if (e is not ClrThreadSampleTraceData sample)
                 continue;
             if (sample.Type != ClrThreadSampleType.Managed)
@@ -90,6 +114,18 @@ internal static class ProfileSummary
         report.AppendLine("Hottest stacks (innermost frame and six callers):");
         foreach (var (name, count) in callers.OrderByDescending(kv => kv.Value).Take(12))
             report.AppendLine(CultureInfo.InvariantCulture, $"- {100.0 * count / Math.Max(1, managed):0.0}% {name}");
+        if (allocated > 0)
+        {
+            report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture, $"Allocations sampled: {allocated / 1024.0 / 1024.0:0.0} MiB. By type:");
+            foreach (var (name, bytes) in allocatedByType.OrderByDescending(kv => kv.Value).Take(20))
+                report.AppendLine(CultureInfo.InvariantCulture, $"- {100.0 * bytes / allocated:0.0}% {Short(name)}");
+            report.AppendLine();
+            report.AppendLine("By the innermost frame of a known component:");
+            foreach (var (name, bytes) in allocatedByFrame.OrderByDescending(kv => kv.Value).Take(25))
+                report.AppendLine(CultureInfo.InvariantCulture, $"- {100.0 * bytes / allocated:0.0}% {Short(name)}");
+        }
+
         return report.ToString();
 
         static void Add(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;

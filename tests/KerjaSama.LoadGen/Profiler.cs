@@ -19,6 +19,8 @@ internal sealed class Profiler(string directory)
         var counters = Path.Combine(directory, $"{stamp}-counters");
         var duration = TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
         var traceTool = Tool("dotnet-trace", "collect", "-p", server.Pid.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
+            // GC keyword at verbose level: AllocationTick events (one per ~100 KB) with their stacks.
+            "--providers", "Microsoft-Windows-DotNETRuntime:0x1:5",
             "--duration", duration, "-o", trace);
         var counterTool = Tool("dotnet-counters", "collect", "-p", server.Pid.ToString(CultureInfo.InvariantCulture), "--counters", "System.Runtime",
             "--format", "csv", "-o", counters, "--duration", duration);

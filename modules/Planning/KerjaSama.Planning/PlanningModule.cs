@@ -51,6 +51,7 @@ public sealed class PlanningModule : IModule
         builder.Services.AddIntegrationEventHandler<KerjaSama.Partners.Contracts.AgreementSigned, PartnerEventHandlers>();
         builder.Services.AddHostedService<DemoExerciseSeeder>();
         builder.Services.AddSingleton<SessionDirectory>();
+        builder.Services.AddSingleton<MatrixGrains>();
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<Exercises.ExerciseAccess>();
         builder.Services.AddSingleton<MatrixFanout>();

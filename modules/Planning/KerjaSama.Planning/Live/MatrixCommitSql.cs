@@ -211,10 +211,12 @@ internal sealed class MatrixCommitSql
 
         private string Parameter(DbCommand command, Column column, object? entity)
         {
-            var parameterName = "p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+            // Named as written in the SQL ("@p0"): Microsoft.Data.Sqlite then finds each parameter with one lookup
+            // instead of trying its prefixes on every execution; Npgsql and SqlClient accept the prefixed name as well.
+            var placeholder = sql.GenerateParameterNamePlaceholder("p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture));
             var value = entity is null ? null : column.Property.GetGetter().GetClrValueUsingContainingEntity(entity);
-            command.Parameters.Add(column.Mapping.CreateParameter(command, parameterName, value, column.Property.IsNullable));
-            return sql.GenerateParameterNamePlaceholder(parameterName);
+            command.Parameters.Add(column.Mapping.CreateParameter(command, placeholder, value, column.Property.IsNullable));
+            return placeholder;
         }
     }
 }

@@ -15,9 +15,6 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
     // (PostgreSQL, SQL Server) write concurrently and pass straight through.
     private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
 
-    // One provider per host, so one set of statements.
-    private MatrixCommitSql? _sql;
-
     // SQLite only: the writer's connection and its prepared statements (guarded by SqliteWriter).
     private (SqliteConnection Connection, MatrixCommitSql.Prepared Statements)? _writer;
 
@@ -74,19 +71,21 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
         foreach (var (row, isNew) in rows)
             (isNew ? inserted : updated).Add(ToEntity(exerciseId, row));
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var sql = _sql ??= MatrixCommitSql.For(db);
-        if (db.Database.IsSqlite())
+        var target = _target ??= await CommitTargetAsync(ct);
+        if (target.IsSqlite)
         {
-            await CommitOnSqliteAsync(db, sql, exerciseId, records, inserted, updated, ct);
+            await CommitOnSqliteAsync(target, exerciseId, records, inserted, updated, ct);
             return;
         }
 
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
+        // Servers: a pooled connection of the provider, no DbContext (creating one per commit was the largest share of
+        // the allocations per edit in the profile of build/bench.sh).
+        await using var connection = target.Provider.CreateConnection()!;
+        connection.ConnectionString = target.ConnectionString;
+        await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var affected = 0;
-        foreach (var command in sql.Commands(connection, records, inserted, updated))
+        foreach (var command in target.Sql.Commands(connection, records, inserted, updated))
         {
             await using (command)
             {
@@ -99,11 +98,24 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>Where commits go: read once from a context of the host's provider (one provider per host).</summary>
+    private sealed record CommitTarget(MatrixCommitSql Sql, bool IsSqlite, string ConnectionString, System.Data.Common.DbProviderFactory Provider);
+
+    private CommitTarget? _target;
+
+    private async Task<CommitTarget> CommitTargetAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        return new CommitTarget(MatrixCommitSql.For(db), db.Database.IsSqlite(), db.Database.GetConnectionString()!,
+            System.Data.Common.DbProviderFactories.GetFactory(connection)!);
+    }
+
     /// <summary>
     /// SQLite has one writer per file: commits queue on one connection kept open with its statements prepared. A
     /// failure rolls back, closes that connection and leaves the next commit to open a fresh one.
     /// </summary>
-    private async Task CommitOnSqliteAsync(PlanningDb db, MatrixCommitSql sql, Guid exerciseId, List<MatrixOpRecord> records,
+    private async Task CommitOnSqliteAsync(CommitTarget target, Guid exerciseId, List<MatrixOpRecord> records,
         List<MatrixRow> inserted, List<MatrixRow> updated, CancellationToken ct)
     {
         await SqliteWriter.WaitAsync(ct);
@@ -111,7 +123,7 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
         {
             if (_writer is null)
             {
-                var connectionString = db.Database.GetConnectionString()!;
+                var connectionString = target.ConnectionString;
                 var connection = new SqliteConnection(connectionString);
                 await connection.OpenAsync(ct);
                 // Checkpoints move the WAL into the database file (and fsync it): run in the commit they would add
@@ -122,7 +134,7 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
                     await pragma.ExecuteNonQueryAsync(ct);
                 }
 
-                _writer = (connection, sql.Prepare(connection));
+                _writer = (connection, target.Sql.Prepare(connection));
                 _checkpoints ??= new Timer(Checkpoint, connectionString, CheckpointPeriod, CheckpointPeriod);
             }
 

@@ -15,7 +15,7 @@ namespace KerjaSama.Planning.Live.Hub;
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory sessions, MatrixFanout fanout, PresenceEvents presence,
-    LiveConnectionGuard guard) : Microsoft.AspNetCore.SignalR.Hub<IMappingClient>
+    LiveConnectionGuard guard, MatrixGrains matrices) : Microsoft.AspNetCore.SignalR.Hub<IMappingClient>
 {
     private LiveConnection Connection =>
         LiveConnectionGuard.Of(Context) ?? throw new HubException(LiveText.Hub(LiveConnectionGuard.SessionEnded, "sign in again."));
@@ -103,7 +103,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
             return Rejected(op.OpId, "invalid_value", "A field value could not be read.");
         }
 
-        var result = await grains.GetGrain<IMatrixGrain>(exerciseId)
+        var result = await matrices.Matrix(exerciseId)
             .Submit(caller, new OpRequest(op.SessionId, op.OpId, op.Kind ?? "", op.RowId, fields, op.BaseSeq));
         return LiveMapping.ToAck(result);
     }

@@ -17,7 +17,7 @@ internal sealed partial class MatrixFanout
             return;
         try
         {
-            _ = grains.GetGrain<IDuplicatesGrain>(exerciseId).Changed(ops[^1].Seq);
+            _ = matrices.Duplicates(exerciseId).Changed(ops[^1].Seq);
         }
         catch (Exception ex)
         {

@@ -12,7 +12,7 @@ namespace KerjaSama.Planning.Live.Hub;
 /// Subscriptions are renewed well before the grain's observer expiry, and each renewal catches up on missed ops.
 /// </summary>
 internal sealed partial class MatrixFanout(
-    IGrainFactory grains, IHubContext<MappingHub, IMappingClient> hub, LiveMetrics metrics, TimeProvider clock, ILogger<MatrixFanout> logger)
+    IGrainFactory grains, MatrixGrains matrices, IHubContext<MappingHub, IMappingClient> hub, LiveMetrics metrics, TimeProvider clock, ILogger<MatrixFanout> logger)
     : IMatrixObserver, IHostedService, IDisposable
 {
     private readonly Dictionary<Guid, Entry> _entries = [];
@@ -100,7 +100,7 @@ internal sealed partial class MatrixFanout(
         try
         {
             if (entry.LastSeq >= 0 && ops[0].Seq > entry.LastSeq + 1)
-                ops = [.. await grains.GetGrain<IMatrixGrain>(exerciseId).OpsSince(entry.LastSeq, int.MaxValue)];
+                ops = [.. await matrices.Matrix(exerciseId).OpsSince(entry.LastSeq, int.MaxValue)];
             await SendAsync(entry, ops);
             metrics.FannedOut(clock.GetElapsedTime(started));
         }
