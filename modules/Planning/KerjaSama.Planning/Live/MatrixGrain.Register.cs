@@ -106,7 +106,7 @@ internal sealed partial class MatrixGrain
 
         if (_recent.Count > RecentCapacity + 2_000)
             _recent.RemoveRange(0, _recent.Count - RecentCapacity);
-        await _observers.Notify(o => o.OnApplied(ExerciseId, messages));
+        await NotifyAppliedAsync(messages);
         return new RegisterResult(true, [.. messages.Select(m => m.Seq)], []);
     }
 

@@ -22,7 +22,7 @@ namespace KerjaSama.Planning.Live;
 internal sealed partial class MatrixGrain(
     IDbContextFactory<PlanningDb> factory, MatrixStore store, IRegionDirectory regions, IAffairCatalog affairs,
     IOrganisationDirectory organisations, INomenclatureCatalog nomenclature, TimeProvider clock, ILogger<MatrixGrain> logger,
-    IOptions<RejectedOpsOptions> rejectedOps, LiveMetrics metrics)
+    IOptions<RejectedOpsOptions> rejectedOps, LiveMetrics metrics, Hub.MatrixFanout fanout)
     : Grain, IMatrixGrain
 #pragma warning restore CA1001
 {
@@ -52,7 +52,9 @@ internal sealed partial class MatrixGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _observers = new ObserverManager<IMatrixObserver>(TimeSpan.FromMinutes(3), logger);
-        this.RegisterGrainTimer(PresenceTickAsync, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200));
+        // Kept alive while anyone is connected or observing; presence goes out 200 ms after it changes (MarkPresence),
+        // so an idle matrix costs no timer turn five times a second.
+        this.RegisterGrainTimer(KeepAliveAsync, KeepAlivePeriod, KeepAlivePeriod);
         // A database that cannot be reached does not fail the activation (every call would then fail with an
         // activation error): the grain stays up unloaded and each call tries again (EnsureLoadedAsync).
         await _gate.WaitAsync(cancellationToken);
@@ -306,7 +308,7 @@ internal sealed partial class MatrixGrain(
         if (_recent.Count > RecentCapacity + 2_000)
             _recent.RemoveRange(0, _recent.Count - RecentCapacity);
         var messages = accepted.Select(a => a.Message).ToList();
-        await _observers.Notify(o => o.OnApplied(ExerciseId, messages));
+        await NotifyAppliedAsync(messages);
     }
 
     /// <summary>
@@ -442,7 +444,7 @@ internal sealed partial class MatrixGrain(
         {
             _participants[connectionId] = new ParticipantMessage(caller, null, null);
             _joinedOrganisations.Add(caller.OrganisationId);
-            _presenceDirty = true;
+            MarkPresence();
         }
 
         List<RowMessage>? rows = null;
@@ -478,7 +480,7 @@ internal sealed partial class MatrixGrain(
     public Task Leave(string connectionId)
     {
         if (_participants.Remove(connectionId))
-            _presenceDirty = true;
+            MarkPresence();
         return Task.CompletedTask;
     }
 
@@ -487,14 +489,34 @@ internal sealed partial class MatrixGrain(
         if (_participants.TryGetValue(connectionId, out var p) && (p.FocusRowId != rowId || p.FocusField != field))
         {
             _participants[connectionId] = p with { FocusRowId = rowId, FocusField = field };
-            _presenceDirty = true;
+            MarkPresence();
         }
 
         return Task.CompletedTask;
     }
 
+    private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PresenceDelay = TimeSpan.FromMilliseconds(200);
+    private IGrainTimer? _presenceTimer;
+
+    private Task KeepAliveAsync(CancellationToken ct)
+    {
+        if (_participants.Count > 0 || _observers.Count > 0)
+            DelayDeactivation(TimeSpan.FromMinutes(30));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Presence changed: sent once, <see cref="PresenceDelay"/> later, however many changes come meanwhile.</summary>
+    private void MarkPresence()
+    {
+        _presenceDirty = true;
+        _presenceTimer ??= this.RegisterGrainTimer(PresenceTickAsync, PresenceDelay, Timeout.InfiniteTimeSpan);
+    }
+
     private async Task PresenceTickAsync(CancellationToken ct)
     {
+        _presenceTimer?.Dispose();
+        _presenceTimer = null;
         if (_participants.Count > 0 || _observers.Count > 0)
             DelayDeactivation(TimeSpan.FromMinutes(30));
         if (!_presenceDirty || _session is null)
@@ -583,7 +605,7 @@ internal sealed partial class MatrixGrain(
     private async Task NotifyStateAsync()
     {
         var (id, state) = (_session!.Id, _session.State);
-        _presenceDirty = true;
+        MarkPresence();
         await _observers.Notify(o => o.OnSessionState(ExerciseId, id, state));
     }
 

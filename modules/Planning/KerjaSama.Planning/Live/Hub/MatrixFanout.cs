@@ -29,6 +29,10 @@ internal sealed partial class MatrixFanout(
         public int Connections;
         public long LastSeq = -1;
         public readonly SemaphoreSlim Gate = new(1, 1);
+
+        // Batches handed over by a matrix grain on this host (Deliver), waiting for the drain.
+        public readonly Queue<List<OpMessage>> Pending = new();
+        public bool Draining;
     }
 
     /// <summary>
@@ -50,7 +54,75 @@ internal sealed partial class MatrixFanout(
         get
         {
             lock (_lock)
-                return _reference ??= grains.CreateObjectReference<IMatrixObserver>(this);
+            {
+                if (_reference is null)
+                {
+                    _reference = grains.CreateObjectReference<IMatrixObserver>(this);
+                    LocalObserverId = _reference.GetGrainId();
+                }
+
+                return _reference;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The id of this host's observer reference once it exists: a matrix grain active on this host recognises it among
+    /// its subscribers and hands batches over with <see cref="Deliver"/> instead of an Orleans message.
+    /// </summary>
+    public GrainId? LocalObserverId { get; private set; }
+
+    /// <summary>
+    /// A batch from a matrix grain on this host. Queued per matrix and sent by one drain on the thread pool, in the
+    /// order the grain committed (the grain never waits for it, as with a one-way observer call).
+    /// </summary>
+    public void Deliver(Guid exerciseId, List<OpMessage> ops)
+    {
+        Entry? entry;
+        lock (_lock)
+            _entries.TryGetValue(exerciseId, out entry);
+        if (entry is null)
+        {
+            // Released meanwhile: nobody here to send to, but the monitor and the duplicates still hear of it.
+            ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Fanout.OnApplied(s.ExerciseId, s.Ops), (Fanout: this, ExerciseId: exerciseId, Ops: ops),
+                preferLocal: false);
+            return;
+        }
+
+        lock (entry.Pending)
+        {
+            entry.Pending.Enqueue(ops);
+            if (entry.Draining)
+                return;
+            entry.Draining = true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Fanout.DrainAsync(s.ExerciseId, s.Entry), (Fanout: this, ExerciseId: exerciseId, Entry: entry),
+            preferLocal: false);
+    }
+
+    private async Task DrainAsync(Guid exerciseId, Entry entry)
+    {
+        while (true)
+        {
+            List<OpMessage> ops;
+            lock (entry.Pending)
+            {
+                if (!entry.Pending.TryDequeue(out ops!))
+                {
+                    entry.Draining = false;
+                    return;
+                }
+            }
+
+            try
+            {
+                await OnApplied(exerciseId, ops);
+            }
+            catch (Exception ex)
+            {
+                LogFanoutFailed(ex, exerciseId);
+            }
         }
     }
 
