@@ -10,10 +10,14 @@ internal sealed partial class MatrixFanout
     public Task OnDuplicates(Guid exerciseId, Guid sessionId, List<PairMessage> pairs) =>
         hub.Clients.Group(Group(sessionId)).Duplicates(sessionId, pairs.Select(TalkMapping.ToPair).ToList());
 
-    /// <summary>Tells the exercise's duplicates grain that rows changed up to the batch's last sequence.</summary>
+    /// <summary>
+    /// Tells the exercise's duplicates grain that rows changed up to the batch's last sequence, when the batch touches
+    /// what it compares (rows added or removed, affair, potential, object, merge): an edit of a budget or a note wakes
+    /// nothing, and the grain reads every row again at the next wake anyway.
+    /// </summary>
     private void WakeDuplicates(Guid exerciseId, List<OpMessage> ops)
     {
-        if (ops.Count == 0)
+        if (!ops.Exists(ConcernsDuplicates))
             return;
         try
         {
@@ -24,4 +28,10 @@ internal sealed partial class MatrixFanout
             LogFanoutFailed(ex, exerciseId);
         }
     }
+
+    private static bool ConcernsDuplicates(OpMessage op) =>
+        op.Kind != OpKinds.Update || op.Fields.Keys.Any(DuplicateFields.Contains);
+
+    private static readonly HashSet<string> DuplicateFields =
+        [MatrixFieldNames.AffairCode, MatrixFieldNames.Potential, MatrixFieldNames.CooperationObject, MatrixFieldNames.MergedInto];
 }
