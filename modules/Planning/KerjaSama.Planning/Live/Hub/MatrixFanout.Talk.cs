@@ -1,3 +1,5 @@
+using KerjaSama.Planning.Contracts.Live;
+
 namespace KerjaSama.Planning.Live.Hub;
 
 // Issue 19: comments and duplicate pairs go to the session's group like presence; applied ops wake the duplicates
