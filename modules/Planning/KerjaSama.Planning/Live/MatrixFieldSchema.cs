@@ -69,7 +69,10 @@ internal static partial class MatrixFieldSchema
             var error = await CheckAsync(field, value, ctx, ct);
             return error is null ? (Canonical(value), null) : (null, error);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException or JsonException)
+        // A look-up that failed because the database cannot be reached is not a wrong value: it goes up to the sequencer,
+        // which refuses the batch with the retryable not_committed.
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException or JsonException
+            && !KerjaSama.Modularity.Persistence.StoreFailures.IsUnavailable(ex))
         {
             return (null, FieldError.Invalid(field, "A value of the wrong type."));
         }

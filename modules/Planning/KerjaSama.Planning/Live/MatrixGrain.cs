@@ -251,7 +251,23 @@ internal sealed partial class MatrixGrain(
                 continue;
             }
 
-            var (message, error) = await ApplyAsync(caller, op, seq + 1, touched);
+            OpMessage? message;
+            FieldError? error;
+            try
+            {
+                (message, error) = await ApplyAsync(caller, op, seq + 1, touched);
+            }
+            catch (Exception ex) when (StoreFailures.IsUnavailable(ex))
+            {
+                // A check needed the database (a code or region look-up) and it cannot be reached: nothing of the batch
+                // is stored; every op not yet answered is refused with the retryable code, to be sent again.
+                var refused = Unavailable("not_committed");
+                metrics.Rejected(batch.Count);
+                foreach (var (_, pending, waiting) in batch)
+                    waiting.TrySetResult(new OpResult(pending.OpId, 0, AckOutcomes.Rejected, refused, []));
+                return;
+            }
+
             if (error is not null)
             {
                 var result = new OpResult(op.OpId, 0, AckOutcomes.Rejected, error, []);
