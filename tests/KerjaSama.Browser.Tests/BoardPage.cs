@@ -9,18 +9,22 @@ public sealed class BoardPage : IAsyncDisposable
 {
     public static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
-    private BoardPage(IBrowserContext context, IPage page, BoardScenario scenario)
+    private readonly string _boardPath;
+
+    private BoardPage(IBrowserContext context, IPage page, BoardScenario? scenario, string boardPath)
     {
         Context = context;
         Page = page;
         Scenario = scenario;
+        _boardPath = boardPath;
     }
 
     public IBrowserContext Context { get; }
 
     public IPage Page { get; private set; }
 
-    public BoardScenario Scenario { get; }
+    /// <summary>The arranged session, or null for a board reached through the pages (<see cref="AttachAsync"/>).</summary>
+    public BoardScenario? Scenario { get; }
 
     /// <summary>How long the last load took from navigation to an interactive, joined board.</summary>
     public TimeSpan LastLoad { get; private set; }
@@ -48,9 +52,18 @@ public sealed class BoardPage : IAsyncDisposable
         await page.GotoAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString(scenario.BoardPath));
         var stopwatch = Stopwatch.StartNew();
         await SignInForm.SubmitAsync(page, user.UserName, user.Password);
-        var board = new BoardPage(context, page, scenario);
+        var board = new BoardPage(context, page, scenario, scenario.BoardPath);
         await board.WaitReadyAsync();
         board.LastLoad = stopwatch.Elapsed;
+        return board;
+    }
+
+    /// <summary>The board <paramref name="page"/> navigated to (e.g. from the exercise list), once it is ready.</summary>
+    public static async Task<BoardPage> AttachAsync(IBrowserContext context, IPage page)
+    {
+        await page.WaitForURLAsync("**/planning/sessions/*/board");
+        var board = new BoardPage(context, page, null, new Uri(page.Url).PathAndQuery);
+        await board.WaitReadyAsync();
         return board;
     }
 
@@ -61,7 +74,7 @@ public sealed class BoardPage : IAsyncDisposable
         await Page.CloseAsync();
         Page = page;
         var stopwatch = Stopwatch.StartNew();
-        await Page.GotoAsync(Scenario.BoardPath);
+        await Page.GotoAsync(_boardPath);
         await WaitReadyAsync();
         LastLoad = stopwatch.Elapsed;
     }

@@ -26,6 +26,8 @@ public sealed class MeetingsModule : IModule
         builder.Services.AddIntegrationEventHandler<ParticipantJoined, PresenceHandlers>();
         builder.Services.AddIntegrationEventHandler<ParticipantLeft, PresenceHandlers>();
         builder.Services.AddIntegrationEventHandler<MappingSessionClosed, PresenceHandlers>();
+        builder.Services.AddIntegrationEventHandler<KerjaSama.Planning.Contracts.MappingExerciseMeetingChosen, ExerciseMeetingLink>();
+        builder.Services.AddScoped<KerjaSama.Meetings.Contracts.IMeetingDirectory, MeetingDirectory>();
 
         builder.Services.AddScoped<MeetingCommands>();
         builder.Services.AddScoped<InvitationSender>();

@@ -13,6 +13,9 @@ internal sealed class ExerciseFormModel
 
     public int? StartYear { get; set; }
 
+    /// <summary>The meeting the exercise belongs to (an id from the Meetings module), or empty for none.</summary>
+    public string? MeetingId { get; set; }
+
     public long Version { get; set; }
 
     public static ExerciseFormModel From(MappingExercise e) => new()

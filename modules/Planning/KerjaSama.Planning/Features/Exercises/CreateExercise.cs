@@ -1,3 +1,4 @@
+using KerjaSama.Meetings.Contracts;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Exercises;
@@ -12,15 +13,16 @@ namespace KerjaSama.Planning.Features.Exercises;
 internal static class CreateExercise
 {
     internal sealed record Request(string? RegionCode, string? Title, string? PeriodKind, int StartYear, int? EndYear,
-        IReadOnlyList<Guid>? InvitedOrganisationIds = null);
+        IReadOnlyList<Guid>? InvitedOrganisationIds = null, Guid? MeetingId = null);
 
     public static async Task<Results<Created<ExerciseDto>, ValidationProblem>> Handle(
         Request request, PlanningDb db, IRegionDirectory regions, IOrganisationDirectory organisations, IIntegrationEventPublisher events,
-        TimeProvider clock,
+        TimeProvider clock, IMeetingDirectory meetings,
         CancellationToken ct)
     {
         var (v, kind, endYear, invited) = await ExerciseRules.CheckAsync(request.RegionCode, request.Title, request.PeriodKind, request.StartYear,
             request.EndYear, request.InvitedOrganisationIds, regions, organisations, ct);
+        await ExerciseMeeting.CheckAsync(request.MeetingId, null, meetings, v, ct);
         if (!v.IsValid)
             return Problems.Validation(v.ToDictionary());
 
@@ -38,6 +40,7 @@ internal static class CreateExercise
         db.Exercises.Add(exercise);
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(new MappingExerciseCreated(exercise.Id, exercise.RegionCode, exercise.Title, exercise.CreatedAt), ct);
+        await ExerciseMeeting.ApplyAsync(exercise.Id, request.MeetingId, null, events, clock, ct);
         return TypedResults.Created($"/api/planning/exercises/{exercise.Id}", ExerciseDto.From(exercise));
     }
 }

@@ -1,7 +1,9 @@
+using KerjaSama.Meetings.Contracts;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
+using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +17,11 @@ namespace KerjaSama.Planning.Features.Exercises;
 internal static class UpdateExercise
 {
     internal sealed record Request(string? RegionCode, string? Title, string? PeriodKind, int StartYear, int? EndYear,
-        IReadOnlyList<Guid>? InvitedOrganisationIds, long? Version);
+        IReadOnlyList<Guid>? InvitedOrganisationIds, long? Version, Guid? MeetingId = null);
 
     public static async Task<Results<Ok<ExerciseDto>, ValidationProblem, ProblemHttpResult>> Handle(Guid id, Request request, PlanningDb db,
-        IRegionDirectory regions, IOrganisationDirectory organisations, IGrainFactory grains, CancellationToken ct)
+        IRegionDirectory regions, IOrganisationDirectory organisations, IGrainFactory grains, IMeetingDirectory meetings,
+        IIntegrationEventPublisher events, TimeProvider clock, CancellationToken ct)
     {
         var exercise = await db.Exercises.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (exercise is null)
@@ -26,6 +29,7 @@ internal static class UpdateExercise
         var (v, kind, endYear, invited) = await ExerciseRules.CheckAsync(request.RegionCode, request.Title, request.PeriodKind, request.StartYear,
             request.EndYear, request.InvitedOrganisationIds, regions, organisations, ct);
         v.Check(request.Version is not null, nameof(request.Version), "The version you last read is required.");
+        await ExerciseMeeting.CheckAsync(request.MeetingId, id, meetings, v, ct);
         if (v.IsValid && await db.Rows.AnyAsync(r => r.ExerciseId == id && !r.Removed, ct))
         {
             // Rows were checked against the region (affairs of its level, bordering partners) and the period (plan years).
@@ -52,6 +56,7 @@ internal static class UpdateExercise
             return Problems.Conflict("version_conflict", "Someone else changed this exercise since you read it.");
         }
 
+        await ExerciseMeeting.ApplyAsync(id, request.MeetingId, await ExerciseMeeting.CurrentAsync(id, meetings, ct), events, clock, ct);
         // The grain holds the region, period and invitations it validates with.
         await grains.GetGrain<IMatrixGrain>(id).Reload();
         return TypedResults.Ok(ExerciseDto.From(exercise));
