@@ -53,7 +53,7 @@ test('an edit made before the join waits, then goes after the join; a failed cal
   const transport = new FakeTransport();
   const { engine, sync, saved } = client(transport);
   transport.connected = false;
-  const op = sync.edit('update', row, { notes: 'luring' });
+  const op = sync.edit('row.update', row, { notes: 'luring' });
   await sync.flush();
   assert.equal(transport.sent.length, 0);
   assert.deepEqual(saved.at(-1)!.queue.map(q => q.OpId), [op.OpId]);
@@ -73,11 +73,11 @@ test('an edit made before the join waits, then goes after the join; a failed cal
 
 test('a gap in the pushes starts a join from the last sequence seen, and the queue kept across a reload goes after it', async () => {
   const transport = new FakeTransport();
-  const kept: SubmitOp = { SessionId: session, OpId: '0e000000-0000-0000-0000-000000000009', Kind: 'update', RowId: row, Fields: { notes: 'tersimpan' }, BaseSeq: 1 };
+  const kept: SubmitOp = { SessionId: session, OpId: '0e000000-0000-0000-0000-000000000009', Kind: 'row.update', RowId: row, Fields: { notes: 'tersimpan' }, BaseSeq: 1 };
   const { engine, sync } = client(transport, { queue: [kept], rejected: [] });
   transport.connected = false;
   const other = { ...me, UserId: 'b0b00000-0000-0000-0000-000000000002' };
-  const push = (seq: number, notes: string) => ({ SessionId: session, Seq: seq, OpId: crypto.randomUUID(), Kind: 'update', RowId: row, Fields: { notes }, Author: other, Overwrites: [] }) as unknown as AppliedOp;
+  const push = (seq: number, notes: string) => ({ SessionId: session, Seq: seq, OpId: crypto.randomUUID(), Kind: 'row.update', RowId: row, Fields: { notes }, Author: other, Overwrites: [] }) as unknown as AppliedOp;
   transport.log = [push(2, 'dua'), push(3, 'tiga')];
   transport.seq = 3;
   transport.connected = true;
