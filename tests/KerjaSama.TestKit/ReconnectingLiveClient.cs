@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Sync;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace KerjaSama.TestKit;
 
