@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Sync;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,19 +8,17 @@ namespace KerjaSama.TestKit;
 
 /// <summary>
 /// A participant of a live session over the real <c>/hubs/mapping</c> hub, as a browser behaves: it records what the
-/// server pushes and keeps its own copy of the rows, applying ops strictly in sequence order (an op that arrives
-/// before the ones it follows waits for them). The connection can be replaced (<see cref="AttachAsync"/>) while the
-/// copy of the rows and the sequence survive, so a client can move to another host and rejoin where it left off.
+/// server pushes and keeps a replica of the rows through the sync engine the board's TypeScript twin shares its
+/// conformance vectors with (<see cref="SyncEngine"/>, ADR 0022): ops apply strictly in sequence order (an op that
+/// arrives before the ones it follows waits for them). The connection can be replaced (<see cref="AttachAsync"/>)
+/// while the replica and its sequence survive, so a client can move to another host and rejoin where it left off.
 /// </summary>
-public class LiveSessionClient(string name) : IAsyncDisposable
+public class LiveSessionClient(string name, Guid userId = default, Guid organisationId = default) : IAsyncDisposable
 {
-    // Keeps this many applied ops: a snapshot that arrives after pushes it does not include re-applies them.
-    private const int History = 1_000;
-
     private readonly ConcurrentQueue<AppliedOp> _pushed = new();
-    private readonly SortedDictionary<long, AppliedOp> _received = [];
     private readonly Lock _lock = new();
     private HubConnection? _connection;
+    private SyncEngine? _engine;
 
     public string Name { get; } = name;
 
@@ -33,13 +32,14 @@ public class LiveSessionClient(string name) : IAsyncDisposable
 
     public Guid SessionId { get; private set; }
 
-    public long Seq { get; private set; }
+    public long Seq => Sync(e => e?.Seq ?? 0);
 
     public string? State { get; private set; }
 
     public List<Participant>? LastPresence { get; private set; }
 
-    public Dictionary<Guid, Dictionary<string, string>> Rows { get; } = [];
+    /// <summary>A copy of the replica's rows (field values as <see cref="Text"/>).</summary>
+    public Dictionary<Guid, Dictionary<string, string>> Rows => RowsNow();
 
     /// <summary>Every op the server pushed, in arrival order.</summary>
     public IReadOnlyCollection<AppliedOp> Applied => _pushed;
@@ -59,45 +59,47 @@ public class LiveSessionClient(string name) : IAsyncDisposable
     {
         if (_connection is not null)
             await _connection.DisposeAsync();
+        Sync(e => e?.Disconnected());
         _connection = connection;
         Host = host;
-        connection.On<AppliedOp>("Applied", op =>
+        connection.On<AppliedOp>(HubNames.Applied, op =>
         {
             _pushed.Enqueue(op);
-            lock (_lock)
-                Receive(op);
+            Sync(e => e is not null && op.SessionId == e.SessionId ? e.Receive(op) : ReceiveOutcome.Old);
         });
-        connection.On<Guid, List<Participant>>("Presence", (_, participants) => LastPresence = participants);
-        connection.On<Guid, string>("SessionState", (_, state) => State = state);
+        connection.On<Guid, List<Participant>>(HubNames.Presence, (_, participants) => LastPresence = participants);
+        connection.On<Guid, string>(HubNames.SessionState, (_, state) => State = state);
         await connection.StartAsync();
     }
 
     /// <summary>Joins the session from <paramref name="sinceSeq"/> (default: what this client has seen already).</summary>
     public async Task<JoinResult> JoinAsync(Guid sessionId, long? sinceSeq = null)
     {
-        var result = await Connection.InvokeAsync<JoinResult>("Join", sessionId, sinceSeq ?? Seq);
-        lock (_lock)
+        var since = Sync(e =>
         {
+            if (e is null || e.SessionId != sessionId)
+                _engine = e = new SyncEngine(userId, organisationId, sessionId);
             SessionId = sessionId;
-            State = result.State;
-            if (result.Rows is not null)
-            {
-                Rows.Clear();
-                foreach (var row in result.Rows)
-                    Rows[row.RowId] = row.Fields.ToDictionary(f => f.Key, f => Text(f.Value));
-                Seq = result.Seq;
-            }
-
-            foreach (var op in result.Ops)
-                _received.TryAdd(op.Seq, op);
-            Advance();
+            return e.BeginJoin();
+        });
+        JoinResult result;
+        try
+        {
+            result = await Connection.InvokeAsync<JoinResult>(HubNames.Join, sessionId, sinceSeq ?? since);
+        }
+        catch
+        {
+            Sync(e => e?.Disconnected());
+            throw;
         }
 
+        Sync(e => e!.CompleteJoin(result));
+        State = result.State;
         return result;
     }
 
     public Task<Ack> SubmitAsync(string kind, Guid rowId, Dictionary<string, object?>? fields = null, Guid? opId = null, long? baseSeq = null) =>
-        Connection.InvokeAsync<Ack>("Submit", new SubmitOp
+        Connection.InvokeAsync<Ack>(HubNames.Submit, new SubmitOp
         {
             SessionId = SessionId, OpId = opId ?? Guid.NewGuid(), Kind = kind, RowId = rowId, Fields = fields ?? [], BaseSeq = baseSeq ?? Seq,
         });
@@ -115,45 +117,20 @@ public class LiveSessionClient(string name) : IAsyncDisposable
     }
 
     /// <summary>A copy of the rows as they are now.</summary>
-    public Dictionary<Guid, Dictionary<string, string>> RowsNow()
+    public Dictionary<Guid, Dictionary<string, string>> RowsNow() =>
+        Sync(e => e?.Rows.Values.ToDictionary(r => r.Id, r => r.Fields.ToDictionary(f => f.Key, f => Text(f.Value))) ?? []);
+
+    /// <summary>Runs <paramref name="action"/> on the replica's engine (null before the first join) under the client's lock.</summary>
+    protected T Sync<T>(Func<SyncEngine?, T> action)
     {
         lock (_lock)
-            return Rows.ToDictionary(r => r.Key, r => new Dictionary<string, string>(r.Value));
+            return action(_engine);
     }
 
-    private void Receive(AppliedOp op)
+    private void Sync(Action<SyncEngine?> action)
     {
-        _received.TryAdd(op.Seq, op);
-        Advance();
-    }
-
-    /// <summary>Applies the received ops that follow <see cref="Seq"/> without a gap, and forgets old ones.</summary>
-    private void Advance()
-    {
-        while (_received.TryGetValue(Seq + 1, out var next))
-            Apply(next);
-        while (_received.Count > 0 && _received.First().Key <= Seq - History)
-            _received.Remove(_received.First().Key);
-    }
-
-    private void Apply(AppliedOp op)
-    {
-        Seq = op.Seq;
-        if (op.Kind == OpKinds.Remove)
-        {
-            Rows.Remove(op.RowId);
-            return;
-        }
-
-        if (!Rows.TryGetValue(op.RowId, out var row))
-            Rows[op.RowId] = row = [];
-        foreach (var (field, value) in op.Fields)
-        {
-            if (value is null)
-                row.Remove(field);
-            else
-                row[field] = Text(value);
-        }
+        lock (_lock)
+            action(_engine);
     }
 
     /// <summary>A protocol-neutral text of a value, to compare rows between clients and the REST read.</summary>

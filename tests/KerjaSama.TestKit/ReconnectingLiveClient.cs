@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Sync;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace KerjaSama.TestKit;
 
 /// <summary>
 /// A live-session participant that survives its host going away, as a browser would behave: it reconnects to another
 /// host, rejoins with its last sequence and resubmits an unacknowledged op with the same op id (the grain answers a
-/// repeat as a duplicate). Retryable refusals (<c>not_committed</c>, <c>rate_limited</c>, a host that is stopping) are retried; any other
-/// rejection fails.
+/// repeat as a duplicate). The op waits in the sync engine's queue until acknowledged; the engine decides what is
+/// retryable (<c>not_committed</c>, <c>rate_limited</c>; a host that is stopping is retried too); any other rejection fails.
 /// </summary>
 public sealed class ReconnectingLiveClient(string name, string accessToken, Guid sessionId) : LiveSessionClient(name)
 {
@@ -19,20 +21,16 @@ public sealed class ReconnectingLiveClient(string name, string accessToken, Guid
     /// <summary>The retryable refusals and failures met on the way (code or exception type → count).</summary>
     public ConcurrentDictionary<string, int> Retries { get; } = new();
 
-    private bool _joined;
-
     public async Task ConnectAsync(Uri host)
     {
-        _joined = false;
         await AttachAsync(HubConnectionFor(host, accessToken), host);
         await JoinAsync(sessionId);
-        _joined = true;
     }
 
     /// <summary>Submits until the op is acknowledged, moving to the host <paramref name="nextHost"/> names when the current one fails.</summary>
     public async Task<Ack> SubmitAsync(string kind, Guid rowId, Dictionary<string, object?> fields, Func<Uri, Uri> nextHost, DateTime deadline)
     {
-        var opId = Guid.NewGuid();
+        var op = Sync(e => e?.Edit(kind, rowId, fields, Guid.NewGuid())) ?? throw new InvalidOperationException($"{Name}: connect before submitting.");
         Exception? last = null;
         while (DateTime.UtcNow < deadline)
         {
@@ -41,31 +39,27 @@ public sealed class ReconnectingLiveClient(string name, string accessToken, Guid
                 if (!Connected)
                 {
                     var host = nextHost(Host!);
-                    _joined = false;
                     await AttachAsync(HubConnectionFor(host, accessToken), host);
                     Reconnects++;
                 }
 
-                if (!_joined)
-                {
-                    // A new connection, or one whose join failed (the grain was moving or the database was away): join first.
+                // A new connection, or one whose join failed (the grain was moving or the database was away): join first.
+                if (!Sync(e => e!.Joined))
                     await JoinAsync(sessionId);
-                    _joined = true;
-                }
 
-                var ack = await SubmitAsync(kind, rowId, fields, opId);
-                if (ack.Outcome is AckOutcomes.Applied or AckOutcomes.Duplicate)
+                var ack = await Connection.InvokeAsync<Ack>(HubNames.Submit, op);
+                switch (Sync(e => e!.Acknowledge(op, ack)))
                 {
-                    Acknowledged[opId] = ack.Seq;
-                    return ack;
+                    case AckResult.Confirmed:
+                        Acknowledged[op.OpId] = ack.Seq;
+                        return ack;
+                    case AckResult.Rejected:
+                        throw new RejectedException($"{Name}: op rejected with {ack.Error?.Code}: {ack.Error?.Message}");
                 }
 
                 // Retryable: nothing was stored (the database failed, or the user is over the hub's submit rate).
-                var retryable = ack.Error?.Code;
-                if (retryable is not ("not_committed" or "rate_limited"))
-                    throw new RejectedException($"{Name}: op rejected with {ack.Error?.Code}: {ack.Error?.Message}");
-                Retries.AddOrUpdate(retryable, 1, (_, n) => n + 1);
-                last = new InvalidOperationException(retryable);
+                Retries.AddOrUpdate(ack.Error!.Code, 1, (_, n) => n + 1);
+                last = new InvalidOperationException(ack.Error.Code);
             }
             catch (Exception ex) when (ex is not RejectedException)
             {
@@ -77,7 +71,7 @@ public sealed class ReconnectingLiveClient(string name, string accessToken, Guid
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"{Name}: op {opId} was never acknowledged; last error: {last?.Message}");
+        throw new TimeoutException($"{Name}: op {op.OpId} was never acknowledged; last error: {last?.Message}");
     }
 
     public Task WaitForSeqAsync(long seq, DateTime deadline) => WaitForSeqAsync(seq, deadline - DateTime.UtcNow);

@@ -3,7 +3,7 @@ using KerjaSama.TestKit;
 namespace KerjaSama.Planning.Tests.Live;
 
 /// <summary>A participant of a live session over the real hub of the test host, as one signed-in test user.</summary>
-internal sealed class LiveClient(TestUser user) : LiveSessionClient(user.Caller.DisplayName)
+internal sealed class LiveClient(TestUser user) : LiveSessionClient(user.Caller.DisplayName, user.Caller.UserId, user.Caller.OrganisationId)
 {
     public TestUser User { get; } = user;
 

@@ -44,7 +44,7 @@ function start(): void {
   (window as unknown as Record<string, unknown>).kerjaSamaBoard = {
     snapshot: () => model.snapshot(),
     reveal: (rowId: string) => view?.reveal(rowId.toLowerCase()),
-    pending: () => model.stored.queue.length + model.acked.size,
+    pending: () => model.engine.pendingCount,
     facilitation: () => ({ timer: facilitation.timer, remainingMs: facilitation.remainingMs(), vote: facilitation.vote, view: facilitation.view, following: follow.following }),
     shownView: () => view?.shownView(),
     talk: () => ({ comments: [...talk.comments.values()], pairs: talk.pairs, rowId: talk.rowId }),

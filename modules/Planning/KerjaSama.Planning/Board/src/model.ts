@@ -1,39 +1,25 @@
-// The board's state and its hub connection: rows as the server has them, this user's edit queue (kept in
-// localStorage, sent in order with its op ids while connected, kept while offline), presence and session state.
-// The model never touches the DOM: it tells the view what changed and the view draws at most once per frame.
+// The board's hub connection and what the view needs besides the replica: presence, session state, field errors,
+// "removed while you edit". The replica itself (rows, catch-up, the edit queue kept in localStorage and its overlay,
+// overwrite notices) is the sync engine's (sync/engine.ts, sync/client.ts); the model wires it to SignalR and the
+// browser. It never touches the DOM: it tells the view what changed and the view draws at most once per frame.
 import * as signalR from '@microsoft/signalr';
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import {
-  AckOutcomes, HubNames, OpKinds, PlatformRoles, RejectionCodes, SessionStates,
+  HubNames, PlatformRoles, SessionStates,
   type Ack, type AppliedOp, type FieldValue, type JoinResult, type Participant, type SubmitOp,
 } from './contracts.g';
 import { type BoardConfig, n } from './config';
 import type { BoardExtension } from './talk';
+import { type AckResult, type AppliedEffect, type OverwriteNotice, type QueueState, type RejectedEdit, type ReplicaRow, SyncEngine } from './sync/engine';
+import { SyncClient } from './sync/client';
 
-export interface Row {
-  id: string;
-  owner: string;
-  fields: Record<string, FieldValue>;
-  seq: number;
-  order: number;
-  /** Changes whenever what the row shows changes (server value, this user's overlay, errors). */
-  ver: number;
-  /** This user's unconfirmed fields (overlay rows only). */
-  pendingFields?: Set<string>;
-  /** Added by this user and not yet confirmed. */
-  pending?: boolean;
-}
-
-export interface RejectedEdit { opId: string; rowId: string; field: string | null; code: string; message: string; wasQueued: boolean; value?: FieldValue }
-
-export interface OverwriteNotice { id: number; by: string; organisationName: string; rowId: string; field: string; yours: FieldValue; theirs: FieldValue }
+export type Row = ReplicaRow;
+export type { RejectedEdit, OverwriteNotice };
 
 /** A row removed by someone else while this user had it open in an editor: the text stays for copying. */
 export interface RemovedWhileEditing { rowId: string; field: string; text: string; by: string }
 
 export interface FieldError { text: string; value: FieldValue }
-
-interface Stored { queue: SubmitOp[]; rejected: RejectedEdit[] }
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -50,19 +36,12 @@ export interface Changes {
 const retryDelayMs = 1000;
 
 export class BoardModel {
-  readonly rows = new Map<string, Row>();
   readonly errors = new Map<string, FieldError>();
-  readonly notices: OverwriteNotice[] = [];
   readonly removedWhileEditing: RemovedWhileEditing[] = [];
   participants: Participant[] = [];
-  seq = 0;
   state = '';
   connection: Connection = 'connecting';
   message: string | null = null;
-  ready = false;
-  stored: Stored = { queue: [], rejected: [] };
-  /** Ops acknowledged with a sequence not yet seen as Applied: still laid over the rows (op id → op and seq). */
-  readonly acked = new Map<string, { op: SubmitOp; seq: number }>();
   /** Sequences applied since the view last drew (the benchmark's "rendered at" hook). */
   readonly appliedSinceFrame: number[] = [];
   /** The row and field this user is editing (the view keeps it current), for "removed while you edit". */
@@ -72,22 +51,24 @@ export class BoardModel {
   onJoin: ((join: JoinResult) => void) | null = null;
   /** Parts of the board with hub messages of their own (talk.ts): attached to the hub, told after each join. */
   readonly extensions: BoardExtension[] = [];
+  readonly engine: SyncEngine;
 
   private hub: signalR.HubConnection | null = null;
-  private buffered: AppliedOp[] = [];
-  private order = 0;
-  private verClock = 0;
-  private noticeIds = 0;
-  private joined = false;
-  private joining = false;
-  private flushing = false;
-  private catchUpWanted = false;
+  private sync: SyncClient | null = null;
   private online = navigator.onLine;
   private disposed = false;
   private lastFocus = '';
-  private overlayCache: Row[] | null = null;
 
-  constructor(readonly config: BoardConfig, private readonly changed: (c: Partial<Changes> & { rowIds?: string[] }) => void) {}
+  constructor(readonly config: BoardConfig, private readonly changed: (c: Partial<Changes> & { rowIds?: string[] }) => void) {
+    this.engine = new SyncEngine(config.userId, config.organisationId, config.sessionId, e => this.onApplied(e));
+  }
+
+  get rows(): Map<string, Row> { return this.engine.rows; }
+  get seq(): number { return this.engine.seq; }
+  get ready(): boolean { return this.engine.ready; }
+  get stored(): QueueState { return this.engine.stored; }
+  get acked(): Map<string, { op: SubmitOp; seq: number }> { return this.engine.acked; }
+  get notices(): OverwriteNotice[] { return this.engine.notices; }
 
   get canFacilitate(): boolean { return this.config.role === PlatformRoles.SecretariatAdmin || this.config.role === PlatformRoles.Facilitator; }
 
@@ -101,14 +82,11 @@ export class BoardModel {
 
   private get storageKey(): string { return `kerjasama.board.${n(this.config.sessionId)}.${n(this.config.userId)}`; }
 
+  private get connected(): boolean { return this.online && this.hub?.state === signalR.HubConnectionState.Connected; }
+
   // ---- start-up and connection ----
 
   async start(): Promise<void> {
-    this.stored = this.loadStored();
-    // Rejections not yet dismissed stay next to their fields, also after a reload (or when another tab sent the queue).
-    for (const r of [...this.stored.rejected].reverse()) {
-      if (r.field) this.errors.set(errorKey(r.rowId, r.field), { text: `${r.message} (${r.code})`, value: r.value ?? null });
-    }
     window.addEventListener('online', () => { void this.networkChanged(true); });
     window.addEventListener('offline', () => { void this.networkChanged(false); });
     this.hub = new signalR.HubConnectionBuilder()
@@ -117,7 +95,23 @@ export class BoardModel {
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => c.previousRetryCount < 3 ? 250 * (c.previousRetryCount + 1) : 2000 })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
-    this.hub.on(HubNames.Applied, (op: AppliedOp) => this.onApplied(op));
+    const hub = this.hub;
+    const model = this;
+    this.sync = new SyncClient(this.engine, {
+      get connected() { return model.connected; },
+      join: (session, since) => hub.invoke<JoinResult>(HubNames.Join, session, since),
+      submit: op => hub.invoke<Ack>(HubNames.Submit, op),
+    }, { load: () => this.loadStored(), save: state => this.saveStored(state) }, {
+      joined: join => this.joined(join),
+      answered: (op, result) => this.answered(op, result),
+    }, retryDelayMs);
+    // Rejections not yet dismissed stay next to their fields, also after a reload (or when another tab sent the queue).
+    for (const r of [...this.stored.rejected].reverse()) {
+      if (r.field) this.errors.set(errorKey(r.rowId, r.field), { text: `${r.message} (${r.code})`, value: r.value ?? null });
+    }
+    this.hub.on(HubNames.Applied, (op: AppliedOp) => {
+      if (op.SessionId.toLowerCase() === this.config.sessionId) this.sync?.receive(op);
+    });
     this.onHub?.(this.hub);
     this.hub.on(HubNames.Presence, (session: string, people: Participant[]) => {
       if (session.toLowerCase() !== this.config.sessionId) return;
@@ -130,7 +124,7 @@ export class BoardModel {
     });
     this.hub.on(HubNames.Revoked, (session: string, code: string) => {
       if (session.toLowerCase() !== this.config.sessionId) return;
-      this.joined = false;
+      this.engine.disconnected();
       this.message = `${code}: ` + (this.config.language === 'en'
         ? 'your organisation is no longer invited to this mapping exercise.'
         : 'organisasi Anda tidak lagi diundang ke pemetaan ini.');
@@ -138,12 +132,12 @@ export class BoardModel {
     });
     for (const e of this.extensions) e.attach(this.hub);
     this.hub.onreconnecting(() => {
-      this.joined = false;
+      this.engine.disconnected();
       this.setConnection(this.online ? 'reconnecting' : 'offline');
     });
     this.hub.onreconnected(() => { void this.joinAndFlush(); });
     this.hub.onclose(() => {
-      this.joined = false;
+      this.engine.disconnected();
       this.setConnection('offline');
       if (!this.disposed && this.online) void this.connectLoop();
     });
@@ -154,7 +148,7 @@ export class BoardModel {
   private async networkChanged(online: boolean): Promise<void> {
     this.online = online;
     if (!online) {
-      this.joined = false;
+      this.engine.disconnected();
       this.setConnection('offline');
       await this.hub?.stop();
     } else {
@@ -168,7 +162,7 @@ export class BoardModel {
     while (!this.disposed && this.online && this.hub && this.hub.state === signalR.HubConnectionState.Disconnected) {
       try {
         await this.hub.start();
-        await this.joinAndFlush();
+        await this.sync!.joinAndFlush();
         return;
       } catch (e) {
         this.connection = this.stored.queue.length > 0 || this.ready ? 'reconnecting' : 'connecting';
@@ -178,6 +172,14 @@ export class BoardModel {
         await sleep(delay);
         delay = Math.min(delay * 2, 8000);
       }
+    }
+  }
+
+  private async joinAndFlush(): Promise<void> {
+    try {
+      await this.sync?.joinAndFlush();
+    } catch {
+      // The connection went again: its close or reconnect handler takes over.
     }
   }
 
@@ -193,167 +195,52 @@ export class BoardModel {
     this.changed({ all: true, bar: true, side: true, structure: true });
   }
 
-  private async joinAndFlush(): Promise<void> {
-    if (!this.hub || this.joining) return;
-    this.joining = true;
-    try {
-      do {
-        this.catchUpWanted = false;
-        const since = this.ready ? this.seq : 0;
-        const join = await this.hub.invoke<JoinResult>(HubNames.Join, this.config.sessionId, since);
-        if (join.Rows) {
-          this.rows.clear();
-          for (const r of join.Rows) {
-            const id = r.RowId.toLowerCase();
-            this.rows.set(id, { id, owner: r.OwnerOrganisationId.toLowerCase(), fields: clean(r.Fields), seq: r.Seq, order: ++this.order, ver: ++this.verClock });
-          }
-          this.seq = join.Seq;
-          this.overlayCache = null;
-          this.changed({ all: true, structure: true });
-        }
-        for (const op of join.Ops ?? []) this.apply(op);
-        this.seq = Math.max(this.seq, join.Seq);
-        this.participants = join.Participants ?? [];
-        this.joined = true;
-        this.connection = 'connected';
-        this.message = null;
-        const buffered = this.buffered.sort((a, b) => a.Seq - b.Seq);
-        this.buffered = [];
-        for (const op of buffered) this.apply(op);
-        this.setState(join.State);
-        this.ready = true;
-        this.onJoin?.(join);
-        this.changed({ bar: true, side: true, markers: true, presence: true });
-        for (const e of this.extensions) e.joined();
-      } while (this.catchUpWanted);
-    } finally {
-      this.joining = false;
-    }
+  private joined(join: JoinResult): void {
+    if (join.Rows) this.changed({ all: true, structure: true });
+    this.participants = join.Participants ?? [];
+    this.connection = 'connected';
+    this.message = null;
+    this.setState(join.State);
+    this.onJoin?.(join);
+    this.changed({ bar: true, side: true, markers: true, presence: true });
+    for (const e of this.extensions) e.joined();
     this.lastFocus = '';
-    await this.flush();
   }
 
-  private onApplied(op: AppliedOp): void {
-    if (op.SessionId.toLowerCase() !== this.config.sessionId) return;
-    if (this.joining || !this.ready) {
-      this.buffered.push(op);
-      return;
+  private onApplied(e: AppliedEffect): void {
+    if (e.removed && e.byOther && this.editing?.rowId === e.rowId) {
+      this.removedWhileEditing.unshift({ rowId: e.rowId, field: this.editing.field, text: this.editing.draft(), by: `${e.op.Author.DisplayName} (${e.op.Author.OrganisationName})` });
+      this.changed({ side: true });
     }
-    if (op.Seq > this.seq + 1) {
-      // A gap: rejoin from the last sequence seen (the op comes again with the others).
-      this.buffered.push(op);
-      if (this.joining) this.catchUpWanted = true;
-      else if (this.hub?.state === signalR.HubConnectionState.Connected) void this.joinAndFlush();
-      return;
-    }
-    this.apply(op);
+    if (e.notices.length > 0) this.changed({ side: true });
+    this.appliedSinceFrame.push(e.op.Seq);
+    this.changed({ rowIds: [e.rowId], structure: true });
   }
 
-  private apply(op: AppliedOp): void {
-    if (op.Seq <= this.seq) return;
-    this.seq = op.Seq;
+  private answered(op: SubmitOp, result: AckResult): void {
     const rowId = op.RowId.toLowerCase();
-    const fields = op.Fields ?? {};
-    const byOther = op.Author.UserId.toLowerCase() !== this.config.userId;
-    switch (op.Kind) {
-      case OpKinds.Add:
-        this.rows.set(rowId, { id: rowId, owner: op.Author.OrganisationId.toLowerCase(), fields: clean(fields), seq: op.Seq, order: ++this.order, ver: ++this.verClock });
-        break;
-      case OpKinds.Update: {
-        const row = this.rows.get(rowId);
-        if (row) {
-          for (const [k, v] of Object.entries(fields)) {
-            if (v === null || v === undefined) delete row.fields[k];
-            else row.fields[k] = v;
-          }
-          row.seq = op.Seq;
-          row.ver = ++this.verClock;
-        }
-        break;
-      }
-      case OpKinds.Remove:
-        if (this.rows.delete(rowId) && byOther && this.editing?.rowId === rowId) {
-          this.removedWhileEditing.unshift({ rowId, field: this.editing.field, text: this.editing.draft(), by: `${op.Author.DisplayName} (${op.Author.OrganisationName})` });
-          this.changed({ side: true });
-        }
-        break;
+    if (result === 'rejected') {
+      const r = this.stored.rejected[0];
+      this.errors.set(errorKey(rowId, r.field ?? ''), { text: `${r.message} (${r.code})`, value: r.value ?? null });
     }
-    for (const o of op.Overwrites ?? []) {
-      if (o.PreviousAuthor.UserId.toLowerCase() === this.config.userId && byOther) {
-        this.notices.unshift({ id: ++this.noticeIds, by: op.Author.DisplayName, organisationName: op.Author.OrganisationName, rowId, field: o.Field,
-          yours: o.PreviousValue, theirs: fields[o.Field] ?? null });
-        this.changed({ side: true });
-      }
-    }
-    for (const [opId, a] of this.acked) {
-      if (a.seq <= this.seq) {
-        this.acked.delete(opId);
-      }
-    }
-    this.overlayCache = null;
-    this.appliedSinceFrame.push(op.Seq);
-    this.changed({ rowIds: [rowId], structure: true });
+    this.changed({ rowIds: [rowId], structure: true, side: true, bar: true });
   }
 
   // ---- edits ----
 
   submit(kind: string, rowId: string, fields: Record<string, FieldValue>): SubmitOp {
-    const op: SubmitOp = { SessionId: this.config.sessionId, OpId: crypto.randomUUID(), Kind: kind, RowId: rowId, Fields: fields, BaseSeq: this.seq };
     for (const field of Object.keys(fields)) this.errors.delete(errorKey(rowId, field));
-    this.stored.queue.push(op);
-    this.saveStored();
-    this.overlayCache = null;
+    const op = this.sync!.edit(kind, rowId, fields);
     this.changed({ rowIds: [rowId], structure: true, side: true, bar: true });
-    void this.flush();
     return op;
-  }
-
-  private async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.stored.queue.length > 0 && this.joined && this.online && this.hub?.state === signalR.HubConnectionState.Connected) {
-        const op = this.stored.queue[0];
-        const wasQueued = this.connection !== 'connected' || this.stored.queue.length > 1;
-        let ack: Ack;
-        try {
-          ack = await this.hub!.invoke<Ack>(HubNames.Submit, op);
-        } catch {
-          break; // The connection went: the op stays first in the queue and goes again, same op id.
-        }
-        const code = ack.Error?.Code;
-        if (ack.Outcome === AckOutcomes.Rejected && (code === RejectionCodes.RateLimited || code === RejectionCodes.NotCommitted)) {
-          // Retryable (faster than the per-user rate, or the database did not commit): same op id, in a moment.
-          await sleep(retryDelayMs);
-          continue;
-        }
-        this.stored.queue = this.stored.queue.filter(q => q.OpId !== op.OpId);
-        const rowId = op.RowId.toLowerCase();
-        if (ack.Outcome === AckOutcomes.Rejected) {
-          const error = ack.Error ?? { Code: 'rejected', Message: 'Rejected.', Field: null };
-          const field = error.Field ?? Object.keys(op.Fields)[0] ?? null;
-          this.errors.set(errorKey(rowId, field ?? ''), { text: `${error.Message} (${error.Code})`, value: field ? op.Fields[field] ?? null : null });
-          const row = this.rows.get(rowId);
-          if (row) row.ver = ++this.verClock;
-          this.stored.rejected.unshift({ opId: op.OpId, rowId, field, code: error.Code, message: error.Message, wasQueued, value: field ? op.Fields[field] ?? null : null });
-        } else if (ack.Seq > this.seq) {
-          this.acked.set(op.OpId, { op, seq: ack.Seq });
-        }
-        this.overlayCache = null;
-        this.saveStored();
-        this.changed({ rowIds: [rowId], structure: true, side: true, bar: true });
-      }
-    } finally {
-      this.flushing = false;
-    }
   }
 
   focus(rowId: string | null, field: string | null): void {
     const key = `${rowId}|${field}`;
-    if (key === this.lastFocus || !this.joined || this.hub?.state !== signalR.HubConnectionState.Connected) return;
+    if (key === this.lastFocus || !this.engine.joined || !this.connected) return;
     this.lastFocus = key;
     // Presence is best effort; the next focus goes after a reconnect.
-    this.hub.send(HubNames.Focus, this.config.sessionId, rowId, field).catch(() => { this.lastFocus = ''; });
+    this.hub!.send(HubNames.Focus, this.config.sessionId, rowId, field).catch(() => { this.lastFocus = ''; });
   }
 
   async changeSession(action: 'lock' | 'unlock' | 'close'): Promise<void> {
@@ -373,8 +260,7 @@ export class BoardModel {
   dismissRejected(opId: string): void {
     const dismissed = this.stored.rejected.find(r => r.opId === opId);
     if (dismissed?.field) this.clearError(dismissed.rowId, dismissed.field);
-    this.stored.rejected = this.stored.rejected.filter(r => r.opId !== opId);
-    this.saveStored();
+    this.sync?.dismissRejected(opId);
     this.changed({ side: true });
   }
 
@@ -384,85 +270,32 @@ export class BoardModel {
 
   /** Marks a row as changed for the view (e.g. its editor opened or closed). */
   touch(rowId: string): void {
-    const row = this.rows.get(rowId);
-    if (row) row.ver = ++this.verClock;
-    this.overlayCache = null;
+    this.engine.touch(rowId);
     this.changed({ rowIds: [rowId] });
   }
 
-  // ---- the rows as this user sees them ----
-
-  /**
-   * The server's rows with this user's unsent and unconfirmed edits laid over them, in arrival order. Rows without
-   * such edits are the server's own objects; overlaid rows are copies whose version changes with the overlay.
-   */
-  viewRows(): Row[] {
-    if (this.overlayCache) return this.overlayCache;
-    const pending = [...[...this.acked.values()].map(a => a.op), ...this.stored.queue];
-    const view = new Map<string, Row>(this.rows);
-    const overlaid = new Set<string>();
-    for (const op of pending) {
-      const rowId = op.RowId.toLowerCase();
-      switch (op.Kind) {
-        case OpKinds.Add:
-          if (!view.has(rowId)) {
-            view.set(rowId, { id: rowId, owner: this.config.organisationId, fields: clean(op.Fields), seq: Number.MAX_SAFE_INTEGER,
-              order: Number.MAX_SAFE_INTEGER, ver: 0, pending: true, pendingFields: new Set() });
-            overlaid.add(rowId);
-          }
-          break;
-        case OpKinds.Update: {
-          let row = view.get(rowId);
-          if (!row) break;
-          if (!overlaid.has(rowId)) {
-            row = { ...row, fields: { ...row.fields }, pendingFields: new Set() };
-            view.set(rowId, row);
-            overlaid.add(rowId);
-          }
-          for (const [k, v] of Object.entries(op.Fields)) {
-            if (v === null || v === undefined) delete row.fields[k];
-            else row.fields[k] = v;
-            row.pendingFields!.add(k);
-          }
-          break;
-        }
-        case OpKinds.Remove:
-          view.delete(rowId);
-          break;
-      }
-    }
-    for (const id of overlaid) {
-      const row = view.get(id);
-      // A version from the overlay's content: the same overlay draws once, a changed one again.
-      if (row) row.ver = hash(JSON.stringify(row.fields) + '|' + [...row.pendingFields!].join(',') + '|' + (this.rows.get(id)?.ver ?? 0)) * -1 - 1;
-    }
-    this.overlayCache = [...view.values()].sort((a, b) => a.order - b.order);
-    return this.overlayCache;
-  }
+  /** The server's rows with this user's unsent and unconfirmed edits laid over them (the engine's overlay). */
+  viewRows(): Row[] { return this.engine.viewRows(); }
 
   /** The server's rows (no overlay): what every board should converge to. */
-  snapshot(): { seq: number; rows: Record<string, { owner: string; fields: Record<string, FieldValue> }> } {
-    const rows: Record<string, { owner: string; fields: Record<string, FieldValue> }> = {};
-    for (const r of this.rows.values()) rows[r.id] = { owner: r.owner, fields: { ...r.fields } };
-    return { seq: this.seq, rows };
-  }
+  snapshot(): ReturnType<SyncEngine['snapshot']> { return this.engine.snapshot(); }
 
   // ---- storage ----
 
-  private loadStored(): Stored {
+  private loadStored(): QueueState {
     try {
       const text = window.localStorage.getItem(this.storageKey);
       if (!text) return { queue: [], rejected: [] };
-      const parsed = JSON.parse(text) as Partial<Stored>;
+      const parsed = JSON.parse(text) as Partial<QueueState>;
       return { queue: Array.isArray(parsed.queue) ? parsed.queue : [], rejected: Array.isArray(parsed.rejected) ? parsed.rejected : [] };
     } catch {
       return { queue: [], rejected: [] };
     }
   }
 
-  private saveStored(): void {
-    if (this.stored.queue.length === 0 && this.stored.rejected.length === 0) window.localStorage.removeItem(this.storageKey);
-    else window.localStorage.setItem(this.storageKey, JSON.stringify(this.stored));
+  private saveStored(state: QueueState): void {
+    if (state.queue.length === 0 && state.rejected.length === 0) window.localStorage.removeItem(this.storageKey);
+    else window.localStorage.setItem(this.storageKey, JSON.stringify(state));
   }
 
   async dispose(): Promise<void> {
@@ -473,16 +306,4 @@ export class BoardModel {
 
 export const errorKey = (rowId: string, field: string): string => `${rowId}|${field}`;
 
-function clean(fields: Record<string, FieldValue> | null | undefined): Record<string, FieldValue> {
-  const result: Record<string, FieldValue> = {};
-  for (const [k, v] of Object.entries(fields ?? {})) if (v !== null && v !== undefined) result[k] = v;
-  return result;
-}
-
 function sleep(ms: number): Promise<void> { return new Promise(resolve => setTimeout(resolve, ms)); }
-
-function hash(text: string): number {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
-  return h >>> 0;
-}
