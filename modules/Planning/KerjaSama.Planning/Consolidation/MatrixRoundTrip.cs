@@ -165,9 +165,11 @@ internal static class MatrixRoundTrip
         text = text.Trim();
         if (text.Length == 0)
             return "";
-        if (MatrixColumns.ParseYearColumn(column) is { Part: "budget" })
+        if (MatrixColumns.ParseYearColumn(column) is { Part: "budget" } || column == "forward_budget")
             return MatrixImport.Rupiah(text)?.ToString(CultureInfo.InvariantCulture) ?? text;
-        if (column == "dprd_approval_required")
+        if (column == "baseline" && decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var baseline))
+            return baseline.ToString("0.############", CultureInfo.InvariantCulture);
+        if (column is "dprd_approval_required" or "central_consent_required")
             return MatrixImport.Bool(text) is { } flag ? (flag ? "true" : "false") : text;
         if (ListColumns.Contains(column))
             return string.Join(";", MatrixImport.List(text));
