@@ -31,7 +31,7 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Assertions.Expect(a.Value(rowB, F.Potential)).ToHaveTextAsync("Jalan poros antarprovinsi", new() { Timeout = 1000 });
 
         await a.EditAsync(rowA, F.CooperationType, "KSDD-sukarela");
-        await Assertions.Expect(b.Value(rowA, F.CooperationType)).ToHaveTextAsync("KSDD-sukarela", new() { Timeout = 1000 });
+        await Assertions.Expect(b.Value(rowA, F.CooperationType)).ToHaveTextAsync("Kerja sama daerah dengan daerah (sukarela)", new() { Timeout = 1000 });
         await b.EditAsync(rowB, F.StartYear, "2026");
         await Assertions.Expect(a.Value(rowB, F.StartYear)).ToHaveTextAsync("2026", new() { Timeout = 1000 });
 
@@ -103,7 +103,7 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         var s = await ScenarioAsync(fixture);
         await using var a = await BoardPage.OpenAsync(fixture.Browser, s, s.AgencyA);
         var row = await a.AddRowAsync("Pariwisata sungai");
-        await Assertions.Expect(a.Value(row, F.Status)).ToHaveTextAsync("diusulkan");
+        await Assertions.Expect(a.Value(row, F.Status)).ToHaveTextAsync("Diusulkan");
         // The add and the potential typed into the new row are two ops: both acknowledged before going offline.
         await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
 

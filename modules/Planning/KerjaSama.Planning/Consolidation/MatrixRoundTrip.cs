@@ -64,16 +64,7 @@ internal static class MatrixRoundTrip
         {
             var op = parsed.Ops[i];
             var line = sources[i];
-            foreach (var field in new[] { F.ActivityCode, F.SubActivityCode })
-            {
-                if (op.Fields.TryGetValue(field, out var json) && json is not null && JsonSerializer.Deserialize<string>(json) is { } code
-                    && !PlanningCodeLevel.Fits(code, ctx.Level))
-                {
-                    var error = PlanningCodeLevel.Error(field, code, ctx.Level);
-                    issues.Add(new(line.Number, MatrixColumns.ColumnOf(field)!, error.Code, error.Message));
-                }
-            }
-
+            // Codes of another government level are refused by the matrix schema while the lines are parsed (code_not_of_level).
             var idText = Cell(line, "row_id");
             if (idText.Length == 0)
             {
