@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KerjaSama.Registry.Contracts;
 
 namespace KerjaSama.Registry;
 
