@@ -137,6 +137,13 @@ public abstract class ReplayPageTests(BrowserFixture fixture)
             {
                 var json = expected[i].Fields.GetValueOrDefault(field);
                 var text = json is null ? "" : JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.String } e ? e.GetString()! : json;
+                // Choice fields show their label (MatrixVocabulary), in Indonesian on this page, never the code.
+                text = field switch
+                {
+                    F.CooperationType => KerjaSama.SharedKernel.CodeLabels.Indonesian(MatrixVocabulary.CooperationTypes, text),
+                    F.Status => KerjaSama.SharedKernel.CodeLabels.Indonesian(MatrixVocabulary.Statuses, text),
+                    _ => text,
+                };
                 await Assertions.Expect(row.Locator($"td[data-field={field}] [data-testid=value]")).ToHaveTextAsync(text);
             }
         }
