@@ -91,8 +91,11 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
             await Assertions.Expect(board.Page.Locator("tr.row")).ToHaveCountAsync(stored.Count);
             foreach (var (id, fields) in stored)
             {
-                foreach (var field in new[] { F.Potential, F.StartYear, F.DurationYears, F.Status })
+                foreach (var field in new[] { F.Potential, F.StartYear, F.DurationYears })
                     await Assertions.Expect(board.Value(id, field)).ToHaveTextAsync(fields.GetValueOrDefault(field, ""));
+                // The status shows its label, not the stored code.
+                await Assertions.Expect(board.Value(id, F.Status)).ToHaveTextAsync(
+                    KerjaSama.SharedKernel.CodeLabels.Indonesian(KerjaSama.Planning.Contracts.Live.MatrixVocabulary.Statuses, fields.GetValueOrDefault(F.Status, "")));
             }
         }
     }
