@@ -31,7 +31,7 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Assertions.Expect(a.Value(rowB, F.Potential)).ToHaveTextAsync("Jalan poros antarprovinsi", new() { Timeout = 1000 });
 
         await a.EditAsync(rowA, F.CooperationType, "KSDD-sukarela");
-        await Assertions.Expect(b.Value(rowA, F.CooperationType)).ToHaveTextAsync("KSDD-sukarela", new() { Timeout = 1000 });
+        await Assertions.Expect(b.Value(rowA, F.CooperationType)).ToHaveTextAsync("Kerja sama daerah dengan daerah (sukarela)", new() { Timeout = 1000 });
         await b.EditAsync(rowB, F.StartYear, "2026");
         await Assertions.Expect(a.Value(rowB, F.StartYear)).ToHaveTextAsync("2026", new() { Timeout = 1000 });
 
@@ -91,8 +91,11 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
             await Assertions.Expect(board.Page.Locator("tr.row")).ToHaveCountAsync(stored.Count);
             foreach (var (id, fields) in stored)
             {
-                foreach (var field in new[] { F.Potential, F.StartYear, F.DurationYears, F.Status })
+                foreach (var field in new[] { F.Potential, F.StartYear, F.DurationYears })
                     await Assertions.Expect(board.Value(id, field)).ToHaveTextAsync(fields.GetValueOrDefault(field, ""));
+                // The status shows its label, not the stored code.
+                await Assertions.Expect(board.Value(id, F.Status)).ToHaveTextAsync(
+                    KerjaSama.SharedKernel.CodeLabels.Indonesian(KerjaSama.Planning.Contracts.Live.MatrixVocabulary.Statuses, fields.GetValueOrDefault(F.Status, "")));
             }
         }
     }
@@ -103,7 +106,7 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         var s = await ScenarioAsync(fixture);
         await using var a = await BoardPage.OpenAsync(fixture.Browser, s, s.AgencyA);
         var row = await a.AddRowAsync("Pariwisata sungai");
-        await Assertions.Expect(a.Value(row, F.Status)).ToHaveTextAsync("diusulkan");
+        await Assertions.Expect(a.Value(row, F.Status)).ToHaveTextAsync("Diusulkan");
         // The add and the potential typed into the new row are two ops: both acknowledged before going offline.
         await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
 

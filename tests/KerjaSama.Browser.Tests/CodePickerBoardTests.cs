@@ -21,30 +21,30 @@ public abstract class CodePickerBoardTests(BrowserFixture fixture, ITestOutputHe
         await cell.PressAsync("Enter");
         var editor = cell.Locator("[data-testid=editor]");
         await Assertions.Expect(editor).ToBeFocusedAsync();
-        await editor.PressSequentiallyAsync("ibu hamil");
-        var option = a.Page.Locator("[data-testid=code-picker] [data-code='1.02.02.2.02.0001']");
+        await editor.PressSequentiallyAsync("krisis kesehatan");
+        var option = a.Page.Locator("[data-testid=code-picker] [data-code='1.02.02.1.02.0001']");
         await Assertions.Expect(option).ToBeVisibleAsync(new() { Timeout = 5000 });
-        await Assertions.Expect(option).ToContainTextAsync("Pengelolaan Pelayanan Kesehatan Ibu Hamil");
-        // Every listed code is a sub kegiatan whose name has both words (in any order).
+        await Assertions.Expect(option).ToContainTextAsync("Pengelolaan Pelayanan Kesehatan bagi Penduduk Terdampak Krisis Kesehatan");
+        // Every listed code is a province sub kegiatan (the exercise is Kalimantan Tengah's) whose name has both words (in any order).
         var listed = await a.Page.Locator("[data-testid=code-picker] [data-testid=code-option]").AllInnerTextsAsync();
         Assert.NotEmpty(listed);
         Assert.All(listed, text =>
         {
-            Assert.Matches(@"^\d\.\d{2}\.\d{2}\.[12]\.\d{2}\.\d{4} ", text);
-            Assert.Contains("ibu", text, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("hamil", text, StringComparison.OrdinalIgnoreCase);
+            Assert.Matches(@"^\d\.\d{2}\.\d{2}\.1\.\d{2}\.\d{4} ", text);
+            Assert.Contains("krisis", text, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("kesehatan", text, StringComparison.OrdinalIgnoreCase);
         });
 
-        var screenshot = Artifacts.PathOf("board-code-picker-ibu-hamil.png");
+        var screenshot = Artifacts.PathOf("board-code-picker-krisis-kesehatan.png");
         await a.Page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
-        output.WriteLine($"Screenshot of the code picker finding 1.02.02.2.02.0001: {screenshot}");
+        output.WriteLine($"Screenshot of the code picker finding 1.02.02.1.02.0001: {screenshot}");
 
         await option.ClickAsync();
         await Assertions.Expect(cell.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
         await Assertions.Expect(a.Page.Locator("[data-testid=code-picker]")).ToHaveCountAsync(0);
-        await Assertions.Expect(a.Value(row, F.SubActivityCode)).ToContainTextAsync("1.02.02.2.02.0001");
+        await Assertions.Expect(a.Value(row, F.SubActivityCode)).ToContainTextAsync("1.02.02.1.02.0001");
         await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
-        Assert.Equal("1.02.02.2.02.0001", (await s.StoredRowsAsync())[row][F.SubActivityCode]);
+        Assert.Equal("1.02.02.1.02.0001", (await s.StoredRowsAsync())[row][F.SubActivityCode]);
     }
 
     [Fact]
@@ -59,18 +59,18 @@ public abstract class CodePickerBoardTests(BrowserFixture fixture, ITestOutputHe
         await cell.FocusAsync();
         await cell.PressAsync("Enter");
         var editor = cell.Locator("[data-testid=editor]");
-        await editor.PressSequentiallyAsync("1.02.02.2");
+        await editor.PressSequentiallyAsync("1.02.02.1");
         var options = a.Page.Locator("[data-testid=code-picker] [data-testid=code-option]");
-        await Assertions.Expect(options.First).ToHaveAttributeAsync("data-code", "1.02.02.2.01", new() { Timeout = 5000 });
+        await Assertions.Expect(options.First).ToHaveAttributeAsync("data-code", "1.02.02.1.01", new() { Timeout = 5000 });
         Assert.All(await options.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)"),
-            code => Assert.Matches(@"^1\.02\.02\.2\.\d{2}$", code));
+            code => Assert.Matches(@"^1\.02\.02\.1\.\d{2}$", code));
 
         await editor.PressAsync("ArrowDown");
         await Assertions.Expect(options.Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
         await editor.PressAsync("Enter");
         await Assertions.Expect(cell.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
         await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
-        Assert.Equal("1.02.02.2.02", (await s.StoredRowsAsync())[row][F.ActivityCode]);
+        Assert.Equal("1.02.02.1.02", (await s.StoredRowsAsync())[row][F.ActivityCode]);
     }
 }
 

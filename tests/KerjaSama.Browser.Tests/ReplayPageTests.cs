@@ -73,8 +73,8 @@ public abstract class ReplayPageTests(BrowserFixture fixture)
         await Assertions.Expect(replay).ToHaveAttributeAsync("data-shown-seq", overwrite.ToString(Inv));
         await Assertions.Expect(page.Locator($"tr[data-row-id='{row2}'] td.cell-changed[data-field={F.CooperationType}]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=step-author]")).ToContainTextAsync(s.Facilitator.DisplayName);
-        await Assertions.Expect(page.Locator("[data-testid=step] del")).ToHaveTextAsync("KSDD-wajib");
-        await Assertions.Expect(page.Locator("[data-testid=step] ins")).ToHaveTextAsync("KSDD-sukarela");
+        await Assertions.Expect(page.Locator("[data-testid=step] del")).ToHaveTextAsync("Kerja sama daerah dengan daerah (wajib)");
+        await Assertions.Expect(page.Locator("[data-testid=step] ins")).ToHaveTextAsync("Kerja sama daerah dengan daerah (sukarela)");
 
         // The row's history: every value and author.
         await page.Locator($"tr[data-row-id='{row1}'] [data-testid=history]").ClickAsync();
@@ -137,6 +137,13 @@ public abstract class ReplayPageTests(BrowserFixture fixture)
             {
                 var json = expected[i].Fields.GetValueOrDefault(field);
                 var text = json is null ? "" : JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.String } e ? e.GetString()! : json;
+                // Choice fields show their label (MatrixVocabulary), in Indonesian on this page, never the code.
+                text = field switch
+                {
+                    F.CooperationType => KerjaSama.SharedKernel.CodeLabels.Indonesian(MatrixVocabulary.CooperationTypes, text),
+                    F.Status => KerjaSama.SharedKernel.CodeLabels.Indonesian(MatrixVocabulary.Statuses, text),
+                    _ => text,
+                };
                 await Assertions.Expect(row.Locator($"td[data-field={field}] [data-testid=value]")).ToHaveTextAsync(text);
             }
         }

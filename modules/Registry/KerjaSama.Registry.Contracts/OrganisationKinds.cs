@@ -1,3 +1,5 @@
+using KerjaSama.SharedKernel;
+
 namespace KerjaSama.Registry.Contracts;
 
 /// <summary>The kinds of organisation the Registry knows.</summary>
@@ -18,8 +20,27 @@ public static class OrganisationKinds
 
     public const string Individual = "individual";
 
-    public static readonly IReadOnlyList<string> All = [Agency, Government, Business, University, Ngo, Individual];
+    /// <summary>A ministry or central government body (kementerian/lembaga): the partner of a Sinergi cooperation.</summary>
+    public const string Ministry = "ministry";
+
+    /// <summary>A foreign local government or institution (pemerintah daerah/lembaga luar negeri): the partner of a KSDPL.</summary>
+    public const string Foreign = "foreign";
+
+    public static readonly IReadOnlyList<string> All = [Agency, Government, Business, University, Ngo, Individual, Ministry, Foreign];
 
     /// <summary>Kinds that are third parties (pihak ketiga) in a KSDPK cooperation.</summary>
     public static readonly IReadOnlyList<string> ThirdParties = [Business, University, Ngo, Individual];
+
+    /// <summary>What each kind is called on pages and in documents: the one label source of this vocabulary.</summary>
+    public static readonly IReadOnlyList<CodeLabel> Labels =
+    [
+        new(Agency, "Perangkat daerah", "Regional agency"),
+        new(Government, "Pemerintah daerah", "Regional government"),
+        new(Business, "Badan usaha (termasuk BUMN/BUMD)", "Business (incl. BUMN/BUMD)"),
+        new(University, "Perguruan tinggi", "University"),
+        new(Ngo, "Organisasi kemasyarakatan", "NGO"),
+        new(Individual, "Perorangan", "Individual"),
+        new(Ministry, "Kementerian/lembaga pemerintah pusat", "Ministry or central government body"),
+        new(Foreign, "Pemerintah daerah/lembaga luar negeri", "Foreign local government or body"),
+    ];
 }

@@ -10,11 +10,11 @@ internal static partial class Codes
     public const string ProgramLevel = "program";
     public const string KegiatanLevel = "kegiatan";
     public const string SubKegiatanLevel = "sub_kegiatan";
-    public const string ProvinceLevel = "provinsi";
-    public const string RegencyLevel = "kabupaten_kota";
+    public const string ProvinceLevel = Contracts.GovernmentLevels.Province;
+    public const string RegencyLevel = Contracts.GovernmentLevels.Regency;
 
     public static readonly IReadOnlyList<string> NomenclatureLevels = [UrusanLevel, BidangLevel, ProgramLevel, KegiatanLevel, SubKegiatanLevel];
-    public static readonly IReadOnlyList<string> GovernmentLevels = [ProvinceLevel, RegencyLevel];
+    public static readonly IReadOnlyList<string> GovernmentLevels = Contracts.GovernmentLevels.All;
 
     [GeneratedRegex(@"^\d{2}(\.\d{2})?$")]
     public static partial Regex Region();

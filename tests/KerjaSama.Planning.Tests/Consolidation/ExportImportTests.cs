@@ -152,7 +152,7 @@ public abstract partial class ExportImportTests(PlatformFixture platform, ITestO
             + string.Join(",", Enumerable.Range(2025, 5).SelectMany(y => new[] { $"target_{y}", $"budget_{y}", $"funding_source_{y}" })) + "\n");
         for (var i = 0; i < 1000; i++)
         {
-            var affair = i % 2 == 0 ? "1.02,Potensi kesehatan {0},KSDD-sukarela,63,1.02.02,1.02.02.2.02,1.02.02.2.02.0001" : "3.26,Potensi wisata {0},KSDD-sukarela,63,3.26.02,,";
+            var affair = i % 2 == 0 ? "1.02,Potensi kesehatan {0},KSDD-sukarela,63,1.02.02,1.02.02.1.02,1.02.02.1.02.0001" : "3.26,Potensi wisata {0},KSDD-sukarela,63,3.26.02,,";
             csv.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, affair, i));
             foreach (var _ in Enumerable.Range(2025, 5))
                 csv.Append(",10 unit,").Append(1_000_000 + i).Append(",APBD");

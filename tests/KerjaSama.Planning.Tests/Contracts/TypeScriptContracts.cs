@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Planning.Tests.Contracts;
 
@@ -29,7 +30,10 @@ internal static class TypeScriptContracts
         foreach (var type in types)
         {
             if (type is { IsAbstract: true, IsSealed: true })
+            {
                 Constants(text, type);
+                Vocabularies(text, type);
+            }
             else if (type.IsClass)
                 Interface(text, type);
         }
@@ -49,6 +53,27 @@ internal static class TypeScriptContracts
         text.Append('\n').Append("export const ").Append(type.Name).Append(" = {\n");
         foreach (var field in fields)
             text.Append("  ").Append(field.Name).Append(": ").Append(Quote((string)field.GetRawConstantValue()!)).Append(",\n");
+        text.Append("} as const;\n");
+    }
+
+    /// <summary>Lists of <see cref="CodeLabel"/> become frozen arrays of <c>{ code, id, en }</c>: the board's labels of codes.</summary>
+    private static void Vocabularies(StringBuilder text, Type type)
+    {
+        var fields = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f is { IsInitOnly: true } && f.FieldType == typeof(IReadOnlyList<CodeLabel>))
+            .OrderBy(f => f.MetadataToken)
+            .ToList();
+        if (fields.Count == 0)
+            return;
+        text.Append('\n').Append("export const ").Append(type.Name).Append(" = {\n");
+        foreach (var field in fields)
+        {
+            text.Append("  ").Append(field.Name).Append(": [\n");
+            foreach (var label in (IReadOnlyList<CodeLabel>)field.GetValue(null)!)
+                text.Append("    { code: ").Append(Quote(label.Code)).Append(", id: ").Append(Quote(label.Id)).Append(", en: ").Append(Quote(label.En)).Append(" },\n");
+            text.Append("  ],\n");
+        }
+
         text.Append("} as const;\n");
     }
 

@@ -27,6 +27,18 @@ public static class MatrixFieldNames
     public const string Status = "status";
     public const string Notes = "notes";
 
+    // The fields of a real mapping form (issue 22 item 3): where, which problem, in which unit from which baseline, the
+    // forward estimate for the year after the period, the RPJMD goal the row serves, and the central consent a KSDPL needs.
+    public const string Location = "location";
+    public const string Problem = "problem";
+    public const string Unit = "unit";
+    public const string Baseline = "baseline";
+    public const string ForwardTarget = "forwardTarget";
+    public const string ForwardBudget = "forwardBudget";
+    public const string RpjmdGoal = "rpjmdGoal";
+    public const string RpjmdIndicator = "rpjmdIndicator";
+    public const string CentralConsentRequired = "centralConsentRequired";
+
     // Set together with status: why the status changed (required whenever it changes).
     public const string StatusReason = "statusReason";
 

@@ -22,6 +22,11 @@ public static class RejectionCodes
     public const string InvalidOp = "invalid_op";
     public const string InvalidValue = "invalid_value";
 
+    // Rules of the matrix (docs/live-sessions.md, "Rules of a row"): the op changes nothing; the field names what to fix.
+    public const string CodeNotOfLevel = "code_not_of_level";
+    public const string PartnerKindMismatch = "partner_kind_mismatch";
+    public const string ForeignApprovalsRequired = "foreign_approvals_required";
+
     // Facilitation (votes, timer, view): see FacilitationHubNames.
     public const string UnknownVote = "unknown_vote";
     public const string VoteClosed = "vote_closed";

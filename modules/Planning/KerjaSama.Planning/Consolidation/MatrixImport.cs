@@ -116,7 +116,19 @@ internal static partial class MatrixImport
                         else
                             issues.Add(new(line.Number, column, "not_a_number", $"'{text}' is not a whole number."));
                         break;
-                    case F.DprdApprovalRequired:
+                    case F.ForwardBudget:
+                        if (Rupiah(text) is { } forward)
+                            fields[field] = JsonSerializer.Serialize(forward);
+                        else
+                            issues.Add(new(line.Number, column, "invalid_budget", $"'{text}' is not a whole, non-negative number of Rupiah."));
+                        break;
+                    case F.Baseline:
+                        if (decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var baseline))
+                            fields[field] = JsonSerializer.Serialize(baseline);
+                        else
+                            issues.Add(new(line.Number, column, "not_a_number", $"'{text}' is not a number of at least 0."));
+                        break;
+                    case F.DprdApprovalRequired or F.CentralConsentRequired:
                         if (Bool(text) is { } flag)
                             fields[field] = flag ? "true" : "false";
                         else
@@ -166,7 +178,7 @@ internal static partial class MatrixImport
                         values[field] = canonical;
                 }
 
-                if (issues.Count == before && MatrixFieldSchema.CheckRow(values, ctx) is { } ruleBroken)
+                if (issues.Count == before && await MatrixFieldSchema.CheckRowAsync(values, ctx, ct) is { } ruleBroken)
                     issues.Add(new(line.Number, ColumnFor(ruleBroken.Field ?? "row", ruleBroken), ruleBroken.Code, ruleBroken.Message));
             }
 

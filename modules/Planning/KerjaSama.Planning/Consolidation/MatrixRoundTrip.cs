@@ -64,16 +64,7 @@ internal static class MatrixRoundTrip
         {
             var op = parsed.Ops[i];
             var line = sources[i];
-            foreach (var field in new[] { F.ActivityCode, F.SubActivityCode })
-            {
-                if (op.Fields.TryGetValue(field, out var json) && json is not null && JsonSerializer.Deserialize<string>(json) is { } code
-                    && !PlanningCodeLevel.Fits(code, ctx.Level))
-                {
-                    var error = PlanningCodeLevel.Error(field, code, ctx.Level);
-                    issues.Add(new(line.Number, MatrixColumns.ColumnOf(field)!, error.Code, error.Message));
-                }
-            }
-
+            // Codes of another government level are refused by the matrix schema while the lines are parsed (code_not_of_level).
             var idText = Cell(line, "row_id");
             if (idText.Length == 0)
             {
@@ -165,9 +156,11 @@ internal static class MatrixRoundTrip
         text = text.Trim();
         if (text.Length == 0)
             return "";
-        if (MatrixColumns.ParseYearColumn(column) is { Part: "budget" })
+        if (MatrixColumns.ParseYearColumn(column) is { Part: "budget" } || column == "forward_budget")
             return MatrixImport.Rupiah(text)?.ToString(CultureInfo.InvariantCulture) ?? text;
-        if (column == "dprd_approval_required")
+        if (column == "baseline" && decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var baseline))
+            return baseline.ToString("0.############", CultureInfo.InvariantCulture);
+        if (column is "dprd_approval_required" or "central_consent_required")
             return MatrixImport.Bool(text) is { } flag ? (flag ? "true" : "false") : text;
         if (ListColumns.Contains(column))
             return string.Join(";", MatrixImport.List(text));

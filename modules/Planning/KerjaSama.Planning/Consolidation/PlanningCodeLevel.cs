@@ -1,26 +1,23 @@
 using System.Text.Json;
 using KerjaSama.Planning.Live;
+using KerjaSama.Registry.Contracts;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
 namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>
 /// A kegiatan or sub kegiatan code carries the government level in its fourth part (<c>1.02.02.1.01</c>: 1 provinsi,
-/// 2 kabupaten/kota). Consolidation (the edit form, <c>rows/{id}/edit</c>) and the re-import check it against the
-/// exercise's region. REVIEW: live ops and the add-only import do not check it yet (issue 22 item 3 makes it a rule of
-/// the matrix schema, with a nomenclature per level).
+/// 2 kabupaten/kota). The rule is the Registry's (<see cref="GovernmentLevels"/>); this is Planning's view of it: the
+/// matrix schema checks every kegiatan/sub kegiatan against the exercise's level on every path (live ops, REST edits,
+/// the import and the re-import), and the row form lists only codes of the level.
 /// </summary>
 internal static class PlanningCodeLevel
 {
-    public static char Digit(string level) => level == "provinsi" ? '1' : '2';
+    public static char Digit(string level) => GovernmentLevels.Digit(level);
 
-    public static string Name(string level) => level == "provinsi" ? "provinsi" : "kabupaten/kota";
+    public static string Name(string level) => level == GovernmentLevels.Province ? "provinsi" : "kabupaten/kota";
 
-    public static bool Fits(string code, string level)
-    {
-        var parts = code.Split('.');
-        return parts.Length < 4 || (parts[3].Length == 1 && parts[3][0] == Digit(level));
-    }
+    public static bool Fits(string code, string level) => GovernmentLevels.Fits(code, level);
 
     /// <summary>The first kegiatan/sub kegiatan code (field → JSON string) that is not of the level, as a field error.</summary>
     public static FieldError? Check(IReadOnlyDictionary<string, string?> fields, string level)

@@ -68,6 +68,25 @@ internal sealed record RowView
 
     public string? Notes { get; init; }
 
+    public string? Location { get; init; }
+
+    public string? Problem { get; init; }
+
+    public string? Unit { get; init; }
+
+    public decimal? Baseline { get; init; }
+
+    public string? ForwardTarget { get; init; }
+
+    /// <summary>The forward estimate's indicative budget, for the year after the period (whole Rupiah).</summary>
+    public long? ForwardBudget { get; init; }
+
+    public string? RpjmdGoal { get; init; }
+
+    public string? RpjmdIndicator { get; init; }
+
+    public bool? CentralConsentRequired { get; init; }
+
     public Guid? MergedInto { get; init; }
 
     public IReadOnlyList<Guid> MergedFrom { get; init; } = [];
@@ -116,6 +135,13 @@ internal sealed record RowView
             DprdApprovalRequired = v.TryGetValue(F.DprdApprovalRequired, out var d) && d.ValueKind is JsonValueKind.True or JsonValueKind.False ? d.GetBoolean() : null,
             DprdReason = S(F.DprdReason), Priority = I(F.Priority), Notes = S(F.Notes), MergedInto = G(F.MergedInto), MergedFrom = Gs(F.MergedFrom),
             Question = S(F.Question), Answer = S(F.Answer), ReviewDecision = S(F.ReviewDecision), ReviewNote = S(F.ReviewNote),
+            Location = S(F.Location), Problem = S(F.Problem), Unit = S(F.Unit),
+            Baseline = v.TryGetValue(F.Baseline, out var bl) && bl.ValueKind == JsonValueKind.Number ? bl.GetDecimal() : null,
+            ForwardTarget = S(F.ForwardTarget),
+            ForwardBudget = v.TryGetValue(F.ForwardBudget, out var fb) && fb.ValueKind == JsonValueKind.Number ? fb.GetInt64() : null,
+            RpjmdGoal = S(F.RpjmdGoal), RpjmdIndicator = S(F.RpjmdIndicator),
+            CentralConsentRequired = v.TryGetValue(F.CentralConsentRequired, out var cc) && cc.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? cc.GetBoolean() : null,
         };
     }
 

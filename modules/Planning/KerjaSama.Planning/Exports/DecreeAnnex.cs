@@ -93,7 +93,7 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
                 var r = line.Row;
                 var cells = new List<XlsxCell>
                 {
-                    new((long)line.No, XlsxStyle.Number), new(r.SubAffairCode), new(r.Potential), new(r.Object), new(r.CooperationType), new(line.Partners),
+                    new((long)line.No, XlsxStyle.Number), new(r.SubAffairCode), new(r.Potential), new(r.Object), new(Labels.CooperationType(r.CooperationType)), new(line.Partners),
                     new(Labels.Form(r.Form)), new(r.Benefit), new(line.Program), new(line.Activity), new(line.SubActivity), new(line.Indicator),
                 };
                 foreach (var year in Years)

@@ -37,7 +37,7 @@ internal static class DecreeAnnexDocument
                 var r = line.Row;
                 var cells = new List<string>
                 {
-                    line.No.ToString(CultureInfo.InvariantCulture), Join(r.Potential, r.Object), Join(r.CooperationType, Labels.Form(r.Form)), line.Partners,
+                    line.No.ToString(CultureInfo.InvariantCulture), Join(r.Potential, r.Object), Join(Labels.CooperationType(r.CooperationType), Labels.Form(r.Form)), line.Partners,
                     Join(line.Program, line.Activity, line.SubActivity), line.Indicator,
                 };
                 cells.AddRange(annex.Years.Select(y => r.PlanFor(y)?.Budget is { } b ? DecreeAnnex.Rupiah(b) : "-"));

@@ -20,6 +20,9 @@ internal static partial class MatrixColumns
         ("duration_legal_basis", F.DurationLegalBasis), ("responsible_agency_code", F.ResponsibleAgencyId),
         ("supporting_agency_codes", F.SupportingAgencyIds), ("dprd_approval_required", F.DprdApprovalRequired), ("dprd_reason", F.DprdReason),
         ("priority", F.Priority), ("notes", F.Notes),
+        ("location", F.Location), ("problem", F.Problem), ("unit", F.Unit), ("baseline", F.Baseline), ("forward_target", F.ForwardTarget),
+        ("forward_budget", F.ForwardBudget), ("rpjmd_goal", F.RpjmdGoal), ("rpjmd_indicator", F.RpjmdIndicator),
+        ("central_consent_required", F.CentralConsentRequired),
     ];
 
     /// <summary>

@@ -36,6 +36,8 @@ internal sealed class MatrixSheet
                 r.SubActivityCode, r.StartYear is { } s ? (long)s : null, r.DurationYears is { } d ? (long)d : null, r.DurationLegalBasis,
                 names.OrganisationCode(r.ResponsibleAgencyId), string.Join(";", r.SupportingAgencyIds.Select(id => names.OrganisationCode(id))), r.DprdApprovalRequired is { } b ? (b ? "true" : "false") : null, r.DprdReason,
                 r.Priority is { } p ? (long)p : null, r.Notes,
+                r.Location, r.Problem, r.Unit, r.Baseline?.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture), r.ForwardTarget,
+                r.ForwardBudget, r.RpjmdGoal, r.RpjmdIndicator, r.CentralConsentRequired is { } c ? (c ? "true" : "false") : null,
             };
             foreach (var year in years)
             {
@@ -55,7 +57,7 @@ internal sealed class MatrixSheet
         var sheet = new XlsxSheet(sheetName) { FrozenRows = 1 };
         sheet.Widths.AddRange(Header.Select(h => h switch
         {
-            "potential" or "object" or "benefit" or "notes" => 36d,
+            "potential" or "object" or "benefit" or "notes" or "problem" or "rpjmd_goal" => 36d,
             "row_id" => 38d,
             "row_seq" => 10d,
             _ => 16d,
@@ -64,7 +66,7 @@ internal sealed class MatrixSheet
         foreach (var line in Rows)
         {
             sheet.Rows.Add([.. line.Select((v, i) => new XlsxCell(v, v is long && (Header[i].StartsWith("budget_", StringComparison.Ordinal)
-                || Header[i] == "total_budget") ? XlsxStyle.Rupiah : v is long ? XlsxStyle.Number : XlsxStyle.Text))]);
+                || Header[i] is "total_budget" or "forward_budget") ? XlsxStyle.Rupiah : v is long ? XlsxStyle.Number : XlsxStyle.Text))]);
         }
 
         return XlsxWriter.WriteAsync([sheet], ct);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Lifecycle;
 using KerjaSama.Registry.Contracts;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
@@ -13,25 +14,20 @@ namespace KerjaSama.Planning.Live;
 /// </summary>
 internal static partial class MatrixFieldSchema
 {
-    public static readonly IReadOnlySet<string> CooperationTypes =
-        new HashSet<string>(["KSDD-wajib", "KSDD-sukarela", "KSDPK", "KSDPL", "KSDLL", "Sinergi"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> CooperationTypes = Codes(MatrixVocabulary.CooperationTypes);
 
-    public static readonly IReadOnlySet<string> Forms =
-        new HashSet<string>(["pelayanan_publik", "pengelolaan_aset", "penanaman_modal", "lainnya"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Forms = Codes(MatrixVocabulary.Forms);
 
-    public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(
-    [
-        "diusulkan", "diverifikasi", "dibahas_tkksd", "ditetapkan", "terintegrasi_rpjmd_rkpd", "ditawarkan", "kb_ditandatangani",
-        "persetujuan_dprd", "pks_ditandatangani", "berjalan", "berakhir", "diperpanjang", "dihentikan", "ditolak", "ditunda",
-    ], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Statuses = Codes(MatrixVocabulary.Statuses);
 
     private static readonly Dictionary<string, int> TextLimits = new(StringComparer.Ordinal)
     {
         [F.Potential] = 2000, [F.CooperationObject] = 1000, [F.Benefit] = 2000, [F.DurationLegalBasis] = 500, [F.DprdReason] = 1000, [F.Notes] = 4000,
         [F.StatusReason] = 1000, [F.MergeReason] = 1000, [F.Question] = 2000, [F.Answer] = 2000, [F.ReviewNote] = 2000,
+        [F.Location] = 500, [F.Problem] = 2000, [F.Unit] = 100, [F.ForwardTarget] = 500, [F.RpjmdGoal] = 1000, [F.RpjmdIndicator] = 1000,
     };
 
-    public static readonly IReadOnlySet<string> ReviewDecisions = new HashSet<string>(["accept", "revise", "reject", "postpone"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> ReviewDecisions = Codes(MatrixVocabulary.ReviewDecisions);
 
     /// <summary>Fields written only outside live sessions (consolidation, review, lifecycle): live ops may not set them.</summary>
     public static readonly IReadOnlySet<string> SystemFields = new HashSet<string>(
@@ -43,6 +39,7 @@ internal static partial class MatrixFieldSchema
         F.Benefit, F.ProgramCode, F.ActivityCode, F.SubActivityCode, F.YearlyPlans, F.StartYear, F.DurationYears, F.DurationLegalBasis,
         F.ResponsibleAgencyId, F.SupportingAgencyIds, F.DprdApprovalRequired, F.DprdReason, F.Priority, F.Status, F.Notes,
         F.StatusReason, F.PostponedFrom, F.MergedInto, F.MergedFrom, F.MergeReason, F.Question, F.Answer, F.ReviewDecision, F.ReviewNote,
+        F.Location, F.Problem, F.Unit, F.Baseline, F.ForwardTarget, F.ForwardBudget, F.RpjmdGoal, F.RpjmdIndicator, F.CentralConsentRequired,
     ], StringComparer.Ordinal);
 
     /// <summary>Validates one field's value; returns its canonical JSON (null clears the field) or an error.</summary>
@@ -112,9 +109,10 @@ internal static partial class MatrixFieldSchema
             case F.ProgramCode:
                 return Pattern(field, v, ProgramPattern(), "a programme code such as 1.02.02") ?? await NomenclatureAsync(field, v, ctx, ct);
             case F.ActivityCode:
-                return Pattern(field, v, ActivityPattern(), "a kegiatan code such as 1.02.02.1.01") ?? await NomenclatureAsync(field, v, ctx, ct);
+                return Pattern(field, v, ActivityPattern(), "a kegiatan code such as 1.02.02.1.01") ?? OfLevel(field, v, ctx)
+                    ?? await NomenclatureAsync(field, v, ctx, ct);
             case F.SubActivityCode:
-                return Pattern(field, v, SubActivityPattern(), "a sub kegiatan code such as 1.02.02.1.01.0001")
+                return Pattern(field, v, SubActivityPattern(), "a sub kegiatan code such as 1.02.02.1.01.0001") ?? OfLevel(field, v, ctx)
                     ?? await NomenclatureAsync(field, v, ctx, ct);
             case F.PartnerRegionCodes:
                 if (v.GetArrayLength() > 20)
@@ -141,7 +139,13 @@ internal static partial class MatrixFieldSchema
                 return v.GetInt32() is >= 1 and <= 30 ? null : FieldError.Invalid(field, "Between 1 and 5 years (more only with a legal basis).");
             case F.Priority:
                 return v.GetInt32() is >= 1 and <= 3 ? null : FieldError.Invalid(field, "1 (high), 2 (medium) or 3 (low).");
-            case F.DprdApprovalRequired:
+            case F.Baseline:
+                return v.ValueKind == JsonValueKind.Number && v.GetDecimal() >= 0 && v.GetDecimal() <= 1_000_000_000_000_000m
+                    ? null : FieldError.Invalid(field, "A number of at least 0 (in the row's unit).");
+            case F.ForwardBudget:
+                return v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var forward) && forward >= 0
+                    ? null : FieldError.Invalid(field, "A whole, non-negative number of Rupiah.");
+            case F.DprdApprovalRequired or F.CentralConsentRequired:
                 return v.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : FieldError.Invalid(field, "true or false.");
             case F.YearlyPlans:
                 return YearlyPlans(field, v, ctx);
@@ -230,6 +234,13 @@ internal static partial class MatrixFieldSchema
             canonical[F.PostponedFrom] = JsonSerializer.Serialize(from);
         return null;
     }
+
+    /// <summary>A kegiatan/sub kegiatan of the exercise's government level (the Registry's rule, <see cref="GovernmentLevels"/>).</summary>
+    private static FieldError? OfLevel(string field, JsonElement v, ValidationContext ctx) =>
+        GovernmentLevels.Fits(v.GetString()!, ctx.Level) ? null : Consolidation.PlanningCodeLevel.Error(field, v.GetString()!, ctx.Level);
+
+    private static HashSet<string> Codes(IReadOnlyList<KerjaSama.SharedKernel.CodeLabel> vocabulary) =>
+        new(vocabulary.Select(l => l.Code), StringComparer.Ordinal);
 
     private static async ValueTask<FieldError?> NomenclatureAsync(string field, JsonElement v, ValidationContext ctx, CancellationToken ct) =>
         await ctx.NomenclatureAsync(v.GetString()!, ct) is null

@@ -420,7 +420,7 @@ internal sealed partial class MatrixGrain(
 
         if (op.Kind == OpKinds.Remove)
             row.Removed = true;
-        else if (MatrixFieldSchema.CheckRow(row.Values, _validation) is { } ruleBroken)
+        else if (await MatrixFieldSchema.CheckRowAsync(row.Values, _validation, CancellationToken.None) is { } ruleBroken)
             return (null, ruleBroken);
 
         row.UpdatedSeq = seq;

@@ -26,7 +26,7 @@ export class CodePicker {
   /** The last search's words and results, for tests (window.kerjaSamaBoard.codePicker). */
   last: { q: string; codes: string[] } | null = null;
 
-  constructor(private readonly t: Text) {}
+  constructor(private readonly t: Text, private readonly governmentLevel?: string) {}
 
   /** Opens the picker on an editor input; <paramref name="pick"/> stores the chosen code. */
   attach(input: HTMLInputElement, level: string, pick: (code: string) => void): void {
@@ -89,7 +89,9 @@ export class CodePicker {
       return;
     }
     try {
-      const url = `/api/registry/nomenclature?level=${encodeURIComponent(level)}&q=${encodeURIComponent(q)}&pageSize=12`;
+      // Kegiatan and sub kegiatan carry a government level: only those of the exercise's level fit a row (code_not_of_level).
+      const ofLevel = level !== 'program' && this.governmentLevel ? `&governmentLevel=${encodeURIComponent(this.governmentLevel)}` : '';
+      const url = `/api/registry/nomenclature?level=${encodeURIComponent(level)}&q=${encodeURIComponent(q)}&pageSize=12${ofLevel}`;
       const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(String(response.status));
       const page = await response.json() as PageOf<NomenclatureItem>;

@@ -10,6 +10,8 @@ export interface BoardConfig {
   organisationName: string;
   role: string;
   invitedOrganisationIds: string[];
+  /** The exercise's government level (provinsi, kabupaten_kota): the code picker offers kegiatan of that level only. */
+  governmentLevel?: string;
 }
 
 export function readConfig(): BoardConfig {

@@ -176,6 +176,15 @@ export const MatrixFieldNames = {
   Priority: "priority",
   Status: "status",
   Notes: "notes",
+  Location: "location",
+  Problem: "problem",
+  Unit: "unit",
+  Baseline: "baseline",
+  ForwardTarget: "forwardTarget",
+  ForwardBudget: "forwardBudget",
+  RpjmdGoal: "rpjmdGoal",
+  RpjmdIndicator: "rpjmdIndicator",
+  CentralConsentRequired: "centralConsentRequired",
   StatusReason: "statusReason",
   PostponedFrom: "postponedFrom",
   MergedInto: "mergedInto",
@@ -193,6 +202,51 @@ export interface MatrixRowSnapshot {
   Fields: Record<string, FieldValue>;
   Seq: number;
 }
+
+export const MatrixVocabulary = {
+  CooperationTypes: [
+    { code: "KSDD-wajib", id: "Kerja sama daerah dengan daerah (wajib)", en: "Region with region (mandatory)" },
+    { code: "KSDD-sukarela", id: "Kerja sama daerah dengan daerah (sukarela)", en: "Region with region (voluntary)" },
+    { code: "KSDPK", id: "Kerja sama daerah dengan pihak ketiga", en: "Region with a third party" },
+    { code: "KSDPL", id: "Kerja sama daerah dengan pemerintah daerah luar negeri", en: "Region with a foreign local government" },
+    { code: "KSDLL", id: "Kerja sama daerah dengan lembaga luar negeri", en: "Region with a foreign institution" },
+    { code: "Sinergi", id: "Sinergi dengan kementerian/lembaga", en: "Synergy with a ministry or central body" },
+  ],
+  Forms: [
+    { code: "pelayanan_publik", id: "Penyediaan pelayanan publik", en: "Public service provision" },
+    { code: "pengelolaan_aset", id: "Pengelolaan aset", en: "Asset management" },
+    { code: "penanaman_modal", id: "Penanaman modal", en: "Investment" },
+    { code: "lainnya", id: "Lainnya", en: "Other" },
+  ],
+  Statuses: [
+    { code: "diusulkan", id: "Diusulkan", en: "Proposed" },
+    { code: "diverifikasi", id: "Diverifikasi", en: "Verified" },
+    { code: "dibahas_tkksd", id: "Dibahas TKKSD", en: "Under TKKSD review" },
+    { code: "ditetapkan", id: "Ditetapkan", en: "Adopted" },
+    { code: "terintegrasi_rpjmd_rkpd", id: "Terintegrasi RPJMD/RKPD", en: "Integrated into RPJMD/RKPD" },
+    { code: "ditawarkan", id: "Ditawarkan", en: "Offered" },
+    { code: "kb_ditandatangani", id: "KB ditandatangani", en: "Joint agreement signed" },
+    { code: "persetujuan_dprd", id: "Persetujuan DPRD", en: "DPRD approval" },
+    { code: "pks_ditandatangani", id: "PKS ditandatangani", en: "Cooperation agreement signed" },
+    { code: "berjalan", id: "Berjalan", en: "Running" },
+    { code: "berakhir", id: "Berakhir", en: "Ended" },
+    { code: "diperpanjang", id: "Diperpanjang", en: "Extended" },
+    { code: "dihentikan", id: "Dihentikan", en: "Stopped" },
+    { code: "ditolak", id: "Ditolak", en: "Rejected" },
+    { code: "ditunda", id: "Ditunda", en: "Postponed" },
+  ],
+  ReviewDecisions: [
+    { code: "accept", id: "Diterima", en: "Accepted" },
+    { code: "revise", id: "Perlu perbaikan", en: "Revise" },
+    { code: "reject", id: "Ditolak", en: "Rejected" },
+    { code: "postpone", id: "Ditunda", en: "Postponed" },
+  ],
+  Priorities: [
+    { code: "1", id: "1 (tinggi)", en: "1 (high)" },
+    { code: "2", id: "2 (sedang)", en: "2 (medium)" },
+    { code: "3", id: "3 (rendah)", en: "3 (low)" },
+  ],
+} as const;
 
 export interface MeetingTimer {
   SessionId: string;
@@ -256,6 +310,9 @@ export const RejectionCodes = {
   RowExists: "row_exists",
   InvalidOp: "invalid_op",
   InvalidValue: "invalid_value",
+  CodeNotOfLevel: "code_not_of_level",
+  PartnerKindMismatch: "partner_kind_mismatch",
+  ForeignApprovalsRequired: "foreign_approvals_required",
   UnknownVote: "unknown_vote",
   VoteClosed: "vote_closed",
   VoteAlreadyOpen: "vote_already_open",

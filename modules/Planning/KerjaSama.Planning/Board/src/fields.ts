@@ -1,9 +1,10 @@
 // The columns of the matrix as the board shows them (ported from the Blazor board's BoardFields.cs). Field names
-// come from the generated contract; labels, kinds and choices are the board's own.
-import { MatrixFieldNames as F } from './contracts.g';
+// come from the generated contract, and so do the choices with their labels (MatrixVocabulary: one source with the
+// server's pages and exports); field labels and kinds are the board's own.
+import { MatrixFieldNames as F, MatrixVocabulary as V } from './contracts.g';
 
 export type FieldKind =
-  | 'text' | 'longText' | 'code' | 'number' | 'affair' | 'choice' | 'bool'
+  | 'text' | 'longText' | 'code' | 'number' | 'decimal' | 'affair' | 'choice' | 'bool'
   | 'regions' | 'partnerOrganisations' | 'agency' | 'agencies' | 'readOnly';
 
 export interface BoardField {
@@ -12,19 +13,25 @@ export interface BoardField {
   en: string;
   kind: FieldKind;
   key: boolean;
-  choices?: readonly string[];
+  choices?: readonly Choice[];
   /** Column width in the grid (key fields only), in rem. */
   width?: number;
 }
 
-export const cooperationTypes = ['KSDD-wajib', 'KSDD-sukarela', 'KSDPK', 'KSDPL', 'KSDLL', 'Sinergi'] as const;
-export const forms = ['pelayanan_publik', 'pengelolaan_aset', 'penanaman_modal', 'lainnya'] as const;
-export const statuses = [
-  'diusulkan', 'diverifikasi', 'dibahas_tkksd', 'ditetapkan', 'terintegrasi_rpjmd_rkpd', 'ditawarkan', 'kb_ditandatangani',
-  'persetujuan_dprd', 'pks_ditandatangani', 'berjalan', 'berakhir', 'diperpanjang', 'dihentikan', 'ditolak', 'ditunda',
-] as const;
+/** A code of a choice field with its labels. */
+export interface Choice { readonly code: string; readonly id: string; readonly en: string }
 
-const f = (name: string, id: string, en: string, kind: FieldKind, key = false, choices?: readonly string[], width?: number): BoardField =>
+export const cooperationTypes: readonly Choice[] = V.CooperationTypes;
+export const forms: readonly Choice[] = V.Forms;
+export const statuses: readonly Choice[] = V.Statuses;
+
+/** The label of a code of a choice field (the code itself when the vocabulary does not know it). */
+export function choiceLabel(field: BoardField | undefined, code: string, t: (id: string, en: string) => string): string {
+  const choice = field?.choices?.find(c => c.code === code);
+  return choice ? t(choice.id, choice.en) : code;
+}
+
+const f = (name: string, id: string, en: string, kind: FieldKind, key = false, choices?: readonly Choice[], width?: number): BoardField =>
   ({ name, id, en, kind, key, choices, width });
 
 export const boardFields: readonly BoardField[] = [
@@ -48,8 +55,17 @@ export const boardFields: readonly BoardField[] = [
   f(F.SupportingAgencyIds, 'Perangkat daerah pendukung', 'Supporting agencies', 'agencies'),
   f(F.DprdApprovalRequired, 'Perlu persetujuan DPRD', 'DPRD approval required', 'bool'),
   f(F.DprdReason, 'Alasan DPRD', 'DPRD reason', 'text'),
-  f(F.Priority, 'Prioritas', 'Priority', 'choice', false, ['1', '2', '3']),
+  f(F.Priority, 'Prioritas', 'Priority', 'choice', false, V.Priorities),
   f(F.Notes, 'Catatan', 'Notes', 'longText'),
+  f(F.Location, 'Lokasi', 'Location', 'text'),
+  f(F.Problem, 'Permasalahan', 'Problem addressed', 'longText'),
+  f(F.Unit, 'Satuan', 'Unit', 'text'),
+  f(F.Baseline, 'Baseline', 'Baseline', 'decimal'),
+  f(F.ForwardTarget, 'Target prakiraan maju', 'Forward estimate target', 'text'),
+  f(F.ForwardBudget, 'Pagu prakiraan maju (Rp)', 'Forward estimate budget (Rp)', 'number'),
+  f(F.RpjmdGoal, 'Sasaran RPJMD', 'RPJMD goal', 'longText'),
+  f(F.RpjmdIndicator, 'Indikator sasaran RPJMD', 'RPJMD goal indicator', 'text'),
+  f(F.CentralConsentRequired, 'Perlu persetujuan pemerintah pusat', 'Central government consent required', 'bool'),
   f(F.YearlyPlans, 'Rencana tahunan', 'Yearly plans', 'readOnly'),
 ];
 

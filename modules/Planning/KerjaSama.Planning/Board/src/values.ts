@@ -1,6 +1,6 @@
 // How field values are shown, edited and parsed: labels from the Registry rather than raw codes.
 import { MatrixFieldNames, type FieldValue } from './contracts.g';
-import { type BoardField, fieldByName } from './fields';
+import { type BoardField, choiceLabel, fieldByName } from './fields';
 import { Registry } from './registry';
 import type { Text } from './config';
 
@@ -9,8 +9,11 @@ export class Values {
 
   display(field: string, v: FieldValue | undefined): string {
     if (v === null || v === undefined) return '';
-    const kind = fieldByName.get(field)?.kind ?? 'text';
+    const boardField = fieldByName.get(field);
+    const kind = boardField?.kind ?? 'text';
     switch (kind) {
+      case 'choice':
+        return choiceLabel(boardField, String(v), this.t);
       case 'affair': {
         const code = String(v);
         const a = this.registry.affairs.get(code);
@@ -53,6 +56,7 @@ export class Values {
     }
     if (typeof v === 'string') return v;
     if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (typeof v === 'number') return String(v);
     return JSON.stringify(v);
   }
 
@@ -80,6 +84,7 @@ export class Values {
     if (text.length === 0) return null;
     switch (field.kind) {
       case 'number': return /^[+-]?\d+$/.test(text) ? parseInt(text, 10) : text;
+      case 'decimal': return /^[+-]?\d+([.,]\d+)?$/.test(text) ? parseFloat(text.replace(',', '.')) : text;
       case 'bool': return text === 'true';
       case 'affair': return codeOf(text);
       case 'agency': return this.registry.organisationByCode(codeOf(text))?.id ?? (isGuid(text) ? text.toLowerCase() : text);

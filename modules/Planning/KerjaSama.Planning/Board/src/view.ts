@@ -78,7 +78,7 @@ export class BoardView {
   readonly codePicker: CodePicker;
 
   constructor(private readonly model: BoardModel, private readonly registry: Registry, private readonly values: Values, private readonly t: Text, root: HTMLElement) {
-    this.codePicker = new CodePicker(t);
+    this.codePicker = new CodePicker(t, model.config.governmentLevel);
     const c = model.config;
     this.stateBadge = h('span', { class: 'session-state', 'data-testid': 'session-state' });
     this.connectionLabel = h('span');
@@ -263,7 +263,7 @@ export class BoardView {
     const parts: Node[] = [
       h('label', {}, t('Urusan', 'Affair'), select('filter-affair', this.filterAffair, [['', t('Semua', 'All')], ...affairs.map(a => [a, affairLabel(a)] as [string, string])])),
       h('label', {}, t('Organisasi', 'Organisation'), select('filter-organisation', this.filterOrganisation, [['', t('Semua', 'All')], ...owners.map(o => [o, this.values.ownerLabel(o)] as [string, string])])),
-      h('label', {}, t('Status', 'Status'), select('filter-status', this.filterStatus, [['', t('Semua', 'All')], ...statuses.map(s => [s, s] as [string, string])])),
+      h('label', {}, t('Status', 'Status'), select('filter-status', this.filterStatus, [['', t('Semua', 'All')], ...statuses.map(s => [s.code, t(s.id, s.en)] as [string, string])])),
       h('label', {}, t('Cari', 'Search'), h('input', { type: 'search', 'data-testid': 'filter-text', 'data-action': 'filter-text', value: this.filterText, placeholder: t('teks di baris mana pun', 'text in any row') })),
     ];
     if (m.canWrite) {
@@ -832,11 +832,11 @@ export class BoardView {
     let input: HTMLInputElement | HTMLSelectElement;
     const multi = isMulti(f.kind) ? this.values.codes(f, value) : [];
     if (f.kind === 'choice' || f.kind === 'bool') {
-      const options: [string, string][] = f.kind === 'bool' ? [['true', t('Ya', 'Yes')], ['false', t('Tidak', 'No')]] : (f.choices ?? []).map(c => [c, c]);
+      const options: [string, string][] = f.kind === 'bool' ? [['true', t('Ya', 'Yes')], ['false', t('Tidak', 'No')]] : (f.choices ?? []).map(c => [c.code, t(c.id, c.en)]);
       input = h('select', { id, 'data-testid': 'editor' }, h('option', { value: '' }, '—'), ...options.map(([v, label]) => h('option', { value: v }, label)));
       input.value = this.values.draftOf(f, value);
     } else {
-      input = h('input', { id, 'data-testid': 'editor', type: f.kind === 'number' ? 'number' : null, list: listOf(f),
+      input = h('input', { id, 'data-testid': 'editor', type: f.kind === 'number' || f.kind === 'decimal' ? 'number' : null, step: f.kind === 'decimal' ? 'any' : null, list: listOf(f),
         placeholder: isMulti(f.kind) ? t('Cari lalu Enter; Enter kosong menyimpan', 'Search then Enter; empty Enter saves') : null });
       input.value = isMulti(f.kind) ? '' : this.values.draftOf(f, value);
     }

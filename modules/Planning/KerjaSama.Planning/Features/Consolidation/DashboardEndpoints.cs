@@ -42,7 +42,7 @@ internal static class DashboardEndpoints
         var byAffair = rows.GroupBy(r => r.AffairCode ?? "").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Count(g.Key, g.Key.Length == 0 ? "(tanpa urusan)" : names.Affair(g.Key), g.Count())).ToList();
         var byType = rows.GroupBy(r => r.CooperationType ?? "").OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Count(g.Key, g.Key.Length == 0 ? "(belum ditentukan)" : g.Key, g.Count())).ToList();
+            .Select(g => new Count(g.Key, g.Key.Length == 0 ? "(belum ditentukan)" : Labels.CooperationType(g.Key), g.Count())).ToList();
         var byPartner = rows.SelectMany(r => r.PartnerRegionCodes.Select(c => (Key: c, Label: names.Partners(new RowView { PartnerRegionCodes = [c] })))
                 .Concat(r.PartnerOrganisationIds.Select(o => (Key: o.ToString(), Label: names.Organisation(o)))).Distinct())
             .GroupBy(p => p).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Label, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using KerjaSama.Registry.Contracts;
 using KerjaSama.Registry.Csv;
 using KerjaSama.Registry.Features.Imports;
 using KerjaSama.Registry.Nomenclature;
@@ -73,6 +74,8 @@ internal static class ImportNomenclature
 
             if (governmentLevels.Length > 0 && governmentLevels.Split(';').Any(g => !Codes.GovernmentLevels.Contains(g)))
                 errors.Add(new(row.Line, GovernmentLevelsColumn, "Harus provinsi, kabupaten_kota atau keduanya dipisah ';'."));
+            else if (governmentLevels.Length > 0 && GovernmentLevels.OfCode(code) is { } codeLevel && governmentLevels != codeLevel)
+                errors.Add(new(row.Line, GovernmentLevelsColumn, $"Bagian keempat kode '{code}' menandai tingkat {codeLevel}, bukan {governmentLevels}."));
             if (name.Length is 0 or > 500)
                 errors.Add(new(row.Line, "name", "Wajib, paling panjang 500 karakter."));
             if (inFile.TryGetValue(code, out var first) && first != row.Line)
