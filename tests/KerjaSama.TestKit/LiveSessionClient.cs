@@ -9,7 +9,7 @@ namespace KerjaSama.TestKit;
 /// <summary>
 /// A participant of a live session over the real <c>/hubs/mapping</c> hub, as a browser behaves: it records what the
 /// server pushes and keeps a replica of the rows through the sync engine the board's TypeScript twin shares its
-/// conformance vectors with (<see cref="SyncEngine"/>, ADR 0022): ops apply strictly in sequence order (an op that
+/// conformance vectors with (<see cref="SyncEngine"/>, ADR 0024): ops apply strictly in sequence order (an op that
 /// arrives before the ones it follows waits for them). The connection can be replaced (<see cref="AttachAsync"/>)
 /// while the replica and its sequence survive, so a client can move to another host and rejoin where it left off.
 /// </summary>

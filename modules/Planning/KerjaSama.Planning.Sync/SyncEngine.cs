@@ -6,7 +6,7 @@ namespace KerjaSama.Planning.Sync;
 /// The sync engine of a matrix replica: the rows as the server has them, caught up strictly in sequence order, and
 /// this user's edits (queued, sent in order, laid over the rows until the server's Applied op confirms them). No
 /// SignalR, no timers, not thread-safe: the caller feeds it what its connection brings, under its own lock. The
-/// board's TypeScript twin (<c>Board/src/sync/engine.ts</c>) follows the same conformance vectors (ADR 0022).
+/// board's TypeScript twin (<c>Board/src/sync/engine.ts</c>) follows the same conformance vectors (ADR 0024).
 /// </summary>
 public sealed class SyncEngine(Guid userId, Guid organisationId, Guid sessionId, Action<AppliedEffect>? onApplied = null)
 {

@@ -1,7 +1,7 @@
 // The sync engine of a matrix replica: the rows as the server has them, caught up strictly in sequence order, and this
 // user's edits (queued, sent in order, laid over the rows until the server's Applied op confirms them). No DOM, no
 // SignalR, no timers: the caller feeds it what the connection brings and asks it what to send. The C# twin
-// (KerjaSama.Planning.Sync.SyncEngine) follows the same conformance vectors (Board/sync-vectors/*.json, ADR 0022).
+// (KerjaSama.Planning.Sync.SyncEngine) follows the same conformance vectors (Board/sync-vectors/*.json, ADR 0024).
 import {
   AckOutcomes, OpKinds, RejectionCodes,
   type Ack, type AppliedOp, type FieldValue, type JoinResult, type SubmitOp,
