@@ -127,6 +127,36 @@ public abstract partial class ExportImportTests
         Assert.Contains("data-testid=\"document-settings\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_RPJMD_and_RKPD_tables_print_with_Bapperidas_column_headings_per_affair_with_totals()
+    {
+        var s = await MatrixScenario.StartAsync(platform);
+        await s.AddRowAsync(Planned("Rujukan pasien lintas batas", "1.02", "1.02.02", 100_000_000, 120_000_000));
+        await s.AddRowAsync(Planned("Wisata sungai Kahayan", "3.26", "3.26.02", 75_000_000, 80_000_000));
+
+        var rpjmd = await s.Admin.GetByteArrayAsync($"{s.Base}/exports/rpjmd.docx");
+        var text = WordText(rpjmd);
+        foreach (var expected in new[]
+                 {
+                     "TABEL RENCANA PROGRAM DAN KEGIATAN KERJA SAMA DAERAH DALAM RPJMD", "PROVINSI KALIMANTAN TENGAH TAHUN 2025–2029",
+                     "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Target 2025", "Pagu Indikatif 2029 (Rp)", "Lokasi", "Perangkat Daerah Penanggung Jawab",
+                     "Urusan 1.02 Kesehatan", "Urusan 3.26 Pariwisata", "Jumlah layanan", "100.000.000", "JUMLAH SELURUHNYA", "175.000.000", "200.000.000",
+                     "Kalimantan Tengah; Kalimantan Selatan",
+                 })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("budget_2026", text, StringComparison.Ordinal);
+        await RenderAsync(rpjmd, "rpjmd-table");
+        var rkpd = WordText(await s.Admin.GetByteArrayAsync($"{s.Base}/exports/rkpd.docx?year=2027"));
+        Assert.Contains("DALAM RKPD", rkpd, StringComparison.Ordinal);
+        Assert.Contains("Pagu Indikatif 2027 (Rp)", rkpd, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pagu Indikatif 2026 (Rp)", rkpd, StringComparison.Ordinal);
+        Assert.Contains("120.000.000", rkpd, StringComparison.Ordinal);
+        await (await s.Admin.GetAsync($"{s.Base}/exports/rkpd.docx?year=2031")).AssertValidationProblemAsync("year");
+    }
+
     private static readonly string DocumentSigningDots = new('.', 40);
 
     private static string FooterText(byte[] docx)

@@ -24,7 +24,7 @@ internal static class DecreeAnnexDocument
         headers.AddRange(["Perangkat Daerah", "Status"]);
         List<int> widths = [2, 9, 5, 5, 9, 5];
         widths.AddRange(annex.Years.Select(_ => 5));
-        widths.AddRange([6, 4]);
+        widths.AddRange([6, 5]);
         var rows = new List<IReadOnlyList<string>>();
         foreach (var group in annex.Groups)
         {

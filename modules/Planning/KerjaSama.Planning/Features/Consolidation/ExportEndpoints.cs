@@ -105,8 +105,8 @@ internal static class ExportEndpoints
     private static async Task<IResult> MatrixAsync(Guid id, string format, int? year, string scope, HttpContext http, PlanningDb db, IGrainFactory grains,
         CancellationToken ct)
     {
-        if (format is not ("xlsx" or "csv"))
-            return Problems.NotFound("unknown_format", "Exports are .xlsx or .csv.");
+        if (format is not ("xlsx" or "csv" or "docx"))
+            return Problems.NotFound("unknown_format", "Exports are .xlsx, .csv or .docx.");
         if (scope is not ("all" or "adopted"))
             return Problems.Validation("scope", Msg.Of("export_scope_one_of"));
         var (exercise, rows, names, problem) = await LoadAsync(id, Caller.From(http.User)!, db, grains, http.RequestServices, ct);
@@ -119,8 +119,10 @@ internal static class ExportEndpoints
         IEnumerable<RowView> selected = scope == "adopted" ? rows.Where(r => r.IsAdopted) : rows;
         if (year is not null)
             selected = selected.Where(r => r.PlanFor(years[0]) is not null);
-        var sheet = MatrixSheet.Build(selected, names!, years);
         var name = year is null ? $"matriks-rpjmd-{e.StartYear}-{e.EndYear}" : $"matriks-rkpd-{years[0]}";
+        if (format == "docx")
+            return TypedResults.File(PlanTableDocument.Build([.. selected], names!, years, year is null ? "RPJMD" : "RKPD"), DocxContentType, name + ".docx");
+        var sheet = MatrixSheet.Build(selected, names!, years);
         return format == "csv"
             ? TypedResults.File(sheet.ToCsv(), "text/csv; charset=utf-8", name + ".csv")
             : TypedResults.File(await sheet.ToXlsxAsync(year is null ? "RPJMD" : "RKPD " + years[0], ct), XlsxWriter.ContentType, name + ".xlsx");
