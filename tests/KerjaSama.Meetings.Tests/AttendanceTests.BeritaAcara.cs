@@ -56,7 +56,7 @@ public abstract partial class AttendanceTests
                      "Urusan kesehatan diprioritaskan.", "Palangka Raya, 3 Desember 2026", "Pimpinan Rapat,", "Wakil " + s.AgencyA.Name + ",",
                  })
         {
-            Assert.Contains(expected, text, StringComparison.Ordinal);
+            Assert.True(text.Contains(expected, StringComparison.Ordinal), $"'{expected}' is not in the berita acara:\n{text}");
         }
 
         Assert.DoesNotContain("Usulan yang ditolak", text, StringComparison.Ordinal);

@@ -82,7 +82,7 @@ internal static class BeritaAcaraDocument
     internal static string Opening(MeetingSummary s, DateOnly date, DateTimeOffset start)
     {
         var m = s.Meeting;
-        var where = string.IsNullOrWhiteSpace(m.Place) ? (m.OnlineLink is null ? "" : " secara daring") : $" bertempat di {m.Place}";
+        var where = string.IsNullOrWhiteSpace(m.Place) ? (m.OnlineLink is null ? "" : ", secara daring") : $", bertempat di {m.Place}";
         var people = s.Attendance.Count(a => a.Present);
         return $"Pada hari ini {IndonesianWords.Date(date)} ({date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}), pukul " +
             $"{IndonesianDates.Time(start)} {m.TimeZone} sampai dengan selesai{where}, telah dilaksanakan {m.Title} yang dihadiri oleh " +
