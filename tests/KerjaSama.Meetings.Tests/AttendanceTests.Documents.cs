@@ -31,7 +31,8 @@ public abstract partial class AttendanceTests
         var recordText = DocumentText(await record.Content.ReadAsByteArrayAsync());
         Assert.Contains("BERITA ACARA", recordText, StringComparison.Ordinal);
         // 10 March 2030 (WITA) is a Sunday.
-        Assert.Contains("Pada hari ini, Minggu tanggal 10 Maret 2030, pukul 09.00 WITA bertempat di Aula Bappeda, Banjarmasin", recordText, StringComparison.Ordinal);
+        Assert.Contains("Pada hari ini Minggu tanggal sepuluh bulan Maret tahun dua ribu tiga puluh (10-03-2030), pukul 09.00 WITA sampai dengan selesai, "
+            + "bertempat di Aula Bappeda, Banjarmasin", recordText, StringComparison.Ordinal);
         Assert.Contains("Urusan kesehatan diprioritaskan.", recordText, StringComparison.Ordinal);
         Assert.Contains("Wakil " + s.AgencyA.Name + ",", recordText, StringComparison.Ordinal);
         Assert.Contains("( Ibu Sari Rahayu )", recordText, StringComparison.Ordinal);

@@ -124,6 +124,11 @@ internal static class AccessMatrix
         GET /api/planning/exercises/{id:guid}/exports/decree-annex.xlsx invited
         GET /api/planning/exercises/{id:guid}/exports/decree-annex.docx invited
         POST /api/planning/exercises/{id:guid}/exports/decree-annex/pdf invited
+        GET /api/planning/exercises/{id:guid}/exports/ministry-report.docx invited
+        POST /api/planning/exercises/{id:guid}/exports/ministry-report/pdf invited
+        GET /api/planning/exercises/{id:guid}/documents/settings invited
+        PUT /api/planning/exercises/{id:guid}/documents/settings facilitator
+        POST /api/planning/exercises/{id:guid}/documents/settings/form facilitator
         GET /api/planning/exercises/{id:guid}/exports/rkpd.{format} invited
         GET /api/planning/exercises/{id:guid}/exports/rpjmd.{format} invited
         POST /api/planning/exercises/{id:guid}/import consolidator

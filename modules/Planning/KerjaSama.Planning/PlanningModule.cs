@@ -44,6 +44,7 @@ public sealed class PlanningModule : IModule
         builder.Services.AddIntegrationEvents();
         builder.Services.AddSingleton<IMappingExerciseDirectory, MappingExerciseDirectory>();
         builder.Services.AddSingleton<IPlanningRows, PlanningRows>();
+        builder.Services.AddSingleton<IAgreedRows, AgreedRows>();
         builder.Services.AddSingleton<MatrixStore>();
         builder.Services.AddSingleton<Consolidation.RoundTripPreviews>();
         builder.Services.AddSingleton<IPlanningRowStatus, PlanningRowStatus>();
@@ -104,6 +105,7 @@ public sealed class PlanningModule : IModule
         BulkStatusEndpoint.Map(api);
         ReviewEndpoints.Map(api);
         ExportEndpoints.Map(api);
+        DocumentEndpoints.Map(api);
         ImportEndpoint.Map(api);
         RoundTripEndpoints.Map(api);
         DashboardEndpoints.Map(api);

@@ -16,6 +16,8 @@ public static class IndonesianDates
 
     public static string DayName(DateOnly date) => Days[(int)date.DayOfWeek];
 
+    public static string MonthName(DateOnly date) => Months[date.Month - 1];
+
     public static string WithDay(DateOnly date) => $"{DayName(date)}, {Format(date)}";
 
     /// <summary>"09.00" — the hour as Indonesian documents write it.</summary>

@@ -94,6 +94,64 @@ public sealed class WordDocument
         return this;
     }
 
+    /// <summary>
+    /// A borderless block of "LABEL : value" lines in the right part of the page, starting at <paramref name="indentPercent"/>
+    /// of the width, under an optional title: the LAMPIRAN heading of a decree annex.
+    /// </summary>
+    public WordDocument LabelledBlock(IReadOnlyList<string> titleLines, IReadOnlyList<(string Label, string Value)> lines, int indentPercent = 55, int size = 20)
+    {
+        var indent = Usable * indentPercent / 100;
+        foreach (var title in titleLines)
+        {
+            var paragraph = Para(title, false, false, size, JustificationValues.Left, 0);
+            paragraph.ParagraphProperties!.Append(new Indentation { Left = indent.ToString(CultureInfo.InvariantCulture) });
+            _body.Add(paragraph);
+        }
+
+        var width = Usable - indent;
+        var table = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString(CultureInfo.InvariantCulture) },
+            new TableIndentation { Width = indent, Type = TableWidthUnitValues.Dxa }, new TableLayout { Type = TableLayoutValues.Fixed }));
+        int[] columns = [width * 22 / 100, width * 4 / 100, width - width * 22 / 100 - width * 4 / 100];
+        table.Append(new TableGrid(columns.Select(c => new GridColumn { Width = c.ToString(CultureInfo.InvariantCulture) })));
+        foreach (var (label, value) in lines)
+            table.Append(new TableRow(new[] { label, ":", value }.Select(c => new TableCell(Para(c, false, false, size, JustificationValues.Left, 0)))));
+        _body.Add(table);
+        _body.Add(Para("", false, false, 12, JustificationValues.Left, 120));
+        return this;
+    }
+
+    /// <summary>
+    /// One signature in the right half of the page, as a decree is signed: the place and date lines, the title, room to
+    /// sign, the name (underlined, bold) and the NIP line; kept on one page.
+    /// </summary>
+    public WordDocument SignatureRight(IReadOnlyList<string> placeAndDate, SignatureBlock block)
+    {
+        var half = Usable / 2;
+        var table = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Dxa, Width = half.ToString(CultureInfo.InvariantCulture) },
+            new TableIndentation { Width = Usable - half, Type = TableWidthUnitValues.Dxa }, new TableLayout { Type = TableLayoutValues.Fixed }));
+        var cell = new TableCell();
+        foreach (var line in placeAndDate)
+            cell.Append(Para(line, false, false, 22, JustificationValues.Left, 0, keepNext: true));
+        cell.Append(Para("", false, false, 22, JustificationValues.Left, 0, keepNext: true));
+        cell.Append(Para(block.Heading, true, false, 22, JustificationValues.Center, 0, keepNext: true));
+        if (block.Subheading is not null)
+            cell.Append(Para(block.Subheading, false, false, 20, JustificationValues.Center, 0, keepNext: true));
+        for (var i = 0; i < 4; i++)
+            cell.Append(Para("", false, false, 22, JustificationValues.Center, 0, keepNext: true));
+        var name = Para(string.IsNullOrWhiteSpace(block.Name) ? "...................................." : block.Name, true, false, 22,
+            JustificationValues.Center, 0, keepNext: block.Detail is not null);
+        foreach (var run in name.Elements<Run>())
+            run.RunProperties!.Append(new Underline { Val = UnderlineValues.Single });
+        cell.Append(name);
+        if (block.Detail is not null)
+            cell.Append(Para(block.Detail, false, false, 20, JustificationValues.Center, 0));
+        table.Append(new TableRow(new TableRowProperties(new CantSplit()), cell));
+        _body.Add(table);
+        return this;
+    }
+
+    private int Usable => _landscape ? 14570 : 9638;
+
     public byte[] ToBytes()
     {
         using var stream = new MemoryStream();

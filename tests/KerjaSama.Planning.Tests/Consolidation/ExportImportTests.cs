@@ -95,9 +95,13 @@ public abstract partial class ExportImportTests(PlatformFixture platform, ITestO
 
         var rkpd = Xlsx.Read(await s.Admin.GetByteArrayAsync($"{s.Base}/exports/rkpd.xlsx?year=2026"));
         Assert.Equal(2, rkpd.Count);
-        Assert.Contains("budget_2026", rkpd[0]);
-        Assert.DoesNotContain("budget_2027", rkpd[0]);
-        Assert.Equal("100000000", rkpd[1][rkpd[0].IndexOf("budget_2026")]);
+        // Bapperida's headings, not field names (issue 22); the CSV keeps the names.
+        Assert.Contains("Pagu Indikatif 2026 (Rp)", rkpd[0]);
+        Assert.DoesNotContain("Pagu Indikatif 2027 (Rp)", rkpd[0]);
+        Assert.DoesNotContain("budget_2026", rkpd[0]);
+        foreach (var heading in new[] { "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja 2026", "Target 2026", "Perangkat Daerah Penanggung Jawab", "Kode Urusan" })
+            Assert.Contains(heading, rkpd[0]);
+        Assert.Equal("100000000", rkpd[1][rkpd[0].IndexOf("Pagu Indikatif 2026 (Rp)")]);
         await (await s.Admin.GetAsync($"{s.Base}/exports/rkpd.csv?year=2031")).AssertValidationProblemAsync("year");
 
         var rpjmd = await s.Admin.GetByteArrayAsync($"{s.Base}/exports/rpjmd.xlsx");
@@ -107,7 +111,7 @@ public abstract partial class ExportImportTests(PlatformFixture platform, ITestO
         Assert.Equal(2, imported.GetProperty("imported").GetInt32());
         var back = Xlsx.Read(await target.Admin.GetByteArrayAsync($"{target.Base}/exports/rpjmd.xlsx"));
         var original = Xlsx.Read(rpjmd);
-        int Col(List<List<string>> sheet, string name) => sheet[0].IndexOf(name);
+        int Col(List<List<string>> sheet, string name) => sheet[0].IndexOf(Exports.MatrixHeadings.Of(name));
         foreach (var column in new[] { "potential", "program_code", "budget_2026", "budget_2027", "target_2027", "partner_region_codes", "status" })
         {
             Assert.Equal(original.Skip(1).Select(r => r.ElementAtOrDefault(Col(original, column)) ?? "").Order(),

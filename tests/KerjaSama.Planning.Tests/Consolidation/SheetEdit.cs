@@ -4,14 +4,18 @@ namespace KerjaSama.Planning.Tests.Consolidation;
 
 /// <summary>
 /// Edits an exported workbook as a person would in a spreadsheet program, with MiniExcel (the library the platform reads
-/// workbooks with): read the first sheet by its header, change cells, add lines, save a new workbook.
+/// workbooks with): read the first sheet by its header, change cells, add lines, save a new workbook. Cells are addressed
+/// by column name (<c>budget_2026</c>); the saved workbook keeps the export's headings ("Pagu Indikatif 2026 (Rp)").
 /// </summary>
 internal sealed class SheetEdit
 {
-    private SheetEdit(List<string> header, List<Dictionary<string, object?>> lines)
+    private readonly List<string> _headings;
+
+    private SheetEdit(List<string> headings, List<Dictionary<string, object?>> lines)
     {
-        Header = header;
-        Lines = lines;
+        _headings = headings;
+        Header = [.. headings.Select(Exports.MatrixHeadings.ColumnOf)];
+        Lines = [.. lines.Select(l => headings.Select((h, i) => (Header[i], l.GetValueOrDefault(h))).ToDictionary(p => p.Item1, p => p.Item2))];
     }
 
     public List<string> Header { get; }
@@ -40,7 +44,8 @@ internal sealed class SheetEdit
     public byte[] Save()
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(Lines.Select(l => Header.ToDictionary(h => h, h => l.GetValueOrDefault(h))), excelType: ExcelType.XLSX);
+        stream.SaveAs(Lines.Select(l => Header.Select((h, i) => (_headings[i], l.GetValueOrDefault(h))).ToDictionary(p => p.Item1, p => p.Item2)),
+            excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 }

@@ -1,19 +1,22 @@
 using System.Globalization;
 using KerjaSama.Meetings.Features;
 using KerjaSama.Modularity.Documents;
+using KerjaSama.Planning.Contracts.Register;
 
 namespace KerjaSama.Meetings.Export;
 
 /// <summary>
-/// The Berita Acara of a mapping meeting: the formal record that the meeting took place (day, date, place, who
-/// attended per organisation), what it produced (rows of the cooperation matrix per government affair, decisions)
-/// and the signatures of the chair and one representative per attending organisation.
+/// The Berita Acara of a mapping meeting as Indonesian minutes are written: the opening with the day and date in words
+/// ("Pada hari ini Kamis tanggal tiga bulan Desember tahun dua ribu dua puluh enam"), place and time, the agenda, who
+/// attended (per organisation and by name), the rows agreed per government affair (from the Planning consolidation,
+/// through <see cref="IAgreedRows"/>), the agreements, and the signatures of the chair and one representative per
+/// attending organisation.
 /// </summary>
 internal static class BeritaAcaraDocument
 {
     public const string Heading = "BERITA ACARA";
 
-    public static byte[] Build(MeetingSummary s)
+    public static byte[] Build(MeetingSummary s, IReadOnlyList<AgreedRowInfo> agreed)
     {
         var m = s.Meeting;
         var date = MinutesDocument.LocalDate(m);
@@ -22,26 +25,46 @@ internal static class BeritaAcaraDocument
             .Paragraph(Heading, bold: true, size: 28, centre: true, spaceAfter: 0)
             .Paragraph(m.Title.ToUpperInvariant(), bold: true, size: 24, centre: true, spaceAfter: 0)
             .Paragraph("Nomor: ........................................", centre: true, spaceAfter: 240);
-        var where = string.IsNullOrWhiteSpace(m.Place) ? (m.OnlineLink is null ? "" : " secara daring") : $" bertempat di {m.Place}";
-        doc.Justified($"Pada hari ini, {IndonesianDates.DayName(date)} tanggal {IndonesianDates.Format(date)}, pukul {IndonesianDates.Time(start)} {m.TimeZone}{where}, " +
-            $"telah dilaksanakan {m.Title} yang dihadiri oleh {Present(s)} orang dari {s.Organisations.Count(o => o.People > 0)} organisasi, " +
-            "dengan hasil sebagaimana tercantum di bawah ini.");
+        doc.Justified(Opening(s, date, start));
 
-        doc.Heading("A. Kehadiran per Organisasi");
+        doc.Heading("A. Agenda");
+        if (m.Agenda.Count == 0)
+            doc.Paragraph("-");
+        for (var i = 0; i < m.Agenda.Count; i++)
+            doc.Paragraph($"{i + 1}. {m.Agenda[i]}");
+
+        doc.Heading("B. Kehadiran");
         var organisations = s.Organisations.Where(o => o.People > 0 || o.Invited).ToList();
         if (organisations.Count == 0)
             doc.Paragraph(MinutesDocument.NoAttendance, italic: true);
         else
             doc.Table(["No", "Organisasi", "Diundang", "Jumlah hadir"],
                 organisations.Select((o, i) => (IReadOnlyList<string>)[N(i + 1), o.OrganisationName, o.Invited ? "Ya" : "Tidak", N(o.People)]), widths: [1, 8, 2, 2]);
+        var present = s.Attendance.Where(a => a.Present).ToList();
+        if (present.Count > 0)
+        {
+            doc.Paragraph("Daftar hadir peserta:", bold: true);
+            doc.Table(["No", "Nama", "Organisasi", "Tanda tangan"],
+                present.Select((a, i) => (IReadOnlyList<string>)[N(i + 1), a.DisplayName, a.OrganisationName, ""]), widths: [1, 6, 7, 4]);
+        }
 
-        doc.Heading("B. Hasil Pemetaan per Urusan Pemerintahan");
-        doc.Paragraph($"Jumlah baris potensi kerja sama yang diisi dalam rapat: {s.RowsAdded}.");
-        if (s.RowsPerAffair.Count > 0)
+        doc.Heading("C. Hasil Pemetaan per Urusan Pemerintahan");
+        doc.Paragraph($"Jumlah baris potensi kerja sama yang diisi dalam rapat: {s.RowsAdded}. Jumlah baris yang disepakati: {agreed.Count}.");
+        if (agreed.Count == 0 && s.RowsPerAffair.Count > 0)
             doc.Table(["No", "Urusan", "Jumlah baris"],
                 s.RowsPerAffair.Select((r, i) => (IReadOnlyList<string>)[N(i + 1), r.AffairCode ?? "(belum diisi)", N(r.Rows)]), widths: [1, 8, 3]);
+        foreach (var affair in agreed.GroupBy(r => r.AffairName))
+        {
+            doc.Paragraph($"Urusan {affair.Key} ({affair.Count()} baris)", bold: true);
+            doc.Table(["No", "Potensi / Objek Kerja Sama", "Jenis", "Calon Mitra", "Perangkat Daerah", "Status"],
+                affair.Select((r, i) => (IReadOnlyList<string>)
+                [
+                    N(i + 1), string.Join(" / ", new[] { r.Potential, r.CooperationObject }.Where(t => !string.IsNullOrWhiteSpace(t))),
+                    TypeLabel(r.CooperationType), r.Partners, r.ResponsibleAgency, r.StatusLabel,
+                ]), widths: [1, 8, 3, 4, 4, 3], size: 16);
+        }
 
-        doc.Heading("C. Kesepakatan");
+        doc.Heading("D. Kesepakatan");
         if (s.Decisions.Count == 0)
             doc.Paragraph("-");
         for (var i = 0; i < s.Decisions.Count; i++)
@@ -55,7 +78,25 @@ internal static class BeritaAcaraDocument
         return doc.ToBytes();
     }
 
-    private static int Present(MeetingSummary s) => s.Attendance.Count(a => a.Present);
+    /// <summary>"Pada hari ini Kamis tanggal tiga bulan Desember tahun dua ribu dua puluh enam (03-12-2026), pukul 09.00 WIB ...".</summary>
+    internal static string Opening(MeetingSummary s, DateOnly date, DateTimeOffset start)
+    {
+        var m = s.Meeting;
+        var where = string.IsNullOrWhiteSpace(m.Place) ? (m.OnlineLink is null ? "" : ", secara daring") : $", bertempat di {m.Place}";
+        var people = s.Attendance.Count(a => a.Present);
+        return $"Pada hari ini {IndonesianWords.Date(date)} ({date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}), pukul " +
+            $"{IndonesianDates.Time(start)} {m.TimeZone} sampai dengan selesai{where}, telah dilaksanakan {m.Title} yang dihadiri oleh " +
+            $"{IndonesianWords.Number(people)} ({people}) orang dari {s.Organisations.Count(o => o.People > 0)} organisasi, dengan agenda, kehadiran " +
+            "dan hasil sebagaimana tercantum di bawah ini.";
+    }
+
+    private static string TypeLabel(string? type) => type switch
+    {
+        "KSDD-wajib" => "KSDD (wajib)",
+        "KSDD-sukarela" => "KSDD (sukarela)",
+        null or "" => "-",
+        _ => type,
+    };
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

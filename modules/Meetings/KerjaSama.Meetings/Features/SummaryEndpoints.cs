@@ -4,6 +4,7 @@ using KerjaSama.Modularity.Documents;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Contracts.Register;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,12 +46,16 @@ internal static class SummaryEndpoints
 
     /// <summary>The Berita Acara of the meeting (attendance per organisation, rows per affair, agreements, signatories) as DOCX.</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportRecord(Guid id, HttpContext http, MeetingsDb db,
-        SummaryBuilder summaries, CancellationToken ct)
+        SummaryBuilder summaries, IAgreedRows agreed, CancellationToken ct)
     {
         if (await db.FindVisibleAsync(id, Caller.From(http.User)!, ct) is null || await summaries.BuildAsync(id, ct) is not { } summary)
             return MeetingEndpoints.NotFound(id);
-        return TypedResults.File(BeritaAcaraDocument.Build(summary), DocxContentType, $"berita-acara-{summary.Meeting.StartsAt:yyyyMMdd}-{id:N}.docx");
+        return TypedResults.File(await RecordAsync(summary, agreed, ct), DocxContentType, $"berita-acara-{summary.Meeting.StartsAt:yyyyMMdd}-{id:N}.docx");
     }
+
+    /// <summary>The Berita Acara with the rows the Planning consolidation keeps for the meeting's exercise.</summary>
+    private static async Task<byte[]> RecordAsync(MeetingSummary summary, IAgreedRows agreed, CancellationToken ct) =>
+        BeritaAcaraDocument.Build(summary, summary.Meeting.ExerciseId is { } exerciseId ? await agreed.ListAgreedAsync(exerciseId, ct) : []);
 
     /// <summary>
     /// 202 with a job that builds the document from the meeting as it is then, converts it with LibreOffice and keeps the
@@ -61,10 +66,10 @@ internal static class SummaryEndpoints
         var caller = Caller.From(http.User)!;
         if (await db.FindVisibleAsync(id, caller, ct) is not { } meeting)
             return MeetingEndpoints.NotFound(id);
-        Func<MeetingSummary, byte[]>? build = kind switch
+        Func<MeetingSummary, IServiceProvider, CancellationToken, Task<byte[]>>? build = kind switch
         {
-            "notulen" => MinutesDocument.Build,
-            "berita-acara" => BeritaAcaraDocument.Build,
+            "notulen" => (summary, _, _) => Task.FromResult(MinutesDocument.Build(summary)),
+            "berita-acara" => (summary, services, token) => RecordAsync(summary, services.GetRequiredService<IAgreedRows>(), token),
             _ => null,
         };
         if (build is null)
@@ -75,7 +80,7 @@ internal static class SummaryEndpoints
             job.Report(JobStages.Building, 0, 2);
             var summary = await job.Services.GetRequiredService<SummaryBuilder>().BuildAsync(id, job.Cancellation)
                 ?? throw new JobFailedException("meeting_not_found", "The meeting was deleted.");
-            var docx = build(summary);
+            var docx = await build(summary, job.Services, job.Cancellation);
             job.Report(JobStages.Converting, 1, 2);
             var pdf = await job.Services.GetRequiredService<OfficeConverter>().ToPdfAsync(docx, "docx", job.Cancellation);
             job.Report(JobStages.Done, 2, 2);

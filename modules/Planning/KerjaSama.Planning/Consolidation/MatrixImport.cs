@@ -30,7 +30,8 @@ internal static partial class MatrixImport
         if (content.Count == 0)
             return new([], [], [new ImportIssue(1, "file", "empty_file", "The file has no header and no rows.")]);
         var headerLine = content[0];
-        var header = headerLine.Cells.Select(c => c.Trim().ToLowerInvariant()).ToList();
+        // Bapperida's headings (the XLSX export) or the column names (CSV, older files).
+        var header = headerLine.Cells.Select(MatrixHeadings.ColumnOf).ToList();
         var years = new SortedSet<int>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var column in header.Where(c => c.Length > 0))

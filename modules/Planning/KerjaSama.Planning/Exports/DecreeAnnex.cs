@@ -30,6 +30,9 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
 
     public int RowCount => Groups.Sum(g => g.Lines.Count);
 
+    /// <summary>"2025–2029", or "2026" for one year.</summary>
+    public string YearSpan => Years.Count == 1 ? Years[0].ToString(CultureInfo.InvariantCulture) : $"{Years[0]}–{Years[^1]}";
+
     public static DecreeAnnex Build(MappingExercise exercise, IEnumerable<RowView> rows, MatrixNames names)
     {
         var years = Enumerable.Range(exercise.StartYear, exercise.EndYear - exercise.StartYear + 1).ToList();
@@ -74,7 +77,7 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
         sheet.Widths.AddRange([16, 26, 12, 16]);
 
         var last = XlsxWriter.ColumnName(columns - 1);
-        sheet.AddRow(new XlsxCell($"LAMPIRAN KEPUTUSAN KEPALA DAERAH {RegionName.ToUpperInvariant()}", XlsxStyle.Title));
+        sheet.AddRow(new XlsxCell($"LAMPIRAN KEPUTUSAN {Documents.RegionNames.HeadOf(RegionName)}", XlsxStyle.Title));
         sheet.AddRow(new XlsxCell(Heading, XlsxStyle.Title));
         sheet.AddRow(new XlsxCell($"{Title} · {Period}", XlsxStyle.Plain));
         sheet.Merges.AddRange([$"A1:{last}1", $"A2:{last}2", $"A3:{last}3"]);

@@ -1,33 +1,30 @@
 using System.Globalization;
 using KerjaSama.Modularity.Documents;
+using KerjaSama.Planning.Documents;
 
 namespace KerjaSama.Planning.Exports;
 
 /// <summary>
 /// The decree annex as the document the head of region signs (DOCX, A4 landscape, the source of its PDF): the
-/// LAMPIRAN heading with number, date and subject left to fill, the lines per affair with their indicative budgets,
-/// totals, the signature block and page numbers.
+/// LAMPIRAN heading with the decree's number, date (from the adoption, else dotted lines) and subject, the lines per
+/// affair with their indicative budgets, totals, the signature block with the signatory's name and NIP, page numbers.
 /// </summary>
 internal static class DecreeAnnexDocument
 {
-    public static byte[] Build(DecreeAnnex annex, DateOnly today)
+    public static byte[] Build(DecreeAnnex annex, DocumentSigning signing)
     {
-        var head = HeadOfRegion(annex.RegionName);
+        var head = signing.TitleFor(annex.RegionName);
         var doc = new WordDocument(landscape: true)
-            .Paragraph("LAMPIRAN", bold: true, size: 20, spaceAfter: 0)
-            .Paragraph($"KEPUTUSAN {head}", bold: true, size: 20, spaceAfter: 0)
-            .Paragraph("NOMOR   : ........................................", size: 20, spaceAfter: 0)
-            .Paragraph("TANGGAL : ........................................", size: 20, spaceAfter: 0)
-            .Paragraph($"TENTANG : {DecreeAnnex.Heading} {annex.Period}", size: 20, spaceAfter: 240)
+            .LabelledBlock(["LAMPIRAN", $"KEPUTUSAN {RegionNames.HeadOf(annex.RegionName)}"], HeadingLines(annex, signing))
             .Paragraph(DecreeAnnex.Heading, bold: true, size: 24, centre: true, spaceAfter: 0)
-            .Paragraph($"{annex.Title} · {annex.Period}", size: 20, centre: true, spaceAfter: 200);
+            .Paragraph($"{RegionNames.Government(annex.RegionName)} {annex.Period}", bold: true, size: 22, centre: true, spaceAfter: 200);
 
         List<string> headers = ["No", "Potensi / Objek Kerja Sama", "Jenis dan Bentuk", "Calon Mitra", "Program / Kegiatan / Sub Kegiatan", "Indikator"];
         headers.AddRange(annex.Years.Select(y => $"Pagu {y} (Rp)"));
         headers.AddRange(["Perangkat Daerah", "Status"]);
         List<int> widths = [2, 9, 5, 5, 9, 5];
         widths.AddRange(annex.Years.Select(_ => 5));
-        widths.AddRange([6, 4]);
+        widths.AddRange([6, 5]);
         var rows = new List<IReadOnlyList<string>>();
         foreach (var group in annex.Groups)
         {
@@ -52,24 +49,23 @@ internal static class DecreeAnnexDocument
         doc.Table(headers, rows, widths, size: 14);
         if (annex.RowCount == 0)
             doc.Paragraph("Belum ada baris yang ditetapkan.", italic: true);
-        doc.Blank().Signatures([new SignatureBlock($"{head},", null)], $"Ditetapkan di {Capital(annex.RegionName)}, {IndonesianDates.Format(today)}");
+        doc.Blank().SignatureRight(
+            [$"Ditetapkan di {signing.PlaceFor(annex.RegionName)}", $"pada tanggal {(signing.DecreeDate is { } d ? IndonesianDates.Format(d) : DocumentSigning.Dots)}"],
+            new SignatureBlock($"{head},", signing.SignatoryName, signing.NipLine));
         return doc.ToBytes();
     }
 
-    /// <summary>GUBERNUR for a province, BUPATI for a regency, WALI KOTA for a city, with the region's name.</summary>
-    internal static string HeadOfRegion(string regionName)
-    {
-        var name = regionName.Trim();
-        if (name.StartsWith("Kota ", StringComparison.OrdinalIgnoreCase))
-            return "WALI KOTA " + name[5..].ToUpperInvariant();
-        if (name.StartsWith("Kabupaten ", StringComparison.OrdinalIgnoreCase))
-            return "BUPATI " + name[10..].ToUpperInvariant();
-        return "GUBERNUR " + (name.StartsWith("Provinsi ", StringComparison.OrdinalIgnoreCase) ? name[9..] : name).ToUpperInvariant();
-    }
+    /// <summary>NOMOR, TANGGAL (from the adoption, else dotted lines to fill) and TENTANG.</summary>
+    internal static List<(string, string)> HeadingLines(DecreeAnnex annex, DocumentSigning signing) =>
+    [
+        ("NOMOR", string.IsNullOrWhiteSpace(signing.DecreeNumber) ? DocumentSigning.Dots : signing.DecreeNumber),
+        ("TANGGAL", signing.DecreeDate is { } date ? IndonesianDates.Format(date) : DocumentSigning.Dots),
+        ("TENTANG", Subject(annex, signing)),
+    ];
 
-    // REVIEW: the seat of government is not in the Registry yet; Kalimantan Tengah's is Palangka Raya, others get a blank to fill.
-    private static string Capital(string regionName) =>
-        regionName.Contains("Kalimantan Tengah", StringComparison.OrdinalIgnoreCase) ? "Palangka Raya" : "....................";
+    internal static string Subject(DecreeAnnex annex, DocumentSigning signing) => string.IsNullOrWhiteSpace(signing.DecreeSubject)
+        ? $"{DecreeAnnex.Heading} {RegionNames.Government(annex.RegionName)} TAHUN {annex.YearSpan}"
+        : signing.DecreeSubject.ToUpperInvariant();
 
     private static string Join(params string?[] parts) => string.Join(" / ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 

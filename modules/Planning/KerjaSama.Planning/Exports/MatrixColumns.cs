@@ -29,7 +29,8 @@ internal static partial class MatrixColumns
     /// Written by the export for reading, ignored by the import. <c>row_id</c> and <c>row_seq</c> (the row's version when exported) are
     /// what the re-import (<c>import/preview</c>) matches rows and detects later edits by.
     /// </summary>
-    public static readonly IReadOnlyList<string> ReadOnly = ["row_id", "row_seq", "status", "affair_name", "responsible_agency_name", "total_budget"];
+    public static readonly IReadOnlyList<string> ReadOnly =
+        ["row_id", "row_seq", "status", "affair_name", "nomenclature_name", "responsible_agency_name", "total_budget"];
 
     public static readonly IReadOnlyList<string> Required = ["affair_code", "potential"];
 

@@ -54,6 +54,8 @@ internal sealed class MatrixNames
         row.PartnerRegionCodes.Select(c => _regions.GetValueOrDefault(c, c))
             .Concat(row.PartnerOrganisationIds.Select(id => _organisations.TryGetValue(id, out var o) ? o.Name : id.ToString())));
 
+    public string RegionNameOf(string code) => _regions.GetValueOrDefault(code, code);
+
     public string Organisation(Guid? id) => id is { } value && _organisations.TryGetValue(value, out var o) ? o.Name : "";
 
     public string OrganisationCode(Guid? id) => id is { } value && _organisations.TryGetValue(value, out var o) ? o.Code : "";

@@ -25,7 +25,7 @@ internal sealed class MatrixSheet
         var header = new List<string> { "row_id", "row_seq", "status" };
         header.AddRange(MatrixColumns.Fields.Select(f => f.Column));
         header.AddRange(years.SelectMany(y => MatrixColumns.YearParts.Select(p => MatrixColumns.YearColumn(p, y))));
-        header.AddRange(["affair_name", "responsible_agency_name", "total_budget"]);
+        header.AddRange(["affair_name", "nomenclature_name", "responsible_agency_name", "total_budget"]);
         var lines = new List<List<object?>>();
         foreach (var r in rows.OrderBy(r => r.AffairCode, StringComparer.Ordinal).ThenBy(r => r.CreatedSeq))
         {
@@ -45,24 +45,32 @@ internal sealed class MatrixSheet
                 line.AddRange([plan?.Indicator, plan?.Target, plan?.Budget, plan?.FundingSource]);
             }
 
-            line.AddRange([names.AffairName(r.AffairCode), names.Agency(r), years.Sum(y => r.PlanFor(y)?.Budget ?? 0)]);
+            line.AddRange([names.AffairName(r.AffairCode), Nomenclature(r, names), names.Agency(r), years.Sum(y => r.PlanFor(y)?.Budget ?? 0)]);
             lines.Add(line);
         }
 
         return new MatrixSheet(header, lines);
     }
 
+    /// <summary>Programme, kegiatan and sub kegiatan by code and name, one per line.</summary>
+    private static string? Nomenclature(RowView r, MatrixNames names)
+    {
+        var parts = new[] { r.ProgramCode, r.ActivityCode, r.SubActivityCode }.OfType<string>().Select(names.Nomenclature).ToList();
+        return parts.Count == 0 ? null : string.Join("\n", parts);
+    }
+
+    /// <summary>The workbook for Bapperida: its column headings (<see cref="MatrixHeadings"/>) over the same columns as the CSV.</summary>
     public Task<byte[]> ToXlsxAsync(string sheetName, CancellationToken ct)
     {
         var sheet = new XlsxSheet(sheetName) { FrozenRows = 1 };
         sheet.Widths.AddRange(Header.Select(h => h switch
         {
-            "potential" or "object" or "benefit" or "notes" or "problem" or "rpjmd_goal" => 36d,
+            "potential" or "object" or "benefit" or "notes" or "problem" or "rpjmd_goal" or "nomenclature_name" => 36d,
             "row_id" => 38d,
             "row_seq" => 10d,
             _ => 16d,
         }));
-        sheet.AddRow([.. Header.Select(h => new XlsxCell(h, XlsxStyle.Header))]);
+        sheet.AddRow([.. Header.Select(h => new XlsxCell(MatrixHeadings.Of(h), XlsxStyle.Header))]);
         foreach (var line in Rows)
         {
             sheet.Rows.Add([.. line.Select((v, i) => new XlsxCell(v, v is long && (Header[i].StartsWith("budget_", StringComparison.Ordinal)

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Persistence;
+using KerjaSama.Planning.Documents;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Live.Facilitation;
@@ -31,6 +32,8 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
     public DbSet<DuplicatePairRecord> DuplicatePairs => Set<DuplicatePairRecord>();
 
     public DbSet<SessionMoment> SessionMoments => Set<SessionMoment>();
+
+    public DbSet<ExerciseDocumentSettings> DocumentSettings => Set<ExerciseDocumentSettings>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -86,7 +89,25 @@ internal abstract class PlanningDb(DbContextOptions options) : ModuleDbContext(o
         });
         ConfigureFacilitation(modelBuilder);
         ConfigureTalk(modelBuilder);
+        ConfigureDocuments(modelBuilder);
     }
+
+    // Issue 22: decree number, date and signatory of the signed documents.
+    private static void ConfigureDocuments(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<ExerciseDocumentSettings>(e =>
+        {
+            e.ToTable("exercise_documents");
+            e.HasKey(x => x.ExerciseId);
+            e.Property(x => x.ExerciseId).ValueGeneratedNever();
+            e.Property(x => x.RegionCode).HasMaxLength(13).IsRequired();
+            e.Property(x => x.DecreeNumber).HasMaxLength(100);
+            e.Property(x => x.DecreeSubject).HasMaxLength(300);
+            e.Property(x => x.Place).HasMaxLength(100);
+            e.Property(x => x.SignatoryTitle).HasMaxLength(200);
+            e.Property(x => x.SignatoryName).HasMaxLength(200);
+            e.Property(x => x.SignatoryNip).HasMaxLength(30);
+            e.HasIndex(x => new { x.RegionCode, x.UpdatedAt });
+        });
 
     private static void ConfigureFacilitation(ModelBuilder modelBuilder)
     {

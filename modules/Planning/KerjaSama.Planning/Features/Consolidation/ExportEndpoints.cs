@@ -5,6 +5,7 @@ using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
+using KerjaSama.Planning.Documents;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Persistence;
@@ -57,14 +58,14 @@ internal static class ExportEndpoints
         return TypedResults.File(await annex.ToXlsxAsync(ct), XlsxWriter.ContentType, $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.xlsx");
     }
 
-    private static async Task<IResult> AnnexDocument(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> AnnexDocument(Guid id, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
         var (exercise, rows, names, problem) = await LoadAsync(id, Caller.From(http.User)!, db, grains, http.RequestServices, ct);
         if (problem is not null)
             return problem;
         var annex = DecreeAnnex.Build(exercise!, rows, names!);
-        return TypedResults.File(DecreeAnnexDocument.Build(annex, Today(clock)), DocxContentType, $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.docx");
+        var signing = await DocumentSettingsStore.LoadAsync(db, exercise!, ct);
+        return TypedResults.File(DecreeAnnexDocument.Build(annex, signing), DocxContentType, $"lampiran-keputusan-kerja-sama-{exercise!.StartYear}.docx");
     }
 
     /// <summary>202 with a job that loads the annex as it is then, renders the DOCX and converts it to PDF for its owner.</summary>
@@ -80,7 +81,8 @@ internal static class ExportEndpoints
             if (problem is not null)
                 throw new JobFailedException("exercise_not_readable", "The exercise can no longer be read.");
             job.Report(JobStages.Building, 1, 3);
-            var docx = DecreeAnnexDocument.Build(DecreeAnnex.Build(exercise!, rows, names!), Today(services.GetRequiredService<TimeProvider>()));
+            var signing = await DocumentSettingsStore.LoadAsync(services.GetRequiredService<PlanningDb>(), exercise!, job.Cancellation);
+            var docx = DecreeAnnexDocument.Build(DecreeAnnex.Build(exercise!, rows, names!), signing);
             job.Report(JobStages.Converting, 2, 3);
             var pdf = await services.GetRequiredService<OfficeConverter>().ToPdfAsync(docx, "docx", job.Cancellation);
             job.Report(JobStages.Done, 3, 3);
@@ -91,7 +93,7 @@ internal static class ExportEndpoints
     internal const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     // Documents are dated in WIB, the time of the province's capital.
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
 
     private static Task<IResult> Rpjmd(Guid id, string format, HttpContext http, PlanningDb db, IGrainFactory grains, string scope = "all",
         CancellationToken ct = default) => MatrixAsync(id, format, null, scope, http, db, grains, ct);
@@ -103,8 +105,8 @@ internal static class ExportEndpoints
     private static async Task<IResult> MatrixAsync(Guid id, string format, int? year, string scope, HttpContext http, PlanningDb db, IGrainFactory grains,
         CancellationToken ct)
     {
-        if (format is not ("xlsx" or "csv"))
-            return Problems.NotFound("unknown_format", "Exports are .xlsx or .csv.");
+        if (format is not ("xlsx" or "csv" or "docx"))
+            return Problems.NotFound("unknown_format", "Exports are .xlsx, .csv or .docx.");
         if (scope is not ("all" or "adopted"))
             return Problems.Validation("scope", Msg.Of("export_scope_one_of"));
         var (exercise, rows, names, problem) = await LoadAsync(id, Caller.From(http.User)!, db, grains, http.RequestServices, ct);
@@ -117,8 +119,10 @@ internal static class ExportEndpoints
         IEnumerable<RowView> selected = scope == "adopted" ? rows.Where(r => r.IsAdopted) : rows;
         if (year is not null)
             selected = selected.Where(r => r.PlanFor(years[0]) is not null);
-        var sheet = MatrixSheet.Build(selected, names!, years);
         var name = year is null ? $"matriks-rpjmd-{e.StartYear}-{e.EndYear}" : $"matriks-rkpd-{years[0]}";
+        if (format == "docx")
+            return TypedResults.File(PlanTableDocument.Build([.. selected], names!, years, year is null ? "RPJMD" : "RKPD"), DocxContentType, name + ".docx");
+        var sheet = MatrixSheet.Build(selected, names!, years);
         return format == "csv"
             ? TypedResults.File(sheet.ToCsv(), "text/csv; charset=utf-8", name + ".csv")
             : TypedResults.File(await sheet.ToXlsxAsync(year is null ? "RPJMD" : "RKPD " + years[0], ct), XlsxWriter.ContentType, name + ".xlsx");

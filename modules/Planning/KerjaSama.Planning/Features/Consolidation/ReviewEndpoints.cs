@@ -1,15 +1,18 @@
 using System.Text.Json;
+using KerjaSama.Modularity.Documents;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
+using KerjaSama.Planning.Documents;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
 namespace KerjaSama.Planning.Features.Consolidation;
@@ -22,7 +25,8 @@ internal static class ReviewEndpoints
 {
     internal sealed record ReviewRequest(string? Decision, int? Priority, string? Note);
 
-    internal sealed record AdoptRequest(string? Reason);
+    /// <summary>The decree that adopts the rows: its number and date (yyyy-MM-dd) are printed on the annex; a reason alone is enough too.</summary>
+    internal sealed record AdoptRequest(string? Reason, string? DecreeNumber = null, string? DecreeDate = null, string? DecreeSubject = null);
 
     internal sealed record RankedRow(int Rank, RowView Row);
 
@@ -101,19 +105,28 @@ internal static class ReviewEndpoints
     /// <summary>The decree is signed: every accepted row still under TKKSD discussion becomes ditetapkan, in one batch.</summary>
     internal static async Task<IResult> Adopt(Guid id, AdoptRequest body, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Reason))
-            return Problems.Validation("reason", Msg.Of("adoption_decree_required"));
-        if (await db.Exercises.FindAsync([id], ct) is null)
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        var errors = DocumentSettingsStore.CheckDecree(new Validator(), body.DecreeNumber, body.DecreeDate, ExportEndpoints.Today(clock), out var decreeDate)
+            .Check((body.DecreeSubject?.Trim().Length ?? 0) <= 300, "decreeSubject", Msg.Of("max_length", 300))
+            .Check(!string.IsNullOrWhiteSpace(body.Reason) || !string.IsNullOrWhiteSpace(body.DecreeNumber), "reason", Msg.Of("adoption_decree_required"));
+        if (!errors.IsValid)
+            return Problems.Validation(errors.ToDictionary());
+        if (await db.Exercises.FindAsync([id], ct) is not { } exercise)
             return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
         var rows = Rank(await RegisterCalls.RowsAsync(db, id, includeMerged: false, ct)).Where(r => r.Row.Status == RowStatuses.InReview).ToList();
         if (rows.Count == 0)
             return Problems.Conflict("nothing_to_adopt", "No accepted row is waiting for adoption.");
-        var reason = JsonSerializer.Serialize(body.Reason.Trim());
+        var reason = JsonSerializer.Serialize(string.IsNullOrWhiteSpace(body.Reason)
+            ? $"Ditetapkan dengan keputusan nomor {body.DecreeNumber!.Trim()} tanggal {IndonesianDates.Format(decreeDate!.Value)}" : body.Reason.Trim());
         var ops = rows.Select(r => RegisterCalls.Update(r.Row.RowId, new(StringComparer.Ordinal)
         {
             [F.Status] = JsonSerializer.Serialize(RowStatuses.Adopted), [F.StatusReason] = reason,
         })).ToList();
         var result = await RegisterCalls.ApplyAsync(grains, id, Caller.From(http.User)!, RegisterAuthorities.Review, ops);
-        return result.Applied ? TypedResults.Ok(new AdoptResult(ops.Count, result.Seqs)) : RegisterCalls.Problem(result);
+        if (!result.Applied)
+            return RegisterCalls.Problem(result);
+        if (decreeDate is { } date)
+            await DocumentSettingsStore.RecordDecreeAsync(db, exercise, body.DecreeNumber!, date, body.DecreeSubject, clock.GetUtcNow(), ct);
+        return TypedResults.Ok(new AdoptResult(ops.Count, result.Seqs));
     }
 }

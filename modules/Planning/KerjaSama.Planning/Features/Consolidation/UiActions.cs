@@ -49,7 +49,7 @@ internal static class UiActions
                 http, db, grains, ct),
             "bulk-status" => await BulkStatusEndpoint.Change(id, new(await RowsWithStatusAsync(db, id, F("fromStatus"), ct), F("status"), F("reason")),
                 http, db, grains, ct),
-            "adopt" => await ReviewEndpoints.Adopt(id, new(F("reason")), http, db, grains, ct),
+            "adopt" => await ReviewEndpoints.Adopt(id, new(F("reason"), F("decreeNumber"), F("decreeDate"), F("decreeSubject")), http, db, grains, ct),
             "import" => await ImportEndpoint.Import(id, http, db, grains, ct),
             "reimport-confirm" => await RoundTripEndpoints.Confirm(id, Guid.TryParse(F("token"), out var token) ? token : Guid.Empty,
                 new([.. form["overwrite"].Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)]), http, db, grains,

@@ -17,6 +17,53 @@ namespace KerjaSama.Planning.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("KerjaSama.Planning.Documents.ExerciseDocumentSettings", b =>
+                {
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecreeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecreeNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecreeSubject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryNip")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ExerciseId");
+
+                    b.HasIndex("RegionCode", "UpdatedAt");
+
+                    b.ToTable("planning_exercise_documents", (string)null);
+                });
+
             modelBuilder.Entity("KerjaSama.Planning.Exercises.MappingExercise", b =>
                 {
                     b.Property<Guid>("Id")
