@@ -60,6 +60,10 @@ public sealed partial class MessageCatalogueTests
         Assert.Contains("required", codes);
         Assert.Contains("unknown_row", codes);
         Assert.Contains("exercise_not_found", codes);
+        Assert.Contains("unknown_column", codes); // a Planning matrix import line
+        Assert.Contains("nomenclature_parent_missing", codes); // a nomenclature import line (CSV and XLSX)
+        Assert.Contains("nomenclature_parent_not_in_file", codes);
+        Assert.Contains("nomenclature_cell_not_under", codes);
         Assert.True(codes.Count > 80, $"only {codes.Count} codes found");
     }
 
@@ -88,7 +92,11 @@ public sealed partial class MessageCatalogueTests
                     continue;
                 var text = File.ReadAllText(file);
                 foreach (Match m in CodeLiteral().Matches(text))
+                {
                     codes.Add(m.Groups["code"].Value);
+                    if (m.Groups["code2"].Success)
+                        codes.Add(m.Groups["code2"].Value);
+                }
             }
         }
 
@@ -99,7 +107,9 @@ public sealed partial class MessageCatalogueTests
     private static partial Regex Placeholder();
 
     // Msg.Of("key"; new FieldError("code"; Problems.Conflict/Forbidden/NotFound("code"; Outcome Fail(status, "code";
-    // Rejected(opId, "code"; Refused("code"; a validation problem's last argument "code".
-    [GeneratedRegex("""(?:Msg\.Of\(|FieldError\(|Problems\.(?:Conflict|Forbidden|NotFound)\(|Fail\(StatusCodes\.\w+, |Rejected\([\w?.]+(?: \?\? Guid\.Empty)?, |Refused\()"(?<code>[a-z][a-z_]*)"|Validation\([^;]*, "(?<code>[a-z][a-z_]*)"\)""")]
+    // Rejected(opId, "code"; Refused("code"; a validation problem's last argument "code"; the third argument of an import
+    // line issue (new ImportIssue(row, column, "code", ... / issues.Add(new(row, column, "code", ...: the Planning matrix
+    // import); both keys of Msg.Of(flag ? "a" : "b").
+    [GeneratedRegex("""Msg\.Of\(\w+ \? "(?<code>[a-z][a-z_]*)" : "(?<code2>[a-z][a-z_]*)"|(?:Msg\.Of\(|FieldError\(|Problems\.(?:Conflict|Forbidden|NotFound)\(|Fail\(StatusCodes\.\w+, |Rejected\([\w?.]+(?: \?\? Guid\.Empty)?, |Refused\()"(?<code>[a-z][a-z_]*)"|(?:new ImportIssue\(|issues\.Add\(new\()[^,;]+, [^,;]+, "(?<code>[a-z][a-z_]*)"|Validation\([^;]*, "(?<code>[a-z][a-z_]*)"\)""")]
     private static partial Regex CodeLiteral();
 }

@@ -1,10 +1,10 @@
 using KerjaSama.Modularity;
 using KerjaSama.Modularity.Events;
 using KerjaSama.Modularity.Persistence;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Contracts.Sessions;
 using KerjaSama.Planning.Demo;
-using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Contracts.Register;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Features.Exercises;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Live;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Live;
 using KerjaSama.Registry.Contracts;

@@ -2,6 +2,7 @@ using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Modularity.Localization;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Exports;

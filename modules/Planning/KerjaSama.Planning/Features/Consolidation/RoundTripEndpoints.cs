@@ -1,5 +1,6 @@
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Exports;

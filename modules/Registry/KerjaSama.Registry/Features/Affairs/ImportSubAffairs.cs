@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Registry.Affairs;
 using KerjaSama.Registry.Csv;
 using KerjaSama.Registry.Features.Imports;
@@ -16,7 +17,7 @@ internal static class ImportSubAffairs
         var table = CsvTable.Parse(text, Columns, out var missing);
         var errors = new List<ImportError>();
         if (missing.Count > 0)
-            return ImportResult.Failed([new ImportError(1, "header", $"Missing column(s): {string.Join(", ", missing)}.")]);
+            return ImportResult.Failed([ImportError.Of(1, "header", Msg.Of("import_missing_columns", string.Join(", ", missing)))]);
         var affairs = (await db.Affairs.Select(a => a.Code).ToListAsync(ct)).ToHashSet();
         var existing = await db.SubAffairs.ToDictionaryAsync(s => (s.Code, s.Level), ct);
         var seen = new Dictionary<(string, string), int>();

@@ -5,13 +5,20 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace KerjaSama.Registry.Features.Imports;
 
-/// <summary>Reads an uploaded CSV (a text/csv body or the first file of a multipart form) within the import limit.</summary>
+/// <summary>Reads an uploaded CSV or workbook (the body or the first file of a multipart form) within the import limit.</summary>
 internal static class CsvUpload
 {
     // Room for multipart boundaries and headers around the file itself.
     private const long MultipartOverhead = 64 * 1024;
 
     public static async Task<(string? Text, IResult? Problem)> ReadAsync(HttpContext http, ImportLimits limits, CancellationToken ct)
+    {
+        var (content, problem) = await ReadBytesAsync(http, limits, ct);
+        return content is null ? (null, problem) : (Decode(content), null);
+    }
+
+    /// <summary>The uploaded bytes as they came (a CSV text or an XLSX package), or the problem that refused them.</summary>
+    public static async Task<(byte[]? Content, IResult? Problem)> ReadBytesAsync(HttpContext http, ImportLimits limits, CancellationToken ct)
     {
         var limit = limits.MaxImportBytes;
         // The host's default body limit is small (1 MB); imports may be larger, so raise it for this request only.
@@ -31,12 +38,12 @@ internal static class CsvUpload
                 if (files[0].Length > limit)
                     return (null, ImportProblems.TooLarge(limits));
                 await using var stream = files[0].OpenReadStream();
-                var fileText = await ReadLimitedAsync(stream, limit, ct);
-                return fileText is null ? (null, ImportProblems.TooLarge(limits)) : (fileText, null);
+                var file = await ReadLimitedAsync(stream, limit, ct);
+                return file is null ? (null, ImportProblems.TooLarge(limits)) : (file, null);
             }
 
-            var text = await ReadLimitedAsync(request.Body, limit, ct);
-            return text is null ? (null, ImportProblems.TooLarge(limits)) : (text, null);
+            var body = await ReadLimitedAsync(request.Body, limit, ct);
+            return body is null ? (null, ImportProblems.TooLarge(limits)) : (body, null);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -44,8 +51,15 @@ internal static class CsvUpload
         }
     }
 
-    /// <summary>The stream as UTF-8 text, or null once it is longer than <paramref name="limit"/> bytes.</summary>
-    public static async Task<string?> ReadLimitedAsync(Stream stream, long limit, CancellationToken ct)
+    /// <summary>Text in UTF-8 (a byte order mark is dropped).</summary>
+    public static string Decode(byte[] content)
+    {
+        using var reader = new StreamReader(new MemoryStream(content), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The stream's bytes, or null once it is longer than <paramref name="limit"/> bytes.</summary>
+    public static async Task<byte[]?> ReadLimitedAsync(Stream stream, long limit, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -57,8 +71,6 @@ internal static class CsvUpload
             buffer.Write(chunk, 0, read);
         }
 
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        return await reader.ReadToEndAsync(ct);
+        return buffer.ToArray();
     }
 }

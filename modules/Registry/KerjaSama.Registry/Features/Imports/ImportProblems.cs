@@ -17,7 +17,7 @@ internal static class ImportProblems
             extensions: new Dictionary<string, object?>
             {
                 ["code"] = "import_invalid",
-                ["lines"] = errors.OrderBy(e => e.Line).Select(e => new { line = e.Line, field = e.Field, reason = e.Reason }).ToList(),
+                ["lines"] = errors.OrderBy(e => e.Line).Select(e => new { line = e.Line, field = e.Field, reason = e.Reason, code = e.Code }).ToList(),
             });
     }
 

@@ -1,3 +1,5 @@
+using KerjaSama.Modularity.Localization;
+using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Registry.Contracts;
 using KerjaSama.Registry.Csv;
 using KerjaSama.Registry.Features.Imports;
@@ -15,11 +17,11 @@ internal sealed record NomenclatureChange(string Code, string Level, string? Old
 /// codes are retired, not deleted: matrix rows that use them keep their value and are flagged for review.
 /// </summary>
 internal sealed record NomenclatureReport(int Rows, bool Edition, bool Applied, int Unchanged,
-    IReadOnlyList<NomenclatureChange> Added, IReadOnlyList<NomenclatureChange> Renamed, IReadOnlyList<NomenclatureChange> Removed);
+    IReadOnlyList<NomenclatureChange> Added, IReadOnlyList<NomenclatureChange> Renamed, IReadOnlyList<NomenclatureChange> Removed, int Skipped = 0);
 
 /// <summary>
 /// Nomenclature rows from CSV <c>code,level,name,output,indicator,unit[,government_levels]</c>, the project's own format
-/// (Seed/nomenclature.csv). All-or-nothing: a malformed code, a child whose parent is neither in the file nor stored, or
+/// (Seed/nomenclature.csv), or from the official spreadsheet (<see cref="OfficialSheet"/>). All-or-nothing: a malformed code, a child whose parent is neither in the file nor stored, or
 /// a repeated code refuses the whole file with every bad line listed. With <c>edition</c> the file is a whole new
 /// edition: stored codes it lacks are retired.
 /// </summary>
@@ -34,65 +36,98 @@ internal static class ImportNomenclature
         return result;
     }
 
-    public static async Task<(ImportResult Result, NomenclatureReport? Report)> RunAsync(RegistryDb db, string text, bool edition, bool preview,
+    public static Task<(ImportResult Result, NomenclatureReport? Report)> RunAsync(RegistryDb db, string text, bool edition, bool preview,
         DateTimeOffset now, CancellationToken ct)
     {
         var table = CsvTable.Parse(text, Columns, out var missing);
         if (missing.Count > 0)
-            return (ImportResult.Failed([new ImportError(1, "header", $"Kolom tidak ada: {string.Join(", ", missing)}.")]), null);
+            return Task.FromResult<(ImportResult, NomenclatureReport?)>((ImportResult.Failed([ImportError.Of(1, "header", Msg.Of("import_missing_columns", string.Join(", ", missing)))]), null));
         var errors = new List<ImportError>();
+        var rows = new List<NomenclatureRow>();
+        foreach (var row in table.Rows)
+        {
+            if (row.Fields.Count < Columns.Length)
+                errors.Add(ImportError.Of(row.Line, "row", Msg.Of("import_row_width", row.Fields.Count, table.ColumnCount)));
+            rows.Add(new(row.Line, table.Get(row, "code"), table.Get(row, "level"), table.Get(row, "name"), table.GetOrNull(row, "output"),
+                table.GetOrNull(row, "indicator"), table.GetOrNull(row, "unit"), table.Get(row, GovernmentLevelsColumn)));
+        }
+
+        return ApplyAsync(db, rows, errors, 0, edition, preview, now, ct);
+    }
+
+    /// <summary>
+    /// The upload as it came: an XLSX workbook (the official sheet, <see cref="OfficialSheet"/>, read within
+    /// <paramref name="limits"/>) or else the project's CSV.
+    /// </summary>
+    public static async Task<(ImportResult Result, NomenclatureReport? Report)> RunAsync(RegistryDb db, byte[] content, SpreadsheetLimits limits,
+        bool edition, bool preview, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!IsWorkbook(content))
+            return await RunAsync(db, CsvUpload.Decode(content), edition, preview, now, ct);
+        var (lines, refused) = SpreadsheetReader.Read(content, limits);
+        if (lines is null)
+        {
+            var reason = refused is null ? Msg.Of("nomenclature_sheet_unreadable") : Msg.Of("nomenclature_sheet_refused", refused.Limit ?? refused.Code);
+            return (ImportResult.Failed([ImportError.Of(1, "file", reason)]), null);
+        }
+
+        var urusan = await db.Nomenclature.AsNoTracking().Where(n => n.Level == Codes.UrusanLevel && n.RetiredAt == null)
+            .ToDictionaryAsync(n => n.Code, n => n.Name, StringComparer.Ordinal, ct);
+        var sheet = OfficialSheet.Read(lines, urusan);
+        return await ApplyAsync(db, sheet.Rows, sheet.Errors, sheet.Skipped, edition, preview, now, ct);
+    }
+
+    /// <summary>An XLSX package begins with the zip signature PK\x03\x04.</summary>
+    public static bool IsWorkbook(byte[] content) => content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+
+    private static async Task<(ImportResult Result, NomenclatureReport? Report)> ApplyAsync(RegistryDb db, IReadOnlyList<NomenclatureRow> rows,
+        List<ImportError> errors, int skipped, bool edition, bool preview, DateTimeOffset now, CancellationToken ct)
+    {
         var affairs = (await db.Affairs.Select(a => a.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var stored = await db.Nomenclature.ToDictionaryAsync(n => n.Code, StringComparer.Ordinal, ct);
         var inFile = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
-            inFile.TryAdd(table.Get(row, "code"), row.Line);
+        foreach (var row in rows)
+            inFile.TryAdd(row.Code, row.Line);
 
         var valid = new List<NomenclatureItem>();
-        foreach (var row in table.Rows)
+        foreach (var (line, code, level, name, output, indicator, unit, governmentLevels) in rows)
         {
             var before = errors.Count;
-            var code = table.Get(row, "code");
-            var level = table.Get(row, "level");
-            var name = table.Get(row, "name");
-            var governmentLevels = table.Get(row, GovernmentLevelsColumn);
-            if (row.Fields.Count < Columns.Length)
-                errors.Add(new(row.Line, "row", $"Berisi {row.Fields.Count} kolom; kepala berkas berisi {table.ColumnCount}."));
             var shape = Codes.NomenclatureLevelOf(code);
-            if (!Codes.NomenclatureLevels.Contains(level))
-                errors.Add(new(row.Line, "level", "Harus urusan, bidang_urusan, program, kegiatan atau sub_kegiatan."));
-            else if (shape is null)
-                errors.Add(new(row.Line, "code", $"'{code}' bukan kode {level} yang sah ({Example(level)})."));
+            if (shape is null)
+                errors.Add(ImportError.Of(line, "code", Msg.Of("nomenclature_code_invalid", code, Example(level))));
+            else if (!Codes.NomenclatureLevels.Contains(level))
+                errors.Add(ImportError.Of(line, "level", Msg.Of("nomenclature_level_invalid")));
             else if (shape != level)
-                errors.Add(new(row.Line, "level", $"Kode '{code}' adalah kode {shape}, bukan {level}."));
+                errors.Add(ImportError.Of(line, "level", Msg.Of("nomenclature_code_level_mismatch", code, shape, level)));
             else if (Codes.ParentOf(code) is { } parent)
             {
                 var parentKnown = inFile.ContainsKey(parent) || (stored.TryGetValue(parent, out var p) && p.RetiredAt is null && !edition)
                     || (level == Codes.ProgramLevel && affairs.Contains(parent) && !edition);
                 if (!parentKnown)
-                    errors.Add(new(row.Line, "code", $"Induknya '{parent}' tidak ada di berkas{(edition ? "" : " maupun yang tersimpan")}."));
+                    errors.Add(ImportError.Of(line, "code", Msg.Of(edition ? "nomenclature_parent_not_in_file" : "nomenclature_parent_missing", parent)));
             }
 
             if (governmentLevels.Length > 0 && governmentLevels.Split(';').Any(g => !Codes.GovernmentLevels.Contains(g)))
-                errors.Add(new(row.Line, GovernmentLevelsColumn, "Harus provinsi, kabupaten_kota atau keduanya dipisah ';'."));
+                errors.Add(ImportError.Of(line, GovernmentLevelsColumn, Msg.Of("nomenclature_government_levels_invalid")));
             else if (governmentLevels.Length > 0 && GovernmentLevels.OfCode(code) is { } codeLevel && governmentLevels != codeLevel)
-                errors.Add(new(row.Line, GovernmentLevelsColumn, $"Bagian keempat kode '{code}' menandai tingkat {codeLevel}, bukan {governmentLevels}."));
+                errors.Add(ImportError.Of(line, GovernmentLevelsColumn, Msg.Of("nomenclature_code_level_mismatch", code, codeLevel, governmentLevels)));
             if (name.Length is 0 or > 500)
-                errors.Add(new(row.Line, "name", "Wajib, paling panjang 500 karakter."));
-            if (inFile.TryGetValue(code, out var first) && first != row.Line)
-                errors.Add(new(row.Line, "code", $"Kode '{code}' sudah ada di baris {first}."));
+                errors.Add(ImportError.Of(line, "name", Msg.Of("nomenclature_name_invalid")));
+            if (inFile.TryGetValue(code, out var first) && first != line)
+                errors.Add(ImportError.Of(line, "code", Msg.Of("nomenclature_code_duplicate", code, first)));
             if (errors.Count == before)
             {
                 valid.Add(new NomenclatureItem
                 {
-                    Code = code, Level = level, Name = name, Output = table.GetOrNull(row, "output"),
-                    Indicator = table.GetOrNull(row, "indicator"), Unit = table.GetOrNull(row, "unit"),
+                    Code = code, Level = level, Name = name, Output = output, Indicator = indicator, Unit = unit,
                     ParentCode = Codes.ParentOf(code), GovernmentLevels = governmentLevels, SearchKey = SearchText.Normalise(name),
                 });
             }
         }
 
         if (errors.Count > 0)
-            return (ImportResult.Failed(errors), null);
+            return (ImportResult.Failed([.. errors.OrderBy(e => e.Line)]), null);
 
         var added = new List<NomenclatureChange>();
         var renamed = new List<NomenclatureChange>();
@@ -112,7 +147,7 @@ internal static class ImportNomenclature
             ? stored.Values.Where(n => n.RetiredAt is null && !fileCodes.Contains(n.Code)).OrderBy(n => n.Code, StringComparer.Ordinal)
                 .Select(n => new NomenclatureChange(n.Code, n.Level, n.Name, null)).ToList()
             : [];
-        var report = new NomenclatureReport(valid.Count, edition, !preview, unchanged, added, renamed, removed);
+        var report = new NomenclatureReport(valid.Count, edition, !preview, unchanged, added, renamed, removed, skipped);
         var created = valid.Count(v => !stored.ContainsKey(v.Code));
         if (preview)
             return (new ImportResult(valid.Count, created, valid.Count - created, []), report);
@@ -129,8 +164,10 @@ internal static class ImportNomenclature
                 old.Indicator = item.Indicator;
                 old.Unit = item.Unit;
                 old.ParentCode = item.ParentCode;
+                // A partial file (not an edition) may name a parent for one level only: it adds that level, never takes one away.
                 if (item.GovernmentLevels.Length > 0)
-                    old.GovernmentLevels = item.GovernmentLevels;
+                    old.GovernmentLevels = edition || item.Level is Codes.KegiatanLevel or Codes.SubKegiatanLevel ? item.GovernmentLevels
+                        : string.Join(';', Codes.GovernmentLevels.Where($"{old.GovernmentLevels};{item.GovernmentLevels}".Split(';').Contains));
                 old.SearchKey = item.SearchKey;
                 old.IsSample = false;
                 old.RetiredAt = null;
@@ -151,10 +188,10 @@ internal static class ImportNomenclature
 
     private static string Example(string level) => level switch
     {
-        Codes.UrusanLevel => "mis. 1",
-        Codes.BidangLevel => "mis. 1.02",
-        Codes.ProgramLevel => "mis. 1.02.02",
-        Codes.KegiatanLevel => "mis. 1.02.02.2.01",
-        _ => "mis. 1.02.02.2.01.0001",
+        Codes.UrusanLevel => "1",
+        Codes.BidangLevel => "1.02",
+        Codes.ProgramLevel => "1.02.02",
+        Codes.KegiatanLevel => "1.02.02.2.01",
+        _ => "1.02.02.2.01.0001",
     };
 }

@@ -23,7 +23,7 @@ internal static partial class NomenclatureEndpoints
         group.MapGet("/export", Export).WithName("ExportNomenclature");
         group.MapGet("/stats", Stats).WithName("NomenclatureStats");
         writes.MapPost("/nomenclature/import", Import).WithTags("Registry: planning nomenclature").WithName("ImportNomenclature")
-            .Accepts<string>("text/csv", "multipart/form-data");
+            .Accepts<string>("text/csv", "multipart/form-data", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     /// <summary>
@@ -97,16 +97,16 @@ internal static partial class NomenclatureEndpoints
     }
 
     /// <summary>
-    /// All-or-nothing import. <c>edition=true</c>: the file is a whole new edition (stored codes it lacks are retired and
+    /// All-or-nothing import of the project's CSV or the official spreadsheet (XLSX). <c>edition=true</c>: the file is a whole new edition (stored codes it lacks are retired and
     /// listed as removed); <c>preview=true</c>: the report of added, renamed and removed codes without storing anything.
     /// </summary>
     private static async Task<IResult> Import(HttpContext http, RegistryDb db, IOptions<ImportLimits> limits, TimeProvider clock,
         bool edition = false, bool preview = false, CancellationToken ct = default)
     {
-        var (text, problem) = await CsvUpload.ReadAsync(http, limits.Value, ct);
+        var (content, problem) = await CsvUpload.ReadBytesAsync(http, limits.Value, ct);
         if (problem is not null)
             return problem;
-        var (result, report) = await ImportNomenclature.RunAsync(db, text!, edition, preview, clock.GetUtcNow(), ct);
+        var (result, report) = await ImportNomenclature.RunAsync(db, content!, limits.Value.Sheet, edition, preview, clock.GetUtcNow(), ct);
         return result.Succeeded
             ? TypedResults.Ok(new NomenclatureImportDto(result.Rows, result.Created, result.Updated, report!))
             : ImportProblems.Invalid(result.Errors);

@@ -21,7 +21,7 @@ internal static class ImportOrganisations
     {
         var table = CsvTable.Parse(text, Columns, out var missing);
         if (missing.Count > 0)
-            return ImportResult.Failed([new ImportError(1, "header", $"Missing column(s): {string.Join(", ", missing)}.")]);
+            return ImportResult.Failed([ImportError.Of(1, "header", Msg.Of("import_missing_columns", string.Join(", ", missing)))]);
         var known = await OrganisationLookups.AllAsync(db, ct);
         var errors = new List<ImportError>();
         var planned = new List<(OrganisationRequest Request, Organisation? Existing, bool? Active)>();

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Modularity.Spreadsheets;
 
 /// <summary>
 /// Bounds an uploaded workbook before any reader believes it (issue 16): the package's entries, every entry inflated

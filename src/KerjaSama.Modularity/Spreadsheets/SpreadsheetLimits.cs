@@ -1,10 +1,10 @@
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Modularity.Spreadsheets;
 
 /// <summary>
 /// Bounds on an imported sheet (<c>KerjaSama:Limits:Spreadsheet</c>), checked before anything is believed: the
 /// unzipped bytes actually read (not the sizes the zip claims), the entries, the lines and the columns.
 /// </summary>
-internal sealed class SpreadsheetLimits
+public sealed class SpreadsheetLimits
 {
     public const string Section = "KerjaSama:Limits:Spreadsheet";
 
@@ -25,7 +25,7 @@ internal sealed class SpreadsheetLimits
 }
 
 /// <summary>Why a sheet was refused before it was read: 413 for a limit (named in <see cref="Limit"/>), 400 for a bad reference.</summary>
-internal sealed record SheetProblem(int Status, string Code, string Message, string? Limit = null)
+public sealed record SheetProblem(int Status, string Code, string Message, string? Limit = null)
 {
     public static SheetProblem TooLarge(string limit, string message) => new(413, "spreadsheet_too_large", message, limit);
 
@@ -33,7 +33,7 @@ internal sealed record SheetProblem(int Status, string Code, string Message, str
         new(400, "invalid_cell_reference", $"'{(reference.Length > 40 ? reference[..40] + "…" : reference)}' is not a cell of a worksheet (A1 to XFD1048576).");
 }
 
-internal sealed class SheetRefusedException(SheetProblem problem) : Exception(problem.Message)
+public sealed class SheetRefusedException(SheetProblem problem) : Exception(problem.Message)
 {
     public SheetProblem Problem { get; } = problem;
 }

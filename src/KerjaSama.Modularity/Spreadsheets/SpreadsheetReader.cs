@@ -1,19 +1,19 @@
 using System.Text;
 using KerjaSama.Modularity.Csv;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Modularity.Spreadsheets;
 
 /// <summary>A line of a spreadsheet: its number in the file (1 = the header) and its cells as text.</summary>
-internal sealed record SheetLine(int Number, IReadOnlyList<string> Cells);
+public sealed record SheetLine(int Number, IReadOnlyList<string> Cells);
 
 /// <summary>The lines of a sheet, or why it was refused; both null: neither a readable workbook nor UTF-8 text.</summary>
-internal sealed record SheetRead(List<SheetLine>? Lines, SheetProblem? Problem);
+public sealed record SheetRead(List<SheetLine>? Lines, SheetProblem? Problem);
 
 /// <summary>
 /// Reads the first worksheet of an XLSX file (<see cref="XlsxSheetReader"/>) or a CSV text (<see cref="CsvFile"/>, which
 /// restores the cells the exports neutralised) into lines of text cells, within <see cref="SpreadsheetLimits"/>.
 /// </summary>
-internal static class SpreadsheetReader
+public static class SpreadsheetReader
 {
     public static SheetRead Read(byte[] content, SpreadsheetLimits limits)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MiniExcelLibs;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Modularity.Spreadsheets;
 
 /// <summary>
 /// The first worksheet of an XLSX file as text lines, read by the MiniExcel library (shared and inline strings, numbers,
