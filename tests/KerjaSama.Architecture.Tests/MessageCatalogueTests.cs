@@ -58,7 +58,6 @@ public sealed partial class MessageCatalogueTests
     {
         var codes = SourceCodes();
         Assert.Contains("required", codes);
-        Assert.Contains("unknown_row", codes);
         Assert.Contains("exercise_not_found", codes);
         Assert.True(codes.Count > 80, $"only {codes.Count} codes found");
     }

@@ -5,6 +5,7 @@ using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Planning.Features.Exercises;
 
@@ -49,7 +50,7 @@ internal static class UpdateExercise
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("version_conflict", "Someone else changed this exercise since you read it.");
+            return Problems.Conflict(ProblemCodes.VersionConflict, "Someone else changed this exercise since you read it.");
         }
 
         // The grain holds the region, period and invitations it validates with.
