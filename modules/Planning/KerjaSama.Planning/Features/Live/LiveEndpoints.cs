@@ -18,6 +18,8 @@ namespace KerjaSama.Planning.Features.Live;
 /// <summary>REST for live sessions and the matrix: open/lock/close, rows, the op log and its audit export, ops.</summary>
 internal static class LiveEndpoints
 {
+    private static readonly string[] OpsHeader = ["seq", "at_utc", "kind", "row_id", "field", "value", "author", "organisation", "session_id", "op_id"];
+
     internal sealed record SessionDto(Guid SessionId, Guid ExerciseId, string State, long Seq);
 
     internal sealed record OpLogEntry(long Seq, Guid OpId, Guid SessionId, string Kind, Guid RowId, Dictionary<string, object?> Fields,
@@ -108,7 +110,7 @@ internal static class LiveEndpoints
         CancellationToken ct)
     {
         var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == id).OrderBy(o => o.Seq).ToListAsync(ct);
-        var records = new List<IEnumerable<object?>> { new[] { "seq", "at_utc", "kind", "row_id", "field", "value", "author", "organisation", "session_id", "op_id" } };
+        var records = new List<IEnumerable<object?>> { OpsHeader };
         foreach (var op in ops.Select(MatrixStore.ToMessage))
         {
             var fields = op.Fields.Count == 0 ? [new KeyValuePair<string, string?>("", null)] : op.Fields.ToList();
