@@ -126,6 +126,8 @@ public abstract class InvitationMailTests(PlatformFixture platform)
     }
 }
 
-public sealed class InvitationMailTests_on_Sqlite(SqlitePlatformFixture p) : InvitationMailTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class InvitationMailTests_on_Sqlite(SqlitePlatformFixture p) : InvitationMailTests(p);
 
-public sealed class InvitationMailTests_on_PostgreSql(PostgreSqlPlatformFixture p) : InvitationMailTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class InvitationMailTests_on_PostgreSql(PostgreSqlPlatformFixture p) : InvitationMailTests(p);

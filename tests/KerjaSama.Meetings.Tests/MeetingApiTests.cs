@@ -115,6 +115,8 @@ internal static class MeetingClient
         System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(client, $"/api/meetings/{id}", body, HttpAssertions.Json);
 }
 
-public sealed class MeetingApiTests_on_Sqlite(SqlitePlatformFixture p) : MeetingApiTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MeetingApiTests_on_Sqlite(SqlitePlatformFixture p) : MeetingApiTests(p);
 
-public sealed class MeetingApiTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingApiTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MeetingApiTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingApiTests(p);

@@ -94,6 +94,8 @@ public abstract class MeetingFormTests(PlatformFixture platform)
     }
 }
 
-public sealed class MeetingFormTests_on_Sqlite(SqlitePlatformFixture p) : MeetingFormTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MeetingFormTests_on_Sqlite(SqlitePlatformFixture p) : MeetingFormTests(p);
 
-public sealed class MeetingFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingFormTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MeetingFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingFormTests(p);

@@ -161,6 +161,8 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
         [.. (await (await client.GetAsync("/api/meetings/mine")).ReadAsync<JsonElement>()).EnumerateArray().Select(m => m.GetProperty("id").GetGuid())];
 }
 
-public sealed class MeetingLifecycleTests_on_Sqlite(SqlitePlatformFixture p) : MeetingLifecycleTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MeetingLifecycleTests_on_Sqlite(SqlitePlatformFixture p) : MeetingLifecycleTests(p);
 
-public sealed class MeetingLifecycleTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingLifecycleTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MeetingLifecycleTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingLifecycleTests(p);

@@ -81,6 +81,8 @@ public abstract partial class MeetingPageTests(PlatformFixture platform)
     private static partial Regex TokenPattern();
 }
 
-public sealed class MeetingPageTests_on_Sqlite(SqlitePlatformFixture p) : MeetingPageTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MeetingPageTests_on_Sqlite(SqlitePlatformFixture p) : MeetingPageTests(p);
 
-public sealed class MeetingPageTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingPageTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MeetingPageTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingPageTests(p);

@@ -147,6 +147,8 @@ public abstract class AgreementTests(PlatformFixture platform) : IAsyncLifetime
     }
 }
 
-public sealed class AgreementTests_on_Sqlite(SqlitePlatformFixture p) : AgreementTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class AgreementTests_on_Sqlite(SqlitePlatformFixture p) : AgreementTests(p);
 
-public sealed class AgreementTests_on_PostgreSql(PostgreSqlPlatformFixture p) : AgreementTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class AgreementTests_on_PostgreSql(PostgreSqlPlatformFixture p) : AgreementTests(p);

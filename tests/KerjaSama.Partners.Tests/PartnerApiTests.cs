@@ -110,6 +110,8 @@ public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
     }
 }
 
-public sealed class PartnerApiTests_on_Sqlite(SqlitePlatformFixture p) : PartnerApiTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class PartnerApiTests_on_Sqlite(SqlitePlatformFixture p) : PartnerApiTests(p);
 
-public sealed class PartnerApiTests_on_PostgreSql(PostgreSqlPlatformFixture p) : PartnerApiTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class PartnerApiTests_on_PostgreSql(PostgreSqlPlatformFixture p) : PartnerApiTests(p);

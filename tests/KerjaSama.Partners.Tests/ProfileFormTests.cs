@@ -138,6 +138,8 @@ public abstract class ProfileFormTests(PlatformFixture platform)
     }
 }
 
-public sealed class ProfileFormTests_on_Sqlite(SqlitePlatformFixture p) : ProfileFormTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ProfileFormTests_on_Sqlite(SqlitePlatformFixture p) : ProfileFormTests(p);
 
-public sealed class ProfileFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ProfileFormTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class ProfileFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ProfileFormTests(p);
