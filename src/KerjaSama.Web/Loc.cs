@@ -10,6 +10,8 @@ public sealed class Loc
 {
     public static readonly IReadOnlyList<string> SupportedCultures = ["id", "en"];
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
+        Justification = "Razor reads it on the injected instance (L.IsEnglish) like the indexer.")]
     public bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public string Language => IsEnglish ? "en" : "id";

@@ -58,7 +58,6 @@ public sealed partial class MessageCatalogueTests
     {
         var codes = SourceCodes();
         Assert.Contains("required", codes);
-        Assert.Contains("unknown_row", codes);
         Assert.Contains("exercise_not_found", codes);
         Assert.Contains("unknown_column", codes); // a Planning matrix import line
         Assert.Contains("nomenclature_parent_missing", codes); // a nomenclature import line (CSV and XLSX)

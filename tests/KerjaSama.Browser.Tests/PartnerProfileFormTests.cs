@@ -54,7 +54,7 @@ public abstract class PartnerProfileFormTests(BrowserFixture fixture, ITestOutpu
         var shot = Artifacts.PathOf("partner-profile-form.png");
         await page.Locator("main").ScreenshotAsync(new() { Path = shot });
         output.WriteLine($"Partner profile form with an inline error: {shot}");
-        Assert.Equal(0, (await (await api.GetAsync($"/api/partners/partners/{id}")).ReadAsync<JsonElement>()).GetProperty("version").GetInt64());
+        Assert.Equal(0, (await (await api.GetAsync($"/api/partners/{id}")).ReadAsync<JsonElement>()).GetProperty("version").GetInt64());
 
         // Fix the address and save: the profile page says so, and the form opened again shows the stored value.
         await page.Locator("input[name='Form.Contacts[0].Email']").FillAsync("direktur@mitra.co.id");
@@ -69,7 +69,7 @@ public abstract class PartnerProfileFormTests(BrowserFixture fixture, ITestOutpu
         await Assertions.Expect(page.Locator(".field-error")).ToHaveCountAsync(0);
         await page.Locator("main").ScreenshotAsync(new() { Path = Artifacts.PathOf("partner-profile-form-saved.png") });
 
-        var stored = await (await api.GetAsync($"/api/partners/partners/{id}")).ReadAsync<JsonElement>();
+        var stored = await (await api.GetAsync($"/api/partners/{id}")).ReadAsync<JsonElement>();
         Assert.Equal(1, stored.GetProperty("version").GetInt64());
         Assert.Equal("direktur@mitra.co.id", stored.GetProperty("contacts")[0].GetProperty("email").GetString());
     }

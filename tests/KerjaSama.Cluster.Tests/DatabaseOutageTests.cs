@@ -94,7 +94,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         var heldRow = Guid.NewGuid();
         var during = await a.SubmitAsync(OpKinds.Add, heldRow, new() { [F.AffairCode] = "1.03" }, heldOp).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(AckOutcomes.Rejected, during.Outcome);
-        Assert.Equal("not_committed", during.Error?.Code);
+        Assert.Equal(RejectionCodes.NotCommitted, during.Error?.Code);
 
         // Joining during the outage: a hub error whose message starts with the retryable code (the matrix cannot be
         // loaded; a session this host has not seen cannot be looked up). A new connection is refused at negotiation
@@ -145,7 +145,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             applied = await a.SubmitAsync(OpKinds.Add, heldRow, new() { [F.AffairCode] = "1.03" }, heldOp);
             if (applied.Outcome == AckOutcomes.Rejected)
             {
-                Assert.Equal("not_committed", applied.Error?.Code);
+                Assert.Equal(RejectionCodes.NotCommitted, applied.Error?.Code);
                 await Task.Delay(100);
             }
         }
@@ -185,8 +185,8 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         var retries = writers.SelectMany(w => w.Retries).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
         output.WriteLine($"outage {Outage.TotalSeconds:0.0} s; writers recovered {recovered.TotalSeconds:0.0} s after the database returned; " +
                          $"refused connections: {proxy.Refused}; retries: {string.Join(", ", retries.Select(r => $"{r.Key} {r.Value}"))}");
-        Assert.True(retries.GetValueOrDefault("not_committed") > 0, "No edit met the outage; the test proved nothing about edits.");
-        Assert.Equal(["not_committed"], retries.Keys);
+        Assert.True(retries.GetValueOrDefault(RejectionCodes.NotCommitted) > 0, "No edit met the outage; the test proved nothing about edits.");
+        Assert.Equal([RejectionCodes.NotCommitted], retries.Keys);
         Assert.Equal(0, a.Reconnects + b.Reconnects);
     }
 }

@@ -87,7 +87,7 @@ public abstract class HostTests(PlatformFixture platform)
         using var api = await FacilitatorAsync();
         var before = await CountMeetingsAsync(api);
         var content = new StringContent("{\"title\": \"Rapat\", ", Encoding.UTF8, "application/json");
-        var response = await api.PostAsync("/api/meetings/meetings", content);
+        var response = await api.PostAsync("/api/meetings", content);
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
         Assert.Contains("JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await CountMeetingsAsync(api));
@@ -101,7 +101,7 @@ public abstract class HostTests(PlatformFixture platform)
         var huge = "{\"title\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
         // Expect: 100-continue lets the server refuse on the declared length before the body is sent: without it the
         // server may answer 413 and close while the client is still writing, and the client sees a broken pipe.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/meetings/meetings")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/meetings")
         {
             Content = new StringContent(huge, Encoding.UTF8, "application/json"),
         };
@@ -114,7 +114,7 @@ public abstract class HostTests(PlatformFixture platform)
     [Fact]
     public async Task A_failure_answers_with_a_trace_id_and_no_stack_trace()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/meetings/meetings")
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/meetings")
         {
             Content = new StringContent("<xml/>", Encoding.UTF8, "application/xml"),
         };
@@ -129,7 +129,7 @@ public abstract class HostTests(PlatformFixture platform)
 
     private static async Task<int> CountMeetingsAsync(HttpClient api)
     {
-        var page = JsonDocument.Parse(await api.GetStringAsync("/api/meetings/meetings?pageSize=1")).RootElement;
+        var page = JsonDocument.Parse(await api.GetStringAsync("/api/meetings?pageSize=1")).RootElement;
         return page.GetProperty("total").GetInt32();
     }
 }

@@ -5,6 +5,7 @@ using KerjaSama.Registry.Contracts;
 using KerjaSama.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Identity.Tests;
 
@@ -172,10 +173,10 @@ public abstract class AccountSecurityTests(PlatformFixture platform)
     [Fact]
     public async Task Without_a_token_the_API_answers_a_401_problem_not_a_redirect()
     {
-        await (await platform.Client.GetAsync("/api/meetings/meetings")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+        await (await platform.Client.GetAsync("/api/meetings")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
         using var forged = new HttpClient { BaseAddress = platform.BaseAddress };
         forged.DefaultRequestHeaders.Authorization = new("Bearer", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
-        await (await forged.GetAsync("/api/meetings/meetings")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await forged.GetAsync("/api/meetings")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -206,10 +207,10 @@ public abstract class AccountSecurityTests(PlatformFixture platform)
     public async Task A_contributor_cannot_do_what_only_the_secretariat_or_a_facilitator_may()
     {
         using var contributor = platform.ClientFor(await platform.SignInAsync(Organisation, TestOrganisations.SecretariatName, PlatformRoles.AgencyContributor));
-        var meeting = await contributor.PostJsonAsync("/api/meetings/meetings", new { title = "Rapat", startsAt = "2025-02-25T09:00:00+07:00", timeZone = "WIB" });
-        await meeting.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        var meeting = await contributor.PostJsonAsync("/api/meetings", new { title = "Rapat", startsAt = "2025-02-25T09:00:00+07:00", timeZone = "WIB" });
+        await meeting.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemCodes.Forbidden);
         var organisation = await contributor.PostJsonAsync("/api/registry/organisations", new { code = "62-x", name = "X", kind = "agency" });
-        await organisation.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await organisation.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemCodes.Forbidden);
         await (await contributor.GetAsync("/api/identity/audit")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
@@ -220,8 +221,8 @@ public abstract class AccountSecurityTests(PlatformFixture platform)
         var palangkaRaya = (await organisations.FindByCodeAsync("pemda-62.71", CancellationToken.None))!;
         var kalsel = (await organisations.FindByCodeAsync("pemda-63", CancellationToken.None))!;
         using var partner = platform.ClientFor(await platform.SignInAsync(palangkaRaya.Id, palangkaRaya.Name, PlatformRoles.PartnerContributor));
-        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/partners/partners/{palangkaRaya.Id}")).StatusCode);
-        await (await partner.GetAsync($"/api/partners/partners/{kalsel.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden, "partner_not_shared");
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/partners/{palangkaRaya.Id}")).StatusCode);
+        await (await partner.GetAsync($"/api/partners/{kalsel.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden, "partner_not_shared");
     }
 }
 

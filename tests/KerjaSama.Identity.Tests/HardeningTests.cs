@@ -3,6 +3,7 @@ using System.Text.Json;
 using KerjaSama.Modularity.Security;
 using KerjaSama.TestKit;
 using Xunit;
+using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Identity.Tests;
 
@@ -38,7 +39,7 @@ public abstract class HardeningTests(PlatformFixture platform)
 
         using var observer = platform.ClientFor(await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName,
             PlatformRoles.Observer));
-        await (await observer.GetAsync("/openapi/v1.json")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await observer.GetAsync("/openapi/v1.json")).AssertProblemAsync(HttpStatusCode.Forbidden, ProblemCodes.Forbidden);
         Assert.Equal(HttpStatusCode.Forbidden, (await observer.GetAsync("/scalar/v1")).StatusCode);
 
         using var admin = platform.ClientFor(await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName,

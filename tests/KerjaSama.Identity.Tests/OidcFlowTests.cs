@@ -187,7 +187,7 @@ public abstract class OidcFlowTests(PlatformFixture platform)
         api.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
         var me = await (await api.GetAsync("/api/identity/me")).ReadAsync<Caller>();
         Assert.Equal(PlatformRoles.Observer, me.Role);
-        await (await api.PostJsonAsync("/api/meetings/meetings", new { title = "Rapat mesin" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await api.PostJsonAsync("/api/meetings", new { title = "Rapat mesin" })).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         var wrong = await browser.TokenAsync(new()
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using KerjaSama.TestKit;
 using Xunit;
+using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Identity.Tests;
 
@@ -24,7 +25,7 @@ public sealed class RateLimitTests(RateLimitedPlatformFixture platform) : IClass
         for (var i = 0; i < 3; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await browser.TokenAsync(form)).StatusCode);
         var limited = await browser.TokenAsync(form);
-        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, ProblemCodes.RateLimited);
         Assert.True(limited.Headers.Contains("Retry-After"));
     }
 }

@@ -5,6 +5,7 @@ using KerjaSama.Modularity.Security;
 using KerjaSama.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Identity.Tests;
 
@@ -83,11 +84,11 @@ public abstract class UserAdministrationTests(PlatformFixture platform)
         var (_, membershipId, _) = await PendingUserAsync();
         using var contributor = platform.ClientFor(await platform.SignInAsync(Organisation, TestOrganisations.SecretariatName, PlatformRoles.Facilitator));
         await (await contributor.PutAsJsonAsyncWeb($"/api/identity/memberships/{membershipId}", new { status = "active", role = PlatformRoles.SecretariatAdmin }))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+            .AssertProblemAsync(HttpStatusCode.Forbidden, ProblemCodes.Forbidden);
         await (await contributor.PostJsonAsync("/api/identity/invitations", new
         {
             userName = $"x{Guid.NewGuid():N}@tests.kerjasama", displayName = "X", organisationId = Organisation, role = PlatformRoles.SecretariatAdmin,
-        })).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        })).AssertProblemAsync(HttpStatusCode.Forbidden, ProblemCodes.Forbidden);
         using var browser = await PageForms.SignedInAsync(platform, Organisation, TestOrganisations.SecretariatName, PlatformRoles.AgencyContributor);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.Http.GetAsync("/identity/users")).StatusCode);
 

@@ -17,16 +17,16 @@ public abstract partial class AttendanceTests
         var title = "Rapat Pemetaan Kerja Sama " + MeetingScenario.Short();
         var meetingId = (await s.CreateMeetingAsync(MeetingScenario.Meeting(title, s.AgencyA.Id, s.Partner.Id))).GetProperty("id").GetGuid();
         using var admin = s.Admin();
-        await (await admin.PutAsJsonAsync($"/api/meetings/meetings/{meetingId}/attendance/{Guid.NewGuid()}", new
+        await (await admin.PutAsJsonAsync($"/api/meetings/{meetingId}/attendance/{Guid.NewGuid()}", new
         {
             present = true, displayName = "Ibu Sari Rahayu", organisationId = s.AgencyA.Id, firstJoinAt = "2030-03-10T09:05:00+08:00",
             lastLeaveAt = "2030-03-10T11:00:00+08:00", totalMinutes = 115,
         }, HttpAssertions.Json)).ReadAsync<JsonElement>();
-        await (await admin.PutAsJsonAsync($"/api/meetings/meetings/{meetingId}/minutes", new { text = "Rapat dibuka oleh Kepala Biro.\nPeserta mengisi matriks per urusan.", version = 0 },
+        await (await admin.PutAsJsonAsync($"/api/meetings/{meetingId}/minutes", new { text = "Rapat dibuka oleh Kepala Biro.\nPeserta mengisi matriks per urusan.", version = 0 },
             HttpAssertions.Json)).ReadAsync<JsonElement>();
-        await (await admin.PostJsonAsync($"/api/meetings/meetings/{meetingId}/decisions", new { text = "Urusan kesehatan diprioritaskan." })).ReadAsync<JsonElement>(HttpStatusCode.Created);
+        await (await admin.PostJsonAsync($"/api/meetings/{meetingId}/decisions", new { text = "Urusan kesehatan diprioritaskan." })).ReadAsync<JsonElement>(HttpStatusCode.Created);
 
-        var record = await admin.GetAsync($"/api/meetings/meetings/{meetingId}/berita-acara.docx");
+        var record = await admin.GetAsync($"/api/meetings/{meetingId}/berita-acara.docx");
         Assert.Equal(HttpStatusCode.OK, record.StatusCode);
         var recordText = DocumentText(await record.Content.ReadAsByteArrayAsync());
         Assert.Contains("BERITA ACARA", recordText, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public abstract partial class AttendanceTests
 
         foreach (var (kind, heading) in new[] { ("notulen", "NOTULEN RAPAT"), ("berita-acara", "BERITA ACARA") })
         {
-            var statuses = await BackgroundJobClient.FollowAsync(admin, await admin.PostAsync($"/api/meetings/meetings/{meetingId}/documents/{kind}/pdf", null));
+            var statuses = await BackgroundJobClient.FollowAsync(admin, await admin.PostAsync($"/api/meetings/{meetingId}/documents/{kind}/pdf", null));
             var done = statuses[^1];
             Assert.Equal("succeeded", done.GetProperty("state").GetString());
             var pdf = await admin.GetAsync(done.GetProperty("resultUrl").GetString());
@@ -59,11 +59,11 @@ public abstract partial class AttendanceTests
 
         // An unknown document is a validation error on its field, and no job is started.
         var jobs = JsonDocument.Parse(await admin.GetStringAsync("/api/jobs")).RootElement.GetArrayLength();
-        await (await admin.PostAsync($"/api/meetings/meetings/{meetingId}/documents/undangan/pdf", null)).AssertValidationProblemAsync("kind");
+        await (await admin.PostAsync($"/api/meetings/{meetingId}/documents/undangan/pdf", null)).AssertValidationProblemAsync("kind");
         Assert.Equal(jobs, JsonDocument.Parse(await admin.GetStringAsync("/api/jobs")).RootElement.GetArrayLength());
         // A member of an organisation that is not invited cannot have the meeting's documents made.
         using var outsider = s.Platform.ClientFor(await s.MemberOfAsync(s.Uninvited, "Orang luar"));
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"/api/meetings/meetings/{meetingId}/documents/notulen/pdf", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/meetings/meetings/{meetingId}/berita-acara.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"/api/meetings/{meetingId}/documents/notulen/pdf", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/meetings/{meetingId}/berita-acara.docx")).StatusCode);
     }
 }

@@ -20,7 +20,7 @@ public abstract partial class AttendanceTests
         body["exerciseId"] = exerciseId;
         var meetingId = (await s.CreateMeetingAsync(body)).GetProperty("id").GetGuid();
         using var admin = s.Admin();
-        var sessionId = (await (await admin.PostAsync($"/api/meetings/meetings/{meetingId}/session/open", null)).ReadAsync<JsonElement>())
+        var sessionId = (await (await admin.PostAsync($"/api/meetings/{meetingId}/session/open", null)).ReadAsync<JsonElement>())
             .GetProperty("sessionId").GetGuid();
         await using var facilitator = await JoinAsync(s.Secretariat, sessionId);
         await using var alia = await JoinAsync(await s.MemberOfAsync(s.AgencyA, "Alia"), sessionId);
@@ -43,7 +43,7 @@ public abstract partial class AttendanceTests
         Assert.True((await budi.InvokeAsync<FacilitationResult>(N.CastVote, sessionId, roundId, rows[0].Item1)).Ok);
         Assert.True((await facilitator.InvokeAsync<FacilitationResult>(N.CloseVote, sessionId, roundId)).Ok);
 
-        var text = DocumentText(await (await admin.GetAsync($"/api/meetings/meetings/{meetingId}/minutes.docx")).Content.ReadAsByteArrayAsync());
+        var text = DocumentText(await (await admin.GetAsync($"/api/meetings/{meetingId}/minutes.docx")).Content.ReadAsByteArrayAsync());
         Assert.Contains("Hasil Pemungutan Suara Prioritas", text, StringComparison.Ordinal);
         Assert.Contains("Prioritas Kesehatan (urusan 1.02): 2 organisasi memilih, 2 suara per organisasi", text, StringComparison.Ordinal);
         var second = text.IndexOf("Ambulans air Sungai Barito", StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public abstract partial class AttendanceTests(PlatformFixture platform)
         using var admin = s.Admin();
 
         // The facilitator opens the live session from the meeting; the meeting's invitees may then join it.
-        var first = await (await admin.PostAsync($"/api/meetings/meetings/{meetingId}/session/open", null)).ReadAsync<JsonElement>();
+        var first = await (await admin.PostAsync($"/api/meetings/{meetingId}/session/open", null)).ReadAsync<JsonElement>();
         var session1 = first.GetProperty("sessionId").GetGuid();
         Assert.Equal(exerciseId, first.GetProperty("exerciseId").GetGuid());
 
@@ -48,10 +48,10 @@ public abstract partial class AttendanceTests(PlatformFixture platform)
         await aliceTab1.InvokeAsync<JoinResult>("Join", session1, 0L);
         await using var budiConnection = await JoinAsync(budi, session1);
 
-        (await admin.PostAsync($"/api/meetings/meetings/{meetingId}/session/close", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/meetings/{meetingId}/session/close", null)).EnsureSuccessStatusCode();
 
         // A second live session of the same meeting: Alia joins again and her connection drops.
-        var session2 = (await (await admin.PostAsync($"/api/meetings/meetings/{meetingId}/session/open", null)).ReadAsync<JsonElement>())
+        var session2 = (await (await admin.PostAsync($"/api/meetings/{meetingId}/session/open", null)).ReadAsync<JsonElement>())
             .GetProperty("sessionId").GetGuid();
         Assert.NotEqual(session1, session2);
         var aliceLater = await JoinAsync(alice, session2);
@@ -75,7 +75,7 @@ public abstract partial class AttendanceTests(PlatformFixture platform)
         Assert.Single(b.Periods);
         Assert.NotNull(b.LastLeave); // closing the session ended Budi's presence although his connection stayed
 
-        var summary = await (await admin.GetAsync($"/api/meetings/meetings/{meetingId}/summary")).ReadAsync<JsonElement>();
+        var summary = await (await admin.GetAsync($"/api/meetings/{meetingId}/summary")).ReadAsync<JsonElement>();
         var perOrg = summary.GetProperty("rowsPerOrganisation").EnumerateArray().Single();
         Assert.Equal(s.AgencyA.Id, perOrg.GetProperty("organisationId").GetGuid());
         Assert.Equal(1, perOrg.GetProperty("rows").GetInt32());
@@ -83,7 +83,7 @@ public abstract partial class AttendanceTests(PlatformFixture platform)
         Assert.Equal(2, summary.GetProperty("sessions").GetArrayLength());
 
         // The export carries the title and every attendee.
-        var docx = await admin.GetAsync($"/api/meetings/meetings/{meetingId}/minutes.docx");
+        var docx = await admin.GetAsync($"/api/meetings/{meetingId}/minutes.docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         var text = DocumentText(await docx.Content.ReadAsByteArrayAsync());
         Assert.Contains((string)body["title"]!, text, StringComparison.Ordinal);
@@ -99,15 +99,15 @@ public abstract partial class AttendanceTests(PlatformFixture platform)
         var meetingId = (await s.CreateMeetingAsync(MeetingScenario.Meeting("Rapat " + MeetingScenario.Short(), s.AgencyA.Id))).GetProperty("id").GetGuid();
         using var admin = s.Admin();
         var person = Guid.NewGuid();
-        await (await admin.PutAsJsonAsync($"/api/meetings/meetings/{meetingId}/attendance/{person}", new { present = true }, HttpAssertions.Json))
+        await (await admin.PutAsJsonAsync($"/api/meetings/{meetingId}/attendance/{person}", new { present = true }, HttpAssertions.Json))
             .AssertValidationProblemAsync("DisplayName", "OrganisationId");
-        await (await admin.PutAsJsonAsync($"/api/meetings/meetings/{meetingId}/attendance/{person}", new
+        await (await admin.PutAsJsonAsync($"/api/meetings/{meetingId}/attendance/{person}", new
         {
             displayName = "Ibu Sari", organisationId = s.AgencyA.Id, firstJoinAt = "2030-03-10T10:00:00+08:00", lastLeaveAt = "2030-03-10T09:00:00+08:00",
         }, HttpAssertions.Json)).AssertValidationProblemAsync("LastLeaveAt");
-        Assert.Equal(0, (await (await admin.GetAsync($"/api/meetings/meetings/{meetingId}/attendance")).ReadAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal(0, (await (await admin.GetAsync($"/api/meetings/{meetingId}/attendance")).ReadAsync<JsonElement>()).GetArrayLength());
 
-        var rows = await (await admin.PutAsJsonAsync($"/api/meetings/meetings/{meetingId}/attendance/{person}", new
+        var rows = await (await admin.PutAsJsonAsync($"/api/meetings/{meetingId}/attendance/{person}", new
         {
             displayName = "Ibu Sari", organisationId = s.AgencyA.Id, firstJoinAt = "2030-03-10T09:05:00+08:00", lastLeaveAt = "2030-03-10T11:00:00+08:00",
             totalMinutes = 100, note = "Hadir di ruang rapat",
@@ -125,7 +125,7 @@ public abstract partial class AttendanceTests(PlatformFixture platform)
         var title = "Rapat tanpa peserta " + MeetingScenario.Short();
         var meetingId = (await s.CreateMeetingAsync(MeetingScenario.Meeting(title, s.AgencyA.Id))).GetProperty("id").GetGuid();
         using var admin = s.Admin();
-        var response = await admin.GetAsync($"/api/meetings/meetings/{meetingId}/minutes.docx");
+        var response = await admin.GetAsync($"/api/meetings/{meetingId}/minutes.docx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
         var text = DocumentText(await response.Content.ReadAsByteArrayAsync());
@@ -149,7 +149,7 @@ public abstract partial class AttendanceTests(PlatformFixture platform)
     {
         var (rows, _) = await Eventually.ValueAsync(async () =>
         {
-            var json = await (await admin.GetAsync($"/api/meetings/meetings/{meetingId}/attendance")).ReadAsync<JsonElement>();
+            var json = await (await admin.GetAsync($"/api/meetings/{meetingId}/attendance")).ReadAsync<JsonElement>();
             return (Rows: json.EnumerateArray().Select(r => new Row(r.GetProperty("personId").GetGuid(), r.GetProperty("organisationId").GetGuid(),
                 r.GetProperty("firstJoinAt").Deserialize<DateTimeOffset?>(), r.GetProperty("lastLeaveAt").Deserialize<DateTimeOffset?>(),
                 r.GetProperty("totalSeconds").GetDouble(),

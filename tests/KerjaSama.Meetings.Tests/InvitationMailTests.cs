@@ -27,7 +27,7 @@ public abstract class InvitationMailTests(PlatformFixture platform)
         var meeting = await s.CreateMeetingAsync(body);
         var id = meeting.GetProperty("id").GetGuid();
         using var admin = s.Admin();
-        var sent = await (await admin.PostAsync($"/api/meetings/meetings/{id}/invitations", null)).ReadAsync<JsonElement>();
+        var sent = await (await admin.PostAsync($"/api/meetings/{id}/invitations", null)).ReadAsync<JsonElement>();
         Assert.True(sent.GetProperty("emailed").GetInt32() >= 1);
 
         var folder = platform.Services.GetRequiredService<MailOptions>().PickupDirectory;
@@ -73,7 +73,7 @@ public abstract class InvitationMailTests(PlatformFixture platform)
         body["endsAt"] = $"2030-07-01T10:00:00{offset}";
         var id = (await s.CreateMeetingAsync(body)).GetProperty("id").GetGuid();
         using var admin = s.Admin();
-        await (await admin.PostAsync($"/api/meetings/meetings/{id}/invitations", null)).ReadAsync<JsonElement>();
+        await (await admin.PostAsync($"/api/meetings/{id}/invitations", null)).ReadAsync<JsonElement>();
         var folder = platform.Services.GetRequiredService<MailOptions>().PickupDirectory;
         var ics = Directory.GetFiles(folder, "*.eml").Select(f => Calendar(MimeMessage.Load(f)))
             .First(c => c?.Contains($"UID:{id:D}@kerjasama", StringComparison.Ordinal) == true)!;
@@ -126,6 +126,8 @@ public abstract class InvitationMailTests(PlatformFixture platform)
     }
 }
 
-public sealed class InvitationMailTests_on_Sqlite(SqlitePlatformFixture p) : InvitationMailTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class InvitationMailTests_on_Sqlite(SqlitePlatformFixture p) : InvitationMailTests(p);
 
-public sealed class InvitationMailTests_on_PostgreSql(PostgreSqlPlatformFixture p) : InvitationMailTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class InvitationMailTests_on_PostgreSql(PostgreSqlPlatformFixture p) : InvitationMailTests(p);

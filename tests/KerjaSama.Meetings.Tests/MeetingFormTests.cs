@@ -33,7 +33,7 @@ public abstract class MeetingFormTests(PlatformFixture platform)
         Assert.EndsWith("?saved=1", location, StringComparison.Ordinal);
         var id = Guid.Parse(location["/meetings/".Length..location.IndexOf('?', StringComparison.Ordinal)]);
 
-        var stored = await (await api.GetAsync($"/api/meetings/meetings/{id}")).ReadAsync<JsonElement>();
+        var stored = await (await api.GetAsync($"/api/meetings/{id}")).ReadAsync<JsonElement>();
         Assert.Equal(title, stored.GetProperty("title").GetString());
         Assert.Equal(new DateTimeOffset(2030, 4, 14, 0, 0, 0, TimeSpan.Zero), stored.GetProperty("startsAt").GetDateTimeOffset());
         Assert.Contains("Rapat tersimpan.", await page.GetAsync(location), StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public abstract class MeetingFormTests(PlatformFixture platform)
         using var api = s.Admin();
         var title = "Rapat yang diubah " + MeetingScenario.Short();
         var id = (await s.CreateMeetingAsync(MeetingScenario.Meeting(title, s.AgencyA.Id))).GetProperty("id").GetGuid();
-        var before = await api.GetStringAsync($"/api/meetings/meetings/{id}");
+        var before = await api.GetStringAsync($"/api/meetings/{id}");
         using var page = new FormPage(platform.BaseAddress, s.Secretariat);
         var html = await page.GetAsync($"/meetings/{id}/edit");
         Assert.Contains($"value=\"{title}\"", html, StringComparison.Ordinal);
@@ -57,20 +57,20 @@ public abstract class MeetingFormTests(PlatformFixture platform)
         Assert.True(answer.StatusCode == HttpStatusCode.OK, shown);
         Assert.Equal(["Tidak ada organisasi dengan kode tidak-ada-kode."], FormPage.FieldErrors(shown, "InvitedOrganisationIds"));
         Assert.Contains("value=\"Judul baru\"", shown, StringComparison.Ordinal);
-        Assert.Equal(before, await api.GetStringAsync($"/api/meetings/meetings/{id}"));
+        Assert.Equal(before, await api.GetStringAsync($"/api/meetings/{id}"));
 
         // The end before the start: the API's rule decides, and the page shows the API's message under the end time.
         var code = await CodeOfAsync(api, s.AgencyA.Id);
         answer = await page.PostAsync($"/meetings/{id}/edit", html, "meeting", Fields("Judul baru", code, 0, end: "08:00"));
         shown = await answer.Content.ReadAsStringAsync();
-        var problem = await (await api.PutAsJsonAsync($"/api/meetings/meetings/{id}", new Dictionary<string, object?>
+        var problem = await (await api.PutAsJsonAsync($"/api/meetings/{id}", new Dictionary<string, object?>
         {
             ["title"] = "Judul baru", ["startsAt"] = "2030-04-14T09:00:00+09:00", ["endsAt"] = "2030-04-14T08:00:00+09:00", ["timeZone"] = "WIT",
             ["place"] = "Aula Bappeda", ["version"] = 0,
         }, HttpAssertions.Json)).AssertValidationProblemAsync("EndsAt");
         Assert.Equal([.. problem.GetProperty("errors").GetProperty("EndsAt").EnumerateArray().Select(e => e.GetString()!)], FormPage.FieldErrors(shown, "EndsAt"));
         Assert.Contains("value=\"08:00\"", shown, StringComparison.Ordinal);
-        Assert.Equal(before, await api.GetStringAsync($"/api/meetings/meetings/{id}"));
+        Assert.Equal(before, await api.GetStringAsync($"/api/meetings/{id}"));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public abstract class MeetingFormTests(PlatformFixture platform)
         var s = await MeetingScenario.StartAsync(platform);
         using var api = s.Admin();
         var id = (await s.CreateMeetingAsync(MeetingScenario.Meeting("Rapat " + MeetingScenario.Short(), s.AgencyA.Id))).GetProperty("id").GetGuid();
-        var before = await api.GetStringAsync($"/api/meetings/meetings/{id}");
+        var before = await api.GetStringAsync($"/api/meetings/{id}");
         using var page = new FormPage(platform.BaseAddress, await s.MemberOfAsync(s.AgencyA, "Staf dinas"));
         Assert.Equal(HttpStatusCode.Forbidden, (await page.Http.GetAsync($"/meetings/{id}/edit")).StatusCode);
         // The meetings page offers no link to the form; a post with the user's own valid token is refused.
@@ -90,10 +90,12 @@ public abstract class MeetingFormTests(PlatformFixture platform)
         var count = await s.MeetingCountAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await page.PostAsync("/meetings/new", list, "meeting", Fields("Rapat tanpa hak", ""))).StatusCode);
         Assert.Equal(count, await s.MeetingCountAsync());
-        Assert.Equal(before, await api.GetStringAsync($"/api/meetings/meetings/{id}"));
+        Assert.Equal(before, await api.GetStringAsync($"/api/meetings/{id}"));
     }
 }
 
-public sealed class MeetingFormTests_on_Sqlite(SqlitePlatformFixture p) : MeetingFormTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MeetingFormTests_on_Sqlite(SqlitePlatformFixture p) : MeetingFormTests(p);
 
-public sealed class MeetingFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingFormTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MeetingFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingFormTests(p);

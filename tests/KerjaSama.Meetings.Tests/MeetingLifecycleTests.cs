@@ -28,7 +28,7 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
         Assert.DoesNotContain(await MineAsync(inviteeClient), m => m == id);
 
         using var admin = s.Admin();
-        var sent = await (await admin.PostAsync($"/api/meetings/meetings/{id}/invitations", null)).ReadAsync<JsonElement>();
+        var sent = await (await admin.PostAsync($"/api/meetings/{id}/invitations", null)).ReadAsync<JsonElement>();
         var recipients = sent.GetProperty("invitations").EnumerateArray().Select(i => i.GetProperty("userId").GetGuid()).ToList();
         Assert.Contains(invitee.Caller.UserId, recipients);
         Assert.Contains(partner.Caller.UserId, recipients);
@@ -37,8 +37,8 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
 
         // Edit after sending: the invitee sees the new title in "upcoming"; the outsider still sees nothing.
         var edited = MeetingScenario.Meeting(title + " (revisi)", s.AgencyA.Id, s.Partner.Id);
-        edited["version"] = (await (await admin.GetAsync($"/api/meetings/meetings/{id}")).ReadAsync<JsonElement>()).GetProperty("version").GetInt64();
-        (await admin.PutAsJsonAsync($"/api/meetings/meetings/{id}", edited, HttpAssertions.Json)).EnsureSuccessStatusCode();
+        edited["version"] = (await (await admin.GetAsync($"/api/meetings/{id}")).ReadAsync<JsonElement>()).GetProperty("version").GetInt64();
+        (await admin.PutAsJsonAsync($"/api/meetings/{id}", edited, HttpAssertions.Json)).EnsureSuccessStatusCode();
 
         Assert.Contains(id, await MineAsync(inviteeClient));
         var mine = await (await inviteeClient.GetAsync("/api/meetings/mine")).ReadAsync<JsonElement>();
@@ -46,8 +46,8 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
         using var partnerClient = platform.ClientFor(partner);
         Assert.Contains(id, await MineAsync(partnerClient));
         Assert.DoesNotContain(id, await MineAsync(outsiderClient));
-        await (await outsiderClient.GetAsync($"/api/meetings/meetings/{id}")).AssertProblemAsync(HttpStatusCode.NotFound, "meeting_not_found");
-        var inviteeList = await (await inviteeClient.GetAsync("/api/meetings/meetings")).ReadAsync<JsonElement>();
+        await (await outsiderClient.GetAsync($"/api/meetings/{id}")).AssertProblemAsync(HttpStatusCode.NotFound, "meeting_not_found");
+        var inviteeList = await (await inviteeClient.GetAsync("/api/meetings")).ReadAsync<JsonElement>();
         Assert.Contains(inviteeList.GetProperty("items").EnumerateArray(), m => m.GetProperty("id").GetGuid() == id);
 
         // The meeting page lists it for the invitee under "upcoming".
@@ -63,7 +63,7 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
         var body = MeetingScenario.Meeting("Rapat mundur", s.AgencyA.Id);
         body["endsAt"] = "2030-03-10T08:00:00+08:00";
         using var admin = s.Admin();
-        var problem = await (await admin.PostJsonAsync("/api/meetings/meetings", body)).AssertValidationProblemAsync("EndsAt");
+        var problem = await (await admin.PostJsonAsync("/api/meetings", body)).AssertValidationProblemAsync("EndsAt");
         Assert.Contains("StartsAt", problem.GetProperty("errors").GetProperty("EndsAt")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await s.MeetingCountAsync());
     }
@@ -75,7 +75,7 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
         var before = await s.MeetingCountAsync();
         var unknown = Guid.NewGuid();
         using var admin = s.Admin();
-        var problem = await (await admin.PostJsonAsync("/api/meetings/meetings", MeetingScenario.Meeting("Rapat", s.AgencyA.Id, unknown)))
+        var problem = await (await admin.PostJsonAsync("/api/meetings", MeetingScenario.Meeting("Rapat", s.AgencyA.Id, unknown)))
             .AssertValidationProblemAsync("InvitedOrganisationIds");
         Assert.Contains(unknown.ToString(), problem.GetProperty("errors").GetProperty("InvitedOrganisationIds")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await s.MeetingCountAsync());
@@ -84,8 +84,8 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
         var id = created.GetProperty("id").GetGuid();
         var update = MeetingScenario.Meeting("Rapat diubah", s.AgencyA.Id, unknown);
         update["version"] = created.GetProperty("version").GetInt64();
-        await (await admin.PutAsJsonAsync($"/api/meetings/meetings/{id}", update, HttpAssertions.Json)).AssertValidationProblemAsync("InvitedOrganisationIds");
-        var read = await (await admin.GetAsync($"/api/meetings/meetings/{id}")).ReadAsync<JsonElement>();
+        await (await admin.PutAsJsonAsync($"/api/meetings/{id}", update, HttpAssertions.Json)).AssertValidationProblemAsync("InvitedOrganisationIds");
+        var read = await (await admin.GetAsync($"/api/meetings/{id}")).ReadAsync<JsonElement>();
         Assert.Equal(created.GetProperty("title").GetString(), read.GetProperty("title").GetString());
         Assert.Equal([s.AgencyA.Id], read.GetProperty("invitees").EnumerateArray().Select(i => i.GetProperty("organisationId").GetGuid()));
     }
@@ -99,24 +99,24 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
         using var second = platform.ClientFor(await platform.SignInAsync(s.Secretariat.Caller.OrganisationId, s.Secretariat.Caller.OrganisationName,
             KerjaSama.Modularity.Security.PlatformRoles.Facilitator, "Sekretaris dua"));
 
-        var opened = await (await second.GetAsync($"/api/meetings/meetings/{id}/minutes")).ReadAsync<JsonElement>();
+        var opened = await (await second.GetAsync($"/api/meetings/{id}/minutes")).ReadAsync<JsonElement>();
         Assert.Equal(0, opened.GetProperty("version").GetInt64());
-        var saved = await (await first.PutAsJsonAsync($"/api/meetings/meetings/{id}/minutes", new { text = "1. Dibuka pukul 09.00.", version = 0 },
+        var saved = await (await first.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { text = "1. Dibuka pukul 09.00.", version = 0 },
             HttpAssertions.Json)).ReadAsync<JsonElement>();
         Assert.Equal(1, saved.GetProperty("version").GetInt64());
 
-        var stale = await second.PutAsJsonAsync($"/api/meetings/meetings/{id}/minutes", new { text = "Versi sekretaris dua.", version = 0 }, HttpAssertions.Json);
+        var stale = await second.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { text = "Versi sekretaris dua.", version = 0 }, HttpAssertions.Json);
         var problem = await stale.AssertProblemAsync(HttpStatusCode.Conflict, "minutes_conflict");
         Assert.Equal("1. Dibuka pukul 09.00.", problem.GetProperty("stored").GetProperty("text").GetString());
         Assert.Equal(1, problem.GetProperty("stored").GetProperty("version").GetInt64());
         Assert.Equal("Versi sekretaris dua.", problem.GetProperty("submitted").GetProperty("text").GetString());
 
-        var read = await (await first.GetAsync($"/api/meetings/meetings/{id}/minutes")).ReadAsync<JsonElement>();
+        var read = await (await first.GetAsync($"/api/meetings/{id}/minutes")).ReadAsync<JsonElement>();
         Assert.Equal("1. Dibuka pukul 09.00.", read.GetProperty("text").GetString());
         Assert.Equal(1, read.GetProperty("version").GetInt64());
 
         // Merging onto the stored version succeeds.
-        var merged = await (await second.PutAsJsonAsync($"/api/meetings/meetings/{id}/minutes",
+        var merged = await (await second.PutAsJsonAsync($"/api/meetings/{id}/minutes",
             new { text = "1. Dibuka pukul 09.00.\nVersi sekretaris dua.", version = 1 }, HttpAssertions.Json)).ReadAsync<JsonElement>();
         Assert.Equal(2, merged.GetProperty("version").GetInt64());
     }
@@ -127,18 +127,18 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
         var s = await MeetingScenario.StartAsync(platform);
         var id = (await s.CreateMeetingAsync(MeetingScenario.Meeting("Rapat tindak lanjut " + MeetingScenario.Short()))).GetProperty("id").GetGuid();
         using var admin = s.Admin();
-        var bad = await admin.PostJsonAsync($"/api/meetings/meetings/{id}/action-items",
+        var bad = await admin.PostJsonAsync($"/api/meetings/{id}/action-items",
             new { text = "Menyusun KAK", ownerOrganisationId = Guid.NewGuid(), dueDate = "2030-03-01" });
         await bad.AssertValidationProblemAsync("OwnerOrganisationId", "DueDate");
-        await (await admin.PostJsonAsync($"/api/meetings/meetings/{id}/action-items", new { text = "Menyusun KAK" }))
+        await (await admin.PostJsonAsync($"/api/meetings/{id}/action-items", new { text = "Menyusun KAK" }))
             .AssertValidationProblemAsync("OwnerOrganisationId", "DueDate");
-        Assert.Equal(0, (await (await admin.GetAsync($"/api/meetings/meetings/{id}/action-items")).ReadAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal(0, (await (await admin.GetAsync($"/api/meetings/{id}/action-items")).ReadAsync<JsonElement>()).GetArrayLength());
 
-        await (await admin.PostJsonAsync($"/api/meetings/meetings/{id}/action-items",
+        await (await admin.PostJsonAsync($"/api/meetings/{id}/action-items",
             new { text = "Menyusun KAK", ownerOrganisationId = s.AgencyA.Id, dueDate = "2030-04-30" })).ReadAsync<JsonElement>(HttpStatusCode.Created);
-        await (await admin.PostJsonAsync($"/api/meetings/meetings/{id}/decisions", new { text = "Urusan kesehatan diprioritaskan." }))
+        await (await admin.PostJsonAsync($"/api/meetings/{id}/decisions", new { text = "Urusan kesehatan diprioritaskan." }))
             .ReadAsync<JsonElement>(HttpStatusCode.Created);
-        var summary = await (await admin.GetAsync($"/api/meetings/meetings/{id}/summary")).ReadAsync<JsonElement>();
+        var summary = await (await admin.GetAsync($"/api/meetings/{id}/summary")).ReadAsync<JsonElement>();
         var item = Assert.Single(summary.GetProperty("actionItems").EnumerateArray());
         Assert.Equal(s.AgencyA.Name, item.GetProperty("ownerOrganisationName").GetString());
         Assert.Equal("2030-04-30", item.GetProperty("dueDate").GetString());
@@ -151,16 +151,18 @@ public abstract class MeetingLifecycleTests(PlatformFixture platform)
         var s = await MeetingScenario.StartAsync(platform);
         var id = (await s.CreateMeetingAsync(MeetingScenario.Meeting("Rapat " + MeetingScenario.Short(), s.AgencyA.Id))).GetProperty("id").GetGuid();
         using var agency = platform.ClientFor(await s.MemberOfAsync(s.AgencyA, "Staf"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await agency.PostAsync($"/api/meetings/meetings/{id}/invitations", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agency.PostAsync($"/api/meetings/{id}/invitations", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden,
-            (await agency.PutAsJsonAsync($"/api/meetings/meetings/{id}/minutes", new { text = "x", version = 0 }, HttpAssertions.Json)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await agency.PostAsync($"/api/meetings/meetings/{id}/session/open", null)).StatusCode);
+            (await agency.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { text = "x", version = 0 }, HttpAssertions.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agency.PostAsync($"/api/meetings/{id}/session/open", null)).StatusCode);
     }
 
     private static async Task<List<Guid>> MineAsync(HttpClient client) =>
         [.. (await (await client.GetAsync("/api/meetings/mine")).ReadAsync<JsonElement>()).EnumerateArray().Select(m => m.GetProperty("id").GetGuid())];
 }
 
-public sealed class MeetingLifecycleTests_on_Sqlite(SqlitePlatformFixture p) : MeetingLifecycleTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MeetingLifecycleTests_on_Sqlite(SqlitePlatformFixture p) : MeetingLifecycleTests(p);
 
-public sealed class MeetingLifecycleTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingLifecycleTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MeetingLifecycleTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingLifecycleTests(p);

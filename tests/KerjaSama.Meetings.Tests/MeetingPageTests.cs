@@ -23,12 +23,12 @@ public abstract partial class MeetingPageTests(PlatformFixture platform)
         // The first secretary opens the page (the form carries version 0) ...
         var html = await page.GetStringAsync($"/meetings/{id}");
         Assert.Contains(title, html, StringComparison.Ordinal);
-        Assert.Contains($"/api/meetings/meetings/{id}/minutes.docx", html, StringComparison.Ordinal);
+        Assert.Contains($"/api/meetings/{id}/minutes.docx", html, StringComparison.Ordinal);
         Assert.Contains("name=\"MinutesForm.Version\" value=\"0\"", html, StringComparison.Ordinal);
 
         // ... the second saves first through the API ...
         using (var api = platform.ClientFor(other))
-            (await api.PutAsJsonAsync($"/api/meetings/meetings/{id}/minutes", new { text = "Teks tersimpan lebih dulu.", version = 0 }, HttpAssertions.Json))
+            (await api.PutAsJsonAsync($"/api/meetings/{id}/minutes", new { text = "Teks tersimpan lebih dulu.", version = 0 }, HttpAssertions.Json))
                 .EnsureSuccessStatusCode();
 
         // ... and the first one's save from the page shows the conflict with both texts.
@@ -45,7 +45,7 @@ public abstract partial class MeetingPageTests(PlatformFixture platform)
         Assert.Contains("name=\"MinutesForm.Version\" value=\"1\"", conflictPage, StringComparison.Ordinal);
 
         using var admin = s.Admin();
-        var stored = await (await admin.GetAsync($"/api/meetings/meetings/{id}/minutes")).ReadAsync<JsonElement>();
+        var stored = await (await admin.GetAsync($"/api/meetings/{id}/minutes")).ReadAsync<JsonElement>();
         Assert.Equal("Teks tersimpan lebih dulu.", stored.GetProperty("text").GetString());
         Assert.Equal(1, stored.GetProperty("version").GetInt64());
     }
@@ -81,6 +81,8 @@ public abstract partial class MeetingPageTests(PlatformFixture platform)
     private static partial Regex TokenPattern();
 }
 
-public sealed class MeetingPageTests_on_Sqlite(SqlitePlatformFixture p) : MeetingPageTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MeetingPageTests_on_Sqlite(SqlitePlatformFixture p) : MeetingPageTests(p);
 
-public sealed class MeetingPageTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingPageTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MeetingPageTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MeetingPageTests(p);

@@ -64,7 +64,7 @@ internal sealed class MeetingScenario
     public async Task<JsonElement> CreateMeetingAsync(Dictionary<string, object?> body)
     {
         using var admin = Admin();
-        return await (await admin.PostJsonAsync("/api/meetings/meetings", body)).ReadAsync<JsonElement>(HttpStatusCode.Created);
+        return await (await admin.PostJsonAsync("/api/meetings", body)).ReadAsync<JsonElement>(HttpStatusCode.Created);
     }
 
     public async Task<Guid> CreateExerciseAsync()
@@ -80,6 +80,6 @@ internal sealed class MeetingScenario
     public async Task<int> MeetingCountAsync()
     {
         using var admin = Admin();
-        return (await (await admin.GetAsync("/api/meetings/meetings?pageSize=1")).ReadAsync<JsonElement>()).GetProperty("total").GetInt32();
+        return (await (await admin.GetAsync("/api/meetings?pageSize=1")).ReadAsync<JsonElement>()).GetProperty("total").GetInt32();
     }
 }

@@ -115,6 +115,8 @@ public abstract class AgreementFormTests(PlatformFixture platform) : IAsyncLifet
     }
 }
 
-public sealed class AgreementFormTests_on_Sqlite(SqlitePlatformFixture p) : AgreementFormTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class AgreementFormTests_on_Sqlite(SqlitePlatformFixture p) : AgreementFormTests(p);
 
-public sealed class AgreementFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : AgreementFormTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class AgreementFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : AgreementFormTests(p);

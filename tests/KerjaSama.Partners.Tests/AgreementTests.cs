@@ -115,9 +115,9 @@ public abstract class AgreementTests(PlatformFixture platform) : IAsyncLifetime
         Assert.All(list.EnumerateArray(), a => Assert.Contains(a.GetProperty("parties").EnumerateArray(), p => p.GetProperty("organisationId").GetGuid() == S.Kalsel.Id));
         await (await kalsel.GetAsync($"/api/partners/agreements/{withKalbar}")).AssertProblemAsync(HttpStatusCode.NotFound, "agreement_not_found");
 
-        var history = await (await kalsel.GetAsync($"/api/partners/partners/{S.Kalsel.Id}/history")).ReadAsync<JsonElement>();
+        var history = await (await kalsel.GetAsync($"/api/partners/{S.Kalsel.Id}/history")).ReadAsync<JsonElement>();
         Assert.Contains(history.GetProperty("agreements").EnumerateArray(), a => a.GetProperty("id").GetGuid() == withKalsel);
-        await (await kalsel.GetAsync($"/api/partners/partners/{S.Kalbar.Id}/history")).AssertProblemAsync(HttpStatusCode.Forbidden, "partner_not_shared");
+        await (await kalsel.GetAsync($"/api/partners/{S.Kalbar.Id}/history")).AssertProblemAsync(HttpStatusCode.Forbidden, "partner_not_shared");
 
         var write = await kalsel.PostAsJsonAsync("/api/partners/agreements", new { kind = "KB" }, HttpAssertions.Json);
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
@@ -147,6 +147,8 @@ public abstract class AgreementTests(PlatformFixture platform) : IAsyncLifetime
     }
 }
 
-public sealed class AgreementTests_on_Sqlite(SqlitePlatformFixture p) : AgreementTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class AgreementTests_on_Sqlite(SqlitePlatformFixture p) : AgreementTests(p);
 
-public sealed class AgreementTests_on_PostgreSql(PostgreSqlPlatformFixture p) : AgreementTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class AgreementTests_on_PostgreSql(PostgreSqlPlatformFixture p) : AgreementTests(p);

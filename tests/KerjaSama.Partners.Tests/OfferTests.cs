@@ -142,6 +142,8 @@ public abstract class OfferTests(PlatformFixture platform) : IAsyncLifetime
     }
 }
 
-public sealed class OfferTests_on_Sqlite(SqlitePlatformFixture p) : OfferTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class OfferTests_on_Sqlite(SqlitePlatformFixture p) : OfferTests(p);
 
-public sealed class OfferTests_on_PostgreSql(PostgreSqlPlatformFixture p) : OfferTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class OfferTests_on_PostgreSql(PostgreSqlPlatformFixture p) : OfferTests(p);

@@ -110,6 +110,8 @@ public abstract partial class PageTests(PlatformFixture platform) : IAsyncLifeti
     private static partial Regex Token();
 }
 
-public sealed class PageTests_on_Sqlite(SqlitePlatformFixture p) : PageTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class PageTests_on_Sqlite(SqlitePlatformFixture p) : PageTests(p);
 
-public sealed class PageTests_on_PostgreSql(PostgreSqlPlatformFixture p) : PageTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class PageTests_on_PostgreSql(PostgreSqlPlatformFixture p) : PageTests(p);

@@ -28,7 +28,7 @@ public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> PutAsync(Guid id, object body) =>
-        Client.PutAsJsonAsync($"/api/partners/partners/{id}", body, HttpAssertions.Json);
+        Client.PutAsJsonAsync($"/api/partners/{id}", body, HttpAssertions.Json);
 
     [Fact]
     public async Task The_secretariat_records_the_contacts_of_a_partner_government()
@@ -46,7 +46,7 @@ public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
         })).ReadAsync<JsonElement>();
         Assert.Equal(2, saved.GetProperty("contacts").GetArrayLength());
         Assert.True(saved.GetProperty("contacts")[0].GetProperty("isPrimary").GetBoolean());
-        var read = await (await Client.GetAsync($"/api/partners/partners/{id}")).ReadAsync<JsonElement>();
+        var read = await (await Client.GetAsync($"/api/partners/{id}")).ReadAsync<JsonElement>();
         Assert.Equal("pemda-63", read.GetProperty("code").GetString());
         Assert.Equal(saved.GetProperty("version").GetInt64(), read.GetProperty("version").GetInt64());
     }
@@ -55,7 +55,7 @@ public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
     public async Task Contacts_with_a_bad_email_and_two_primaries_are_rejected_and_the_profile_is_unchanged()
     {
         var id = await GovernmentOfAsync("61");
-        var before = await (await Client.GetAsync($"/api/partners/partners/{id}")).Content.ReadAsStringAsync();
+        var before = await (await Client.GetAsync($"/api/partners/{id}")).Content.ReadAsStringAsync();
         var response = await PutAsync(id, new
         {
             contacts = new[]
@@ -66,14 +66,14 @@ public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
             version = 0,
         });
         await response.AssertValidationProblemAsync("Contacts", "Contacts[0].Email");
-        Assert.Equal(before, await (await Client.GetAsync($"/api/partners/partners/{id}")).Content.ReadAsStringAsync());
+        Assert.Equal(before, await (await Client.GetAsync($"/api/partners/{id}")).Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task A_partner_needs_a_primary_and_a_secondary_person_in_charge()
     {
         var id = await GovernmentOfAsync("64");
-        var before = await (await Client.GetAsync($"/api/partners/partners/{id}")).Content.ReadAsStringAsync();
+        var before = await (await Client.GetAsync($"/api/partners/{id}")).Content.ReadAsStringAsync();
         var onlyPrimary = await PutAsync(id, new { contacts = new[] { new { name = "Kabag", email = "kabag@kaltimprov.go.id", isPrimary = true } }, version = 0 });
         await onlyPrimary.AssertValidationProblemAsync("Contacts");
         var noPrimary = await PutAsync(id, new
@@ -82,17 +82,36 @@ public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
             version = 0,
         });
         await noPrimary.AssertValidationProblemAsync("Contacts");
-        Assert.Equal(before, await (await Client.GetAsync($"/api/partners/partners/{id}")).Content.ReadAsStringAsync());
+        Assert.Equal(before, await (await Client.GetAsync($"/api/partners/{id}")).Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task An_organisation_that_is_not_in_the_registry_is_not_a_partner()
     {
-        var response = await Client.GetAsync($"/api/partners/partners/{Guid.NewGuid()}");
+        var response = await Client.GetAsync($"/api/partners/{Guid.NewGuid()}");
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "partner_not_found");
+    }
+
+    [Fact]
+    public async Task The_old_partners_partners_paths_answer_308_to_the_new_ones_and_the_redirect_changes_nothing()
+    {
+        var id = await GovernmentOfAsync("65");
+        var before = await (await Client.GetAsync($"/api/partners/{id}")).Content.ReadAsStringAsync();
+        var user = await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin);
+        using var raw = platform.ClientFor(user, followRedirects: false);
+        (await raw.GetAsync($"/api/partners/partners/{id}/history?page=2")).AssertMovedTo($"/api/partners/{id}/history?page=2");
+        var put = await raw.PutAsJsonAsync($"/api/partners/partners/{id}", new { notes = "lewat jalur lama", version = 0 }, HttpAssertions.Json);
+        put.AssertMovedTo($"/api/partners/{id}");
+        Assert.Equal(before, await (await Client.GetAsync($"/api/partners/{id}")).Content.ReadAsStringAsync());
+        // Anonymous callers are redirected too; the new path then asks them to sign in.
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = platform.BaseAddress };
+        (await anonymous.GetAsync($"/api/partners/partners/{id}")).AssertMovedTo($"/api/partners/{id}");
+        await (await anonymous.GetAsync($"/api/partners/{id}")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 }
 
-public sealed class PartnerApiTests_on_Sqlite(SqlitePlatformFixture p) : PartnerApiTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class PartnerApiTests_on_Sqlite(SqlitePlatformFixture p) : PartnerApiTests(p);
 
-public sealed class PartnerApiTests_on_PostgreSql(PostgreSqlPlatformFixture p) : PartnerApiTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class PartnerApiTests_on_PostgreSql(PostgreSqlPlatformFixture p) : PartnerApiTests(p);

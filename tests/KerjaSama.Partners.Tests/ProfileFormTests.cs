@@ -49,7 +49,7 @@ public abstract class ProfileFormTests(PlatformFixture platform)
         Assert.True(saved.StatusCode == HttpStatusCode.Found, await saved.Content.ReadAsStringAsync());
         Assert.Equal($"/partners/{id}?saved=1", saved.Headers.Location!.PathAndQuery);
 
-        var stored = await (await api.GetAsync($"/api/partners/partners/{id}")).ReadAsync<JsonElement>();
+        var stored = await (await api.GetAsync($"/api/partners/{id}")).ReadAsync<JsonElement>();
         Assert.Equal("Mitra pengelolaan sampah.", stored.GetProperty("notes").GetString());
         Assert.Equal(1, stored.GetProperty("version").GetInt64());
         var contacts = stored.GetProperty("contacts").EnumerateArray().ToList();
@@ -71,13 +71,13 @@ public abstract class ProfileFormTests(PlatformFixture platform)
         var user = await SecretariatAsync();
         using var api = platform.ClientFor(user);
         var id = await NewPartnerAsync(api);
-        (await api.PutAsJsonAsync($"/api/partners/partners/{id}", new
+        (await api.PutAsJsonAsync($"/api/partners/{id}", new
         {
             notes = "Catatan awal.",
             contacts = new[] { new { name = "Utama Lama", isPrimary = true }, new { name = "Cadangan Lama", isPrimary = false } },
             version = 0,
         }, HttpAssertions.Json)).EnsureSuccessStatusCode();
-        var before = await api.GetStringAsync($"/api/partners/partners/{id}");
+        var before = await api.GetStringAsync($"/api/partners/{id}");
         using var page = new FormPage(platform.BaseAddress, user);
         var html = await page.GetAsync($"/partners/{id}/edit");
         Assert.Contains("value=\"Utama Lama\"", html, StringComparison.Ordinal);
@@ -93,21 +93,21 @@ public abstract class ProfileFormTests(PlatformFixture platform)
         Assert.Contains("value=\"bukan-surel\"", shown, StringComparison.Ordinal);
         Assert.Contains("value=\"Utama Baru\"", shown, StringComparison.Ordinal);
         Assert.Contains("Catatan baru.", shown, StringComparison.Ordinal);
-        Assert.Equal(before, await api.GetStringAsync($"/api/partners/partners/{id}"));
+        Assert.Equal(before, await api.GetStringAsync($"/api/partners/{id}"));
 
         // Only the primary person left: the rule about the secondary one stands above the rows.
         answer = await page.PostAsync($"/partners/{id}/edit", html, "partner", Fields(1, 0, "", Contact(0, "Utama Baru"), Contact(1, "")));
         shown = await answer.Content.ReadAsStringAsync();
         Assert.Equal(["Sekurang-kurangnya satu penanggung jawab pendamping selain yang utama."], FormPage.FieldErrors(shown, "Contacts"));
-        Assert.Equal(before, await api.GetStringAsync($"/api/partners/partners/{id}"));
+        Assert.Equal(before, await api.GetStringAsync($"/api/partners/{id}"));
 
         // The API answers the same rule with the same field names.
-        var problem = await (await api.PutAsJsonAsync($"/api/partners/partners/{id}", new
+        var problem = await (await api.PutAsJsonAsync($"/api/partners/{id}", new
         {
             contacts = new[] { new { name = "Utama", email = "bukan-surel", isPrimary = true } }, version = 1,
         }, HttpAssertions.Json)).AssertValidationProblemAsync("Contacts", "Contacts[0].Email");
         Assert.Equal("Bukan alamat surel yang sah (mis. nama@instansi.go.id).", problem.GetProperty("errors").GetProperty("Contacts[0].Email")[0].GetString());
-        Assert.Equal(before, await api.GetStringAsync($"/api/partners/partners/{id}"));
+        Assert.Equal(before, await api.GetStringAsync($"/api/partners/{id}"));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public abstract class ProfileFormTests(PlatformFixture platform)
         var secretariat = await SecretariatAsync();
         using var api = platform.ClientFor(secretariat);
         var id = await NewPartnerAsync(api);
-        var before = await api.GetStringAsync($"/api/partners/partners/{id}");
+        var before = await api.GetStringAsync($"/api/partners/{id}");
         var name = JsonDocument.Parse(before).RootElement.GetProperty("name").GetString()!;
 
         foreach (var user in new[]
@@ -134,10 +134,12 @@ public abstract class ProfileFormTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
         }
 
-        Assert.Equal(before, await api.GetStringAsync($"/api/partners/partners/{id}"));
+        Assert.Equal(before, await api.GetStringAsync($"/api/partners/{id}"));
     }
 }
 
-public sealed class ProfileFormTests_on_Sqlite(SqlitePlatformFixture p) : ProfileFormTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ProfileFormTests_on_Sqlite(SqlitePlatformFixture p) : ProfileFormTests(p);
 
-public sealed class ProfileFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ProfileFormTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class ProfileFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ProfileFormTests(p);

@@ -126,8 +126,8 @@ public abstract class ReminderTests(ReminderHosts hosts)
         var s = await PartnersScenario.StartAsync(first);
         await using var _ = s;
         var number = "KB-REM-" + Guid.NewGuid().ToString("N")[..6];
-        var profile = await (await s.Secretariat.GetAsync($"/api/partners/partners/{s.Kalsel.Id}")).ReadAsync<JsonElement>();
-        (await s.Secretariat.PutAsJsonAsync($"/api/partners/partners/{s.Kalsel.Id}", new
+        var profile = await (await s.Secretariat.GetAsync($"/api/partners/{s.Kalsel.Id}")).ReadAsync<JsonElement>();
+        (await s.Secretariat.PutAsJsonAsync($"/api/partners/{s.Kalsel.Id}", new
         {
             contacts = new object[]
             {

@@ -63,29 +63,29 @@ internal static class AccessMatrix
         GET /api/jobs/{id:guid} member
         GET /api/jobs/{id:guid}/result member
         POST /api/identity/users secretariat
-        GET /api/meetings/meetings/ member
-        POST /api/meetings/meetings/ facilitator
-        GET /api/meetings/meetings/mine member
-        GET /api/meetings/meetings/{id:guid} invited
-        PUT /api/meetings/meetings/{id:guid} facilitator
-        GET /api/meetings/meetings/{id:guid}/action-items invited
-        POST /api/meetings/meetings/{id:guid}/action-items facilitator
-        GET /api/meetings/meetings/{id:guid}/attendance invited
-        PUT /api/meetings/meetings/{id:guid}/attendance/{personId:guid} facilitator
-        GET /api/meetings/meetings/{id:guid}/berita-acara.docx invited
-        GET /api/meetings/meetings/{id:guid}/decisions invited
-        POST /api/meetings/meetings/{id:guid}/decisions facilitator
-        POST /api/meetings/meetings/{id:guid}/documents/{kind}/pdf invited
-        GET /api/meetings/meetings/{id:guid}/invitations facilitator
-        POST /api/meetings/meetings/{id:guid}/invitations facilitator
-        GET /api/meetings/meetings/{id:guid}/minutes invited
-        PUT /api/meetings/meetings/{id:guid}/minutes facilitator
-        GET /api/meetings/meetings/{id:guid}/minutes.docx invited
-        POST /api/meetings/meetings/{id:guid}/session/close facilitator
-        POST /api/meetings/meetings/{id:guid}/session/open facilitator
-        GET /api/meetings/meetings/{id:guid}/sessions facilitator
-        GET /api/meetings/meetings/{id:guid}/summary invited
+        GET /api/meetings/ member
+        POST /api/meetings/ facilitator
         GET /api/meetings/mine member
+        ANY /api/meetings/meetings/{**path} public
+        GET /api/meetings/{id:guid} invited
+        PUT /api/meetings/{id:guid} facilitator
+        GET /api/meetings/{id:guid}/action-items invited
+        POST /api/meetings/{id:guid}/action-items facilitator
+        GET /api/meetings/{id:guid}/attendance invited
+        PUT /api/meetings/{id:guid}/attendance/{personId:guid} facilitator
+        GET /api/meetings/{id:guid}/berita-acara.docx invited
+        GET /api/meetings/{id:guid}/decisions invited
+        POST /api/meetings/{id:guid}/decisions facilitator
+        POST /api/meetings/{id:guid}/documents/{kind}/pdf invited
+        GET /api/meetings/{id:guid}/invitations facilitator
+        POST /api/meetings/{id:guid}/invitations facilitator
+        GET /api/meetings/{id:guid}/minutes invited
+        PUT /api/meetings/{id:guid}/minutes facilitator
+        GET /api/meetings/{id:guid}/minutes.docx invited
+        POST /api/meetings/{id:guid}/session/close facilitator
+        POST /api/meetings/{id:guid}/session/open facilitator
+        GET /api/meetings/{id:guid}/sessions facilitator
+        GET /api/meetings/{id:guid}/summary invited
         GET /api/partners/agreements/ member
         POST /api/partners/agreements/ secretariat
         GET /api/partners/agreements/{id:guid} member
@@ -98,14 +98,15 @@ internal static class AccessMatrix
         GET /api/partners/dashboard/export.xlsx facilitator
         GET /api/partners/dashboard/yearly/{year:int}.csv facilitator
         GET /api/partners/notifications member
+        ANY /api/partners/partners/{**path} public
         GET /api/partners/offers/ member
         POST /api/partners/offers/ secretariat
         GET /api/partners/offers/candidates secretariat
         GET /api/partners/offers/{id:guid} member
         POST /api/partners/offers/{id:guid}/answer member
-        GET /api/partners/partners/{organisationId:guid} partner-own
-        PUT /api/partners/partners/{organisationId:guid} secretariat
-        GET /api/partners/partners/{organisationId:guid}/history partner-own
+        GET /api/partners/{organisationId:guid} partner-own
+        PUT /api/partners/{organisationId:guid} secretariat
+        GET /api/partners/{organisationId:guid}/history partner-own
         POST /api/partners/reminders/run secretariat
         GET /api/planning/exercises/ member
         POST /api/planning/exercises/ secretariat

@@ -51,7 +51,7 @@ public abstract class LiveRevocationTests(PlatformFixture platform)
         for (var attempt = 0; attempt < 30; attempt++)
         {
             var error = await Assert.ThrowsAsync<HubException>(() => outsider.JoinAsync(s.SessionId));
-            Assert.Contains("not_invited", error.Message, StringComparison.Ordinal);
+            Assert.Contains(RejectionCodes.NotInvited, error.Message, StringComparison.Ordinal);
         }
 
         await stop.CancelAsync();
@@ -118,7 +118,7 @@ public abstract class LiveRevocationTests(PlatformFixture platform)
 
         await s.InviteAsync([.. s.Invited.Where(o => o != s.AgencyB.Caller.OrganisationId)]);
 
-        Assert.Equal((s.SessionId, "not_invited"), await revoked.Task.WaitAsync(Within));
+        Assert.Equal((s.SessionId, RejectionCodes.NotInvited), await revoked.Task.WaitAsync(Within));
         var seenByB = b.Applied.Count;
         var ack = await s.AddRowAsync(a, "Setelah undangan dicabut");
         Assert.Equal(AckOutcomes.Applied, ack.Outcome);
@@ -131,9 +131,9 @@ public abstract class LiveRevocationTests(PlatformFixture platform)
         var before = await s.StoredOpsAsync();
         var refused = await s.AddRowAsync(b, "Tetap mencoba");
         Assert.Equal(AckOutcomes.Rejected, refused.Outcome);
-        Assert.Equal("not_invited", refused.Error?.Code);
+        Assert.Equal(RejectionCodes.NotInvited, refused.Error?.Code);
         var rejoin = await Assert.ThrowsAsync<HubException>(() => b.JoinAsync(s.SessionId));
-        Assert.Contains("not_invited", rejoin.Message, StringComparison.Ordinal);
+        Assert.Contains(RejectionCodes.NotInvited, rejoin.Message, StringComparison.Ordinal);
         Assert.Equal(before, await s.StoredOpsAsync());
     }
 }
@@ -156,9 +156,9 @@ public abstract class HubRateLimitTests(PlatformFixture platform)
         var rows = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
         var acks = await Task.WhenAll(rows.Select((row, i) => s.AddRowAsync(a, $"Ledakan {i}", row)));
 
-        var limited = rows.Where((_, i) => acks[i].Error?.Code == "rate_limited").ToHashSet();
+        var limited = rows.Where((_, i) => acks[i].Error?.Code == RejectionCodes.RateLimited).ToHashSet();
         Assert.NotEmpty(limited);
-        Assert.All(acks, x => Assert.True(x.Outcome == AckOutcomes.Applied || x.Error?.Code == "rate_limited", x.Error?.Code));
+        Assert.All(acks, x => Assert.True(x.Outcome == AckOutcomes.Applied || x.Error?.Code == RejectionCodes.RateLimited, x.Error?.Code));
         var stored = await s.StoredOpsAsync();
         Assert.Equal(acks.Count(x => x.Outcome == AckOutcomes.Applied), stored.Count);
         Assert.DoesNotContain(stored, op => limited.Contains(op.RowId));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using KerjaSama.Modularity.Security;
 using KerjaSama.TestKit;
 using Xunit;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Security.Tests;
 
@@ -25,8 +26,8 @@ public abstract class PageAccessTests(PlatformFixture platform)
     {
         var notes = "Catatan rahasia negosiasi " + Guid.NewGuid().ToString("N")[..8];
         using var admin = platform.ClientFor(secretariat);
-        var current = await (await admin.GetAsync($"/api/partners/partners/{partner}")).ReadAsync<JsonElement>();
-        var put = await admin.PutAsJsonAsync($"/api/partners/partners/{partner}", new
+        var current = await (await admin.GetAsync($"/api/partners/{partner}")).ReadAsync<JsonElement>();
+        var put = await admin.PutAsJsonAsync($"/api/partners/{partner}", new
         {
             notes, version = current.GetProperty("version").GetInt64(),
             contacts = new object[] { new { name = "Kepala Biro", isPrimary = true }, new { name = "Kepala Bagian", isPrimary = false } },
@@ -73,7 +74,7 @@ public abstract class PageAccessTests(PlatformFixture platform)
         Assert.DoesNotContain(notes, await staff.Http.GetStringAsync("/partners"), StringComparison.Ordinal);
 
         using var api = platform.ClientFor(await platform.SignInAsync(kalbar.Id, kalbar.Name, PlatformRoles.Observer));
-        await (await api.GetAsync($"/api/partners/partners/{kalsel.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden, "partner_not_shared");
+        await (await api.GetAsync($"/api/partners/{kalsel.Id}")).AssertProblemAsync(HttpStatusCode.Forbidden, "partner_not_shared");
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public abstract class PageAccessTests(PlatformFixture platform)
         using var api = platform.ClientFor(s.Outsider);
         var list = await (await api.GetAsync("/api/planning/exercises?pageSize=200")).ReadAsync<JsonElement>();
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), e => e.GetProperty("id").GetGuid() == s.ExerciseId);
-        await (await api.GetAsync($"/api/planning/exercises/{s.ExerciseId}")).AssertProblemAsync(HttpStatusCode.Forbidden, "not_invited");
+        await (await api.GetAsync($"/api/planning/exercises/{s.ExerciseId}")).AssertProblemAsync(HttpStatusCode.Forbidden, RejectionCodes.NotInvited);
     }
 }
 

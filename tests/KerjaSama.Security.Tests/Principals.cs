@@ -65,14 +65,14 @@ internal sealed class MatrixWorld
     private static async Task<Guid> MeetingAsync(PlatformFixture platform, LiveScenario live)
     {
         using var client = platform.ClientFor(live.Facilitator);
-        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/meetings/meetings", new
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/meetings", new
         {
             title = "Rapat pemetaan", startsAt = "2026-12-10T09:00:00+07:00", durationMinutes = 120, timeZone = "WIB", place = "Palangka Raya",
             exerciseId = live.ExerciseId, invitedOrganisationIds = live.Invited,
         }, HttpAssertions.Json);
         var id = (await response.ReadAsync<System.Text.Json.JsonElement>(System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();
         // Invited organisations see a meeting once its invitations are sent.
-        (await client.PostAsync($"/api/meetings/meetings/{id}/invitations", null)).EnsureSuccessStatusCode();
+        (await client.PostAsync($"/api/meetings/{id}/invitations", null)).EnsureSuccessStatusCode();
         return id;
     }
 
@@ -87,7 +87,7 @@ internal sealed class MatrixWorld
         var session = route.StartsWith("/api/planning/sessions", StringComparison.Ordinal) || route.StartsWith("/planning/sessions", StringComparison.Ordinal);
         var meeting = route.Contains("/meetings", StringComparison.Ordinal);
         var organisation = route.StartsWith("/api/registry/organisations", StringComparison.Ordinal) || route.StartsWith("/registry/organisations", StringComparison.Ordinal);
-        var partner = route.StartsWith("/api/partners/partners", StringComparison.Ordinal) || route.StartsWith("/partners/{OrganisationId", StringComparison.Ordinal);
+        var partner = route.StartsWith("/api/partners/{organisationId", StringComparison.Ordinal) || route.StartsWith("/partners/{OrganisationId", StringComparison.Ordinal);
         var id = exercise ? Live.ExerciseId : session ? Live.SessionId : meeting ? MeetingId : organisation ? ForeignAgencyId : Guid.Empty;
         string Random()
         {

@@ -33,6 +33,13 @@ public static class HttpAssertions
         return problem;
     }
 
+    /// <summary>A route that moved answers 308 Permanent Redirect (method and body kept) to its new path.</summary>
+    public static void AssertMovedTo(this HttpResponseMessage response, string location)
+    {
+        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -42,10 +42,10 @@ public abstract partial class PlatformFixture
         return [.. page.GetProperty("items").EnumerateArray().Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("name").GetString()!))];
     }
 
-    /// <summary>An HttpClient to the host that sends the user's bearer token.</summary>
-    public HttpClient ClientFor(TestUser user)
+    /// <summary>An HttpClient to the host that sends the user's bearer token (redirects followed unless told not to).</summary>
+    public HttpClient ClientFor(TestUser user, bool followRedirects = true)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
         return client;
     }

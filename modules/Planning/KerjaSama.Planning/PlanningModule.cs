@@ -11,6 +11,7 @@ using KerjaSama.Planning.Features.Exercises;
 using KerjaSama.Planning.Features.Consolidation;
 using KerjaSama.Planning.Features.Limits;
 using KerjaSama.Planning.Features.Live;
+using KerjaSama.Planning.Features.Monitor;
 using KerjaSama.Planning.Features.Replay;
 using KerjaSama.Planning.Lifecycle;
 using KerjaSama.Planning.Live;

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Localization;
+using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -16,8 +17,8 @@ internal static class ProblemShape
         problem.Extensions.TryAdd("code", problem.Status switch
         {
             StatusCodes.Status400BadRequest => "bad_request",
-            StatusCodes.Status401Unauthorized => "unauthenticated",
-            StatusCodes.Status403Forbidden => "forbidden",
+            StatusCodes.Status401Unauthorized => ProblemCodes.Unauthenticated,
+            StatusCodes.Status403Forbidden => ProblemCodes.Forbidden,
             StatusCodes.Status404NotFound => "not_found",
             StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
             StatusCodes.Status409Conflict => "conflict",

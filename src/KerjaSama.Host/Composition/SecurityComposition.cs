@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using KerjaSama.Identity;
 using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
+using KerjaSama.SharedKernel;
 using OpenIddict.Validation.AspNetCore;
 
 namespace KerjaSama.Host.Composition;
@@ -55,7 +56,7 @@ internal static class SecurityComposition
                     {
                         Status = StatusCodes.Status429TooManyRequests, Title = Messages.Text("title.429"),
                         Detail = Messages.Text("detail.sign_in_rate_limited"),
-                        Extensions = { ["code"] = "rate_limited" },
+                        Extensions = { ["code"] = ProblemCodes.RateLimited },
                     },
                 });
             };

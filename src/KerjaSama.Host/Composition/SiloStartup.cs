@@ -116,7 +116,8 @@ internal sealed partial class SiloStartup(
         }
         catch (Exception ex)
         {
-            LogStartupFailed(logger, $"{PlatformClusterOptions.Section}: the silo did not start: {ex.GetBaseException().Message}");
+            var reason = $"{PlatformClusterOptions.Section}: the silo did not start: {ex.GetBaseException().Message}";
+            LogStartupFailed(logger, reason);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }

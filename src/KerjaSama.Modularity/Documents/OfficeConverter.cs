@@ -11,7 +11,7 @@ namespace KerjaSama.Modularity.Documents;
 /// runs in a fresh temporary folder; a LibreOffice profile is reused per concurrent slot (a first start with an empty
 /// profile costs seconds), never shared by two running conversions. A cancelled or overdue conversion is killed.
 /// </summary>
-public sealed class OfficeConverter(IOptions<DocumentOptions> options, ILogger<OfficeConverter> log)
+public sealed partial class OfficeConverter(IOptions<DocumentOptions> options, ILogger<OfficeConverter> log)
 {
     private readonly ConcurrentBag<string> _profiles = [];
 
@@ -55,7 +55,7 @@ public sealed class OfficeConverter(IOptions<DocumentOptions> options, ILogger<O
             var pdf = Path.Combine(work.FullName, "document.pdf");
             if (process.ExitCode != 0 || !File.Exists(pdf))
             {
-                log.LogWarning("soffice exited {Code}: {Out} {Err}", process.ExitCode, await output, await errors);
+                LogConversionFailed(log, process.ExitCode, await output, await errors);
                 throw new JobFailedException("pdf_conversion_failed", "LibreOffice could not convert the document; the details are in the server log.");
             }
 
@@ -70,7 +70,7 @@ public sealed class OfficeConverter(IOptions<DocumentOptions> options, ILogger<O
             }
             catch (IOException e)
             {
-                log.LogDebug(e, "Could not remove {Folder}", work.FullName);
+                LogCleanupFailed(log, e, work);
             }
         }
     }
@@ -83,4 +83,10 @@ public sealed class OfficeConverter(IOptions<DocumentOptions> options, ILogger<O
         return path.Select(d => Path.Combine(d, "soffice")).Concat(["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"])
             .FirstOrDefault(File.Exists);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "soffice exited {Code}: {Out} {Err}")]
+    private static partial void LogConversionFailed(ILogger log, int code, string @out, string err);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not remove {Folder}")]
+    private static partial void LogCleanupFailed(ILogger log, Exception exception, DirectoryInfo folder);
 }

@@ -15,7 +15,7 @@ namespace KerjaSama.Modularity.Jobs;
 /// accepted them (the load balancer keeps a browser on one host, as the hubs need); a restart forgets them, and the
 /// owner starts again. Results are kept for <see cref="JobOptions.KeepMinutes"/>.
 /// </summary>
-public sealed class BackgroundJobs(IServiceScopeFactory scopes, IOptions<JobOptions> options, TimeProvider clock, ILogger<BackgroundJobs> log)
+public sealed partial class BackgroundJobs(IServiceScopeFactory scopes, IOptions<JobOptions> options, TimeProvider clock, ILogger<BackgroundJobs> log)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, Job> _jobs = new();
@@ -91,12 +91,12 @@ public sealed class BackgroundJobs(IServiceScopeFactory scopes, IOptions<JobOpti
         }
         catch (JobFailedException e)
         {
-            log.LogWarning("Job {Kind} {Id} failed: {Code} {Message}", job.Kind, job.Id, e.Code, e.Message);
+            LogJobRefused(log, job.Kind, job.Id, e.Code, e.Message);
             job.Finish(JobStates.Failed, null, e.Code, e.Message, clock.GetUtcNow());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            log.LogError(e, "Job {Kind} {Id} failed", job.Kind, job.Id);
+            LogJobFailed(log, e, job.Kind, job.Id);
             job.Finish(JobStates.Failed, null, "job_failed", "The job failed on the server; the details are in the server log.", clock.GetUtcNow());
         }
     }
@@ -196,4 +196,10 @@ public sealed class BackgroundJobs(IServiceScopeFactory scopes, IOptions<JobOpti
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind} {Id} failed: {Code} {Message}")]
+    private static partial void LogJobRefused(ILogger log, string kind, Guid id, string code, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Kind} {Id} failed")]
+    private static partial void LogJobFailed(ILogger log, Exception exception, string kind, Guid id);
 }

@@ -132,7 +132,7 @@ public abstract class SiloFailureTests : IAsyncLifetime
                             break;
                         }
 
-                        Assert.Equal("not_committed", result.Error?.Code);
+                        Assert.Equal(RejectionCodes.NotCommitted, result.Error?.Code);
                     }
                     catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
                     {
@@ -228,7 +228,7 @@ public abstract class SiloFailureTests : IAsyncLifetime
         Assert.True(register.Duplicate);
         var unknown = await matrix.Submit(caller, new OpRequest(oldSession, Guid.NewGuid(), OpKinds.Update, fromOldSession.RowId,
             new Dictionary<string, string?> { [MatrixFieldNames.Notes] = "\"baru\"" }, 0));
-        Assert.Equal("unknown_session", unknown.Error?.Code);
+        Assert.Equal(RejectionCodes.UnknownSession, unknown.Error?.Code);
 
         await using var after = CreateDb();
         Assert.Equal(20_100, await after.Ops.CountAsync(o => o.ExerciseId == matrixId));

@@ -60,16 +60,16 @@ public abstract partial class ConsolidationTests
 
         // The planning agency consolidates, but adoption is the secretariat's, after the TKKSD.
         var single = await (await s.PostAsync($"rows/{rowId}/status", new { status = "ditetapkan", reason = "Kepgub" }, s.Planner))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+            .AssertProblemAsync(HttpStatusCode.Forbidden, RejectionCodes.Forbidden);
         Assert.Equal(F.Status, single.GetProperty("field").GetString());
         Assert.Equal(rowId, single.GetProperty("rowId").GetGuid());
         await (await s.PostAsync("rows/status", new { rowIds = new[] { rowId }, status = "ditetapkan", reason = "Kepgub" }, s.Planner))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+            .AssertProblemAsync(HttpStatusCode.Forbidden, RejectionCodes.Forbidden);
         await (await s.PostAsync($"rows/{rowId}/edit", new
         {
             fields = new Dictionary<string, object> { [F.Status] = "ditetapkan", [F.StatusReason] = "Kepgub" },
-        }, s.Planner)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await s.PostAsync("review/adopt", new { reason = "Kepgub" }, s.Planner)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        }, s.Planner)).AssertProblemAsync(HttpStatusCode.Forbidden, RejectionCodes.Forbidden);
+        await (await s.PostAsync("review/adopt", new { reason = "Kepgub" }, s.Planner)).AssertProblemAsync(HttpStatusCode.Forbidden, RejectionCodes.Forbidden);
         Assert.Equal(before, await RawRowAsync(s, rowId));
         Assert.Equal(ops, await s.OpCountAsync());
 

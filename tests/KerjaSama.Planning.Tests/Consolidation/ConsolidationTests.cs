@@ -131,7 +131,7 @@ public abstract partial class ConsolidationTests(PlatformFixture platform)
 
         // An ordinary agency does not consolidate; the planning agency (Bapperida) does.
         await (await s.PostAsync($"rows/{rowId}/edit", new { fields = new Dictionary<string, object> { [F.ProgramCode] = "1.02.02" } }, s.Agency))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+            .AssertProblemAsync(HttpStatusCode.Forbidden, RejectionCodes.Forbidden);
         var year = DateTime.UtcNow.Year;
         await (await s.PostAsync($"rows/{rowId}/edit", new
         {
@@ -162,7 +162,7 @@ public abstract partial class ConsolidationTests(PlatformFixture platform)
         Assert.Equal("diusulkan", await s.StatusAsync(rowId));
 
         var other = await platform.SignInAsync(s.OtherAgencyOrg.Id, s.OtherAgencyOrg.Name, Modularity.Security.PlatformRoles.AgencyContributor);
-        await (await s.PostAsync($"rows/{rowId}/answer", new { answer = "Bukan urusan kami" }, other)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await s.PostAsync($"rows/{rowId}/answer", new { answer = "Bukan urusan kami" }, other)).AssertProblemAsync(HttpStatusCode.Forbidden, RejectionCodes.Forbidden);
         await (await s.PostAsync($"rows/{rowId}/answer", new { answer = "Sekitar 1.200 pasien" }, s.Agency)).ReadAsync<JsonElement>();
         var row = await s.RowAsync(rowId);
         Assert.Equal("Sekitar 1.200 pasien", row[F.Answer].GetString());
@@ -186,7 +186,7 @@ public abstract partial class ConsolidationTests(PlatformFixture platform)
         await (await s.PostAsync($"rows/{rows["D"]}/review", new { decision = "postpone", note = "Tunggu APBD perubahan" })).ReadAsync<JsonElement>();
         await (await s.PostAsync($"rows/{rows["D"]}/review", new { decision = "reject" })).AssertValidationProblemAsync("note");
         await (await s.PostAsync($"rows/{rows["A"]}/review", new { decision = "accept", priority = 1 }, s.Planner))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+            .AssertProblemAsync(HttpStatusCode.Forbidden, RejectionCodes.Forbidden);
 
         var ranked = await (await s.Admin.GetAsync($"{s.Base}/review/ranked")).ReadAsync<JsonElement>();
         Assert.Equal([rows["B"], rows["A"]], ranked.EnumerateArray().Select(r => r.GetProperty("row").GetProperty("rowId").GetGuid()));
@@ -224,7 +224,7 @@ public abstract partial class ConsolidationTests(PlatformFixture platform)
         Assert.Equal(offered.Seq, last.GetProperty("seq").GetInt64());
         Assert.Equal("Petugas Kemitraan", last.GetProperty("author").GetProperty("displayName").GetString());
         Assert.Equal("Surat penawaran 500/123", last.GetProperty("transition").GetProperty("reason").GetString());
-        Assert.Equal("unknown_row", (await contract.ChangeStatusAsync(Guid.NewGuid(), RowStatuses.Offered, "x", actor, CancellationToken.None)).ErrorCode);
+        Assert.Equal(RejectionCodes.UnknownRow, (await contract.ChangeStatusAsync(Guid.NewGuid(), RowStatuses.Offered, "x", actor, CancellationToken.None)).ErrorCode);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public abstract class LiveSessionTests(PlatformFixture platform)
     }
 
     [Theory]
-    [InlineData("unknown_row")]
+    [InlineData(RejectionCodes.UnknownRow)]
     [InlineData("unknown_field")]
     [InlineData("partner_not_bordering")]
     [InlineData("affair_not_cooperable")]
@@ -75,7 +75,7 @@ public abstract class LiveSessionTests(PlatformFixture platform)
 
         var ack = code switch
         {
-            "unknown_row" => await a.SubmitAsync(OpKinds.Update, Guid.NewGuid(), new() { [F.Notes] = "x" }),
+            RejectionCodes.UnknownRow => await a.SubmitAsync(OpKinds.Update, Guid.NewGuid(), new() { [F.Notes] = "x" }),
             "unknown_field" => await a.SubmitAsync(OpKinds.Update, rowId, new() { ["budgetOfTheMoon"] = "x" }),
             "partner_not_bordering" => await a.SubmitAsync(OpKinds.Update, rowId, new() { [F.PartnerRegionCodes] = new[] { "63", "31" } }),
             "affair_not_cooperable" => await a.SubmitAsync(OpKinds.Update, rowId, new() { [F.AffairCode] = "4.01" }),
@@ -99,11 +99,11 @@ public abstract class LiveSessionTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, (await s.PostAsync(s.Facilitator, $"/api/planning/sessions/{s.SessionId}/lock")).StatusCode);
 
         var refused = await a.SubmitAsync(OpKinds.Add, Guid.NewGuid(), Opportunity("x"));
-        Assert.Equal("session_locked", refused.Error?.Code);
+        Assert.Equal(RejectionCodes.SessionLocked, refused.Error?.Code);
         Assert.Equal(AckOutcomes.Applied, (await facilitator.SubmitAsync(OpKinds.Add, Guid.NewGuid(), Opportunity("y"))).Outcome);
 
         Assert.Equal(HttpStatusCode.OK, (await s.PostAsync(s.Facilitator, $"/api/planning/sessions/{s.SessionId}/close")).StatusCode);
-        Assert.Equal("session_closed", (await facilitator.SubmitAsync(OpKinds.Add, Guid.NewGuid(), Opportunity("z"))).Error?.Code);
+        Assert.Equal(RejectionCodes.SessionClosed, (await facilitator.SubmitAsync(OpKinds.Add, Guid.NewGuid(), Opportunity("z"))).Error?.Code);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (a.State != SessionStates.Closed && DateTime.UtcNow < deadline)
             await Task.Delay(20);
@@ -121,9 +121,9 @@ public abstract class LiveSessionTests(PlatformFixture platform)
         var outsider = await platform.SignInAsync(s.OtherAgency.Id, s.OtherAgency.Name, Modularity.Security.PlatformRoles.AgencyContributor);
         await using var client = await LiveClient.ConnectAsync(platform, outsider);
         var error = await Assert.ThrowsAsync<HubException>(() => client.JoinAsync(s.SessionId));
-        Assert.StartsWith("not_invited", error.Message.Split(": ", 2)[^1], StringComparison.Ordinal);
+        Assert.StartsWith(RejectionCodes.NotInvited, error.Message.Split(": ", 2)[^1], StringComparison.Ordinal);
         var ack = await client.SubmitAsync(OpKinds.Add, Guid.NewGuid(), Opportunity("x"));
-        Assert.Equal("not_joined", ack.Error?.Code);
+        Assert.Equal(RejectionCodes.NotJoined, ack.Error?.Code);
         Assert.Equal(0, await s.StoredOpCountAsync());
     }
 
@@ -139,10 +139,10 @@ public abstract class LiveSessionTests(PlatformFixture platform)
         var rowId = Guid.NewGuid();
         await a.SubmitAsync(OpKinds.Add, rowId, Opportunity("Pelabuhan sungai"));
 
-        Assert.Equal("forbidden", (await watcher.SubmitAsync(OpKinds.Add, Guid.NewGuid(), Opportunity("x"))).Error?.Code);
-        Assert.Equal("forbidden", (await b.SubmitAsync(OpKinds.Update, rowId, new() { [F.Notes] = "punya saya" })).Error?.Code);
-        Assert.Equal("forbidden", (await b.SubmitAsync(OpKinds.Remove, rowId)).Error?.Code);
-        Assert.Equal("forbidden", (await a.SubmitAsync(OpKinds.Update, rowId, new() { [F.Status] = "ditetapkan" })).Error?.Code);
+        Assert.Equal(RejectionCodes.Forbidden, (await watcher.SubmitAsync(OpKinds.Add, Guid.NewGuid(), Opportunity("x"))).Error?.Code);
+        Assert.Equal(RejectionCodes.Forbidden, (await b.SubmitAsync(OpKinds.Update, rowId, new() { [F.Notes] = "punya saya" })).Error?.Code);
+        Assert.Equal(RejectionCodes.Forbidden, (await b.SubmitAsync(OpKinds.Remove, rowId)).Error?.Code);
+        Assert.Equal(RejectionCodes.Forbidden, (await a.SubmitAsync(OpKinds.Update, rowId, new() { [F.Status] = "ditetapkan" })).Error?.Code);
         await watcher.WaitForSeqAsync(1);
         Assert.Equal(1, await s.StoredOpCountAsync());
     }
@@ -290,7 +290,7 @@ public abstract class LiveSessionTests(PlatformFixture platform)
         await using var a = await s.JoinAsync(s.AgencyA);
         await Assert.ThrowsAsync<HubException>(() => a.Connection.InvokeAsync<Ack>("Submit", "not an op"));
         var empty = await a.Connection.InvokeAsync<Ack>("Submit", new SubmitOp { SessionId = s.SessionId });
-        Assert.Equal("invalid_op", empty.Error?.Code);
+        Assert.Equal(RejectionCodes.InvalidOp, empty.Error?.Code);
         var kind = await a.SubmitAsync("row.explode", Guid.NewGuid());
         Assert.Equal("unknown_kind", kind.Error?.Code);
         Assert.Equal(AckOutcomes.Applied, (await a.SubmitAsync(OpKinds.Add, Guid.NewGuid(), Opportunity("masih bisa"))).Outcome);

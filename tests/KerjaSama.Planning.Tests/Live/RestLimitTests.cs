@@ -46,12 +46,12 @@ public abstract class RestLimitTests(PlatformFixture platform)
         var ops = await s.OpCountAsync();
 
         var refused = await s.PostAsync($"rows/{rowId}/edit", new { fields = new Dictionary<string, object> { [F.Notes] = "terlalu banyak" } });
-        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, RejectionCodes.RateLimited);
         Assert.True(refused.Headers.RetryAfter?.Delta is { } wait && wait > TimeSpan.Zero, $"Retry-After: {refused.Headers.RetryAfter}");
         Assert.Contains("batas", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
-        await (await s.PostAsync($"rows/{rowId}/status", new { status = "diverifikasi", reason = "x" })).AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        await (await s.PostAsync($"rows/{rowId}/status", new { status = "diverifikasi", reason = "x" })).AssertProblemAsync(HttpStatusCode.TooManyRequests, RejectionCodes.RateLimited);
         await (await s.PostAsync("ops", new { sessionId = Guid.Empty, opId = Guid.NewGuid(), kind = OpKinds.Add, rowId = Guid.NewGuid(),
-            fields = MatrixScenario.Opportunity("x"), baseSeq = 0 })).AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+            fields = MatrixScenario.Opportunity("x"), baseSeq = 0 })).AssertProblemAsync(HttpStatusCode.TooManyRequests, RejectionCodes.RateLimited);
         Assert.Equal("catatan 6", (await s.RowAsync(rowId))[F.Notes].GetString());
         Assert.Equal(before.Keys.Order(), (await s.RowAsync(rowId)).Keys.Order());
         Assert.Equal(ops, await s.OpCountAsync());
@@ -71,14 +71,14 @@ public abstract class RestLimitTests(PlatformFixture platform)
         async Task<HttpResponseMessage> Submit(Guid opId, string kind, Guid rowId, Dictionary<string, object?> fields) =>
             await s.PostAsync("ops", new { sessionId = Guid.Empty, opId, kind, rowId, fields, baseSeq = 0 });
         var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        await (await Submit(first, OpKinds.Update, later, new() { [F.Notes] = "pertama" })).AssertProblemAsync(HttpStatusCode.NotFound, "unknown_row");
-        await (await Submit(second, OpKinds.Update, Guid.NewGuid(), new() { [F.Notes] = "kedua" })).AssertProblemAsync(HttpStatusCode.NotFound, "unknown_row");
-        await (await Submit(third, OpKinds.Update, later, new() { [F.Notes] = "ketiga" })).AssertProblemAsync(HttpStatusCode.NotFound, "unknown_row");
+        await (await Submit(first, OpKinds.Update, later, new() { [F.Notes] = "pertama" })).AssertProblemAsync(HttpStatusCode.NotFound, RejectionCodes.UnknownRow);
+        await (await Submit(second, OpKinds.Update, Guid.NewGuid(), new() { [F.Notes] = "kedua" })).AssertProblemAsync(HttpStatusCode.NotFound, RejectionCodes.UnknownRow);
+        await (await Submit(third, OpKinds.Update, later, new() { [F.Notes] = "ketiga" })).AssertProblemAsync(HttpStatusCode.NotFound, RejectionCodes.UnknownRow);
         var added = await (await Submit(Guid.NewGuid(), OpKinds.Add, later, MatrixScenario.Opportunity("Baru ada"))).ReadAsync<JsonElement>();
         Assert.Equal("applied", added.GetProperty("outcome").GetString());
 
         // Remembered (one of the two newest): the original answer, although the row exists now.
-        await (await Submit(third, OpKinds.Update, later, new() { [F.Notes] = "ketiga" })).AssertProblemAsync(HttpStatusCode.NotFound, "unknown_row");
+        await (await Submit(third, OpKinds.Update, later, new() { [F.Notes] = "ketiga" })).AssertProblemAsync(HttpStatusCode.NotFound, RejectionCodes.UnknownRow);
         // Forgotten (the oldest of three): decided again. It never changed anything, so it is still applied at most once.
         var again = await (await Submit(first, OpKinds.Update, later, new() { [F.Notes] = "pertama" })).ReadAsync<JsonElement>();
         Assert.Equal("applied", again.GetProperty("outcome").GetString());

@@ -143,10 +143,10 @@ public abstract class MonitorTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await platform.Client.GetAsync($"/api/planning/sessions/{s.SessionId}/monitor")).StatusCode);
         using var admin = platform.ClientFor(m.Secretariat);
-        await (await admin.GetAsync($"/api/planning/sessions/{Guid.NewGuid()}/monitor")).AssertProblemAsync(HttpStatusCode.NotFound, "unknown_session");
+        await (await admin.GetAsync($"/api/planning/sessions/{Guid.NewGuid()}/monitor")).AssertProblemAsync(HttpStatusCode.NotFound, RejectionCodes.UnknownSession);
         await using var watcher = await MonitorClient.ConnectAsync(platform, m.Secretariat);
         var unknown = await Assert.ThrowsAsync<HubException>(() => watcher.WatchSessionAsync(Guid.NewGuid()));
-        Assert.Contains("unknown_session", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains(RejectionCodes.UnknownSession, unknown.Message, StringComparison.Ordinal);
 
         // The pages: a contributor signed in through the form is turned away, the secretariat sees the monitor.
         var page = $"/planning/sessions/{s.SessionId}/monitor";

@@ -201,7 +201,7 @@ public abstract class ReplayTests(PlatformFixture platform)
 
         await (await client.GetAsync($"{path}/timeline?bucketSeconds=0")).AssertValidationProblemAsync("bucketSeconds");
         await (await client.GetAsync($"{path}/timeline?sessionId=bukan-guid")).AssertValidationProblemAsync("sessionId");
-        await (await client.GetAsync($"{path}/timeline?sessionId={Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound, "unknown_session");
+        await (await client.GetAsync($"{path}/timeline?sessionId={Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound, RejectionCodes.UnknownSession);
         await (await client.GetAsync($"{path}/timeline/export.pdf")).AssertProblemAsync(HttpStatusCode.NotFound, "unknown_format");
         await (await client.GetAsync($"/api/planning/exercises/{Guid.NewGuid()}/replay?atSeq=1"))
             .AssertProblemAsync(HttpStatusCode.NotFound, "exercise_not_found");
@@ -211,7 +211,7 @@ public abstract class ReplayTests(PlatformFixture platform)
         var stranger = await platform.SignInAsync(kalbar.Id, kalbar.Name, PlatformRoles.PartnerContributor, "Mitra Kalbar");
         using var strangerClient = platform.ClientFor(stranger);
         foreach (var route in new[] { "replay?atSeq=1", "timeline", "timeline/export.csv", "timeline/export.xlsx" })
-            await (await strangerClient.GetAsync($"{path}/{route}")).AssertProblemAsync(HttpStatusCode.Forbidden, "not_invited");
+            await (await strangerClient.GetAsync($"{path}/{route}")).AssertProblemAsync(HttpStatusCode.Forbidden, RejectionCodes.NotInvited);
 
         Assert.Equal(last, await s.StoredOpCountAsync());
         Assert.Equal(before, await s.StoredRowsAsync());

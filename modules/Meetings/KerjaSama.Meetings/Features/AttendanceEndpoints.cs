@@ -36,21 +36,19 @@ internal static class AttendanceEndpoints
         var outcome = await corrections.ApplyAsync(id, personId, request, Caller.From(http.User)!, ct);
         return outcome switch
         {
-            { Missing: true } => MeetingEndpoints.NotFound(id),
+            { NotFound: true } => MeetingEndpoints.NotFound(id),
             { Errors: { } errors } => Problems.Validation(errors),
-            _ => TypedResults.Ok(outcome.Attendance!),
+            _ => TypedResults.Ok(outcome.Value!),
         };
     }
 }
 
-internal sealed record CorrectionOutcome(bool Missing, IDictionary<string, string[]>? Errors, List<AttendanceRow>? Attendance);
-
 internal sealed class AttendanceCorrections(MeetingsDb db, AttendanceCalculator attendance, IOrganisationDirectory organisations, TimeProvider clock)
 {
-    public async Task<CorrectionOutcome> ApplyAsync(Guid meetingId, Guid personId, AttendanceCorrectionRequest r, Caller caller, CancellationToken ct)
+    public async Task<Outcome<List<AttendanceRow>>> ApplyAsync(Guid meetingId, Guid personId, AttendanceCorrectionRequest r, Caller caller, CancellationToken ct)
     {
         if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
-            return new(true, null, null);
+            return Outcome<List<AttendanceRow>>.Fail(StatusCodes.Status404NotFound, "meeting_not_found", $"No meeting has the id {meetingId}.");
         var recorded = (await attendance.ForMeetingAsync(meetingId, ct)).Find(a => a.PersonId == personId);
         var existing = await db.Corrections.FirstOrDefaultAsync(c => c.MeetingId == meetingId && c.PersonId == personId, ct);
         var v = new Validator();
@@ -73,7 +71,7 @@ internal sealed class AttendanceCorrections(MeetingsDb db, AttendanceCalculator 
             Msg.Of("total_minutes_too_long"));
         v.Check(r.Note is null || r.Note.Length <= 500, nameof(r.Note), Msg.Of("max_length", 500));
         if (!v.IsValid)
-            return new(false, v.ToDictionary(), null);
+            return Outcome<List<AttendanceRow>>.Invalid(v);
 
         if (existing is null)
         {
@@ -92,6 +90,6 @@ internal sealed class AttendanceCorrections(MeetingsDb db, AttendanceCalculator 
         existing.CorrectedAt = clock.GetUtcNow();
         existing.CorrectedBy = caller.DisplayName;
         await db.SaveChangesAsync(ct);
-        return new(false, null, await attendance.ForMeetingAsync(meetingId, ct));
+        return await attendance.ForMeetingAsync(meetingId, ct);
     }
 }

@@ -14,8 +14,9 @@ internal static class MeetingEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/mine", Mine).WithTags("Meetings").RequireAuthorization(Policies.Member).WithName("MyUpcomingMeetingsShort");
-        var group = api.MapGroup("/meetings").WithTags("Meetings").RequireAuthorization(Policies.Member);
+        // The module's routes sit at /api/meetings; /api/meetings/meetings/... answers 308 for one release (issue 21).
+        api.MapMovedPrefix("/meetings");
+        var group = api.MapGroup("").WithTags("Meetings").RequireAuthorization(Policies.Member);
         group.MapGet("/", List).WithName("ListMeetings");
         group.MapGet("/mine", Mine).WithName("MyUpcomingMeetings");
         group.MapGet("/{id:guid}", Get).WithName("GetMeeting");
@@ -52,8 +53,8 @@ internal static class MeetingEndpoints
         CancellationToken ct)
     {
         var outcome = await commands.CreateAsync(request, ct);
-        return outcome.Meeting is { } created
-            ? TypedResults.Created($"/api/meetings/meetings/{created.Id}", created)
+        return outcome is { Succeeded: true, Value: { } created }
+            ? TypedResults.Created($"/api/meetings/{created.Id}", created)
             : Problems.Validation(outcome.Errors!);
     }
 
@@ -63,11 +64,10 @@ internal static class MeetingEndpoints
         var outcome = await commands.UpdateAsync(id, request, ct);
         return outcome switch
         {
-            { Meeting: { } updated } => TypedResults.Ok(updated),
-            { Missing: true } => NotFound(id),
-            { Conflict: true } => Problems.Conflict("version_conflict",
-                "Someone else changed this meeting since you read it. Reload it, then apply your change again."),
-            _ => Problems.Validation(outcome.Errors!),
+            { Succeeded: true, Value: { } updated } => TypedResults.Ok(updated),
+            { NotFound: true } => NotFound(id),
+            { Errors: { } errors } => Problems.Validation(errors),
+            _ => Problems.Conflict(outcome.Code!, outcome.Detail!),
         };
     }
 }

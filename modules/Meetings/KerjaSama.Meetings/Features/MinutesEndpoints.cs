@@ -70,7 +70,7 @@ internal static class MinutesEndpoints
         if (!await db.Meetings.AnyAsync(m => m.Id == id, ct))
             return MeetingEndpoints.NotFound(id);
         var (decision, errors) = await minutes.AddDecisionAsync(id, request.Text, ct);
-        return errors is not null ? Problems.Validation(errors) : TypedResults.Created($"/api/meetings/meetings/{id}/decisions", decision!);
+        return errors is not null ? Problems.Validation(errors) : TypedResults.Created($"/api/meetings/{id}/decisions", decision!);
     }
 
     private static async Task<Results<Ok<List<ActionItemDto>>, ProblemHttpResult>> ActionItems(Guid id, HttpContext http, MeetingsDb db,
@@ -84,6 +84,6 @@ internal static class MinutesEndpoints
         if (meeting is null)
             return MeetingEndpoints.NotFound(id);
         var (item, errors) = await minutes.AddActionItemAsync(meeting, request.Text, request.OwnerOrganisationId, request.DueDate, ct);
-        return errors is not null ? Problems.Validation(errors) : TypedResults.Created($"/api/meetings/meetings/{id}/action-items", item!);
+        return errors is not null ? Problems.Validation(errors) : TypedResults.Created($"/api/meetings/{id}/action-items", item!);
     }
 }

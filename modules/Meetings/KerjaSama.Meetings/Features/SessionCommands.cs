@@ -1,29 +1,29 @@
 using KerjaSama.Meetings.Attendance;
 using KerjaSama.Meetings.Persistence;
+using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Sessions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Meetings.Features;
 
 internal sealed record MeetingSessionDto(Guid SessionId, Guid ExerciseId, string State, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt);
 
-/// <summary>The outcome of opening or closing: the session, or an error code (and message) for a problem answer.</summary>
-internal sealed record SessionOutcome(MeetingSessionDto? Session, string? ErrorCode = null, string? Error = null, int Status = 200);
-
 /// <summary>Opens and closes the live session on a meeting's exercise through Planning's contract and links it to the meeting.</summary>
 internal sealed class SessionCommands(MeetingsDb db, ILiveSessionControl live, TimeProvider clock)
 {
-    public async Task<SessionOutcome> OpenAsync(Guid meetingId, Caller caller, CancellationToken ct)
+    public async Task<Outcome<MeetingSessionDto>> OpenAsync(Guid meetingId, Caller caller, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Invitees).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
-            return new(null, "meeting_not_found", $"No meeting has the id {meetingId}.", 404);
+            return Outcome<MeetingSessionDto>.Fail(StatusCodes.Status404NotFound, "meeting_not_found", $"No meeting has the id {meetingId}.");
         if (meeting.ExerciseId is not { } exerciseId)
-            return new(null, "no_exercise", "This meeting works on no mapping exercise: set one first.", 409);
+            return Outcome<MeetingSessionDto>.Fail(StatusCodes.Status409Conflict, "no_exercise", "This meeting works on no mapping exercise: set one first.");
         var status = await live.OpenAsync(exerciseId, Actor(caller), [.. meeting.Invitees.Select(i => i.OrganisationId)], ct);
         if (status.ErrorCode is { } code)
-            return new(null, code, status.ErrorMessage, code == "forbidden" ? 403 : code == "exercise_not_found" ? 404 : 409);
+            return Outcome<MeetingSessionDto>.Fail(code == RejectionCodes.Forbidden ? 403 : code == "exercise_not_found" ? 404 : 409, code, status.ErrorMessage ?? code);
         var link = await db.Sessions.FirstOrDefaultAsync(s => s.SessionId == status.SessionId, ct);
         if (link is null)
         {
@@ -33,28 +33,28 @@ internal sealed class SessionCommands(MeetingsDb db, ILiveSessionControl live, T
         }
         else if (link.MeetingId != meetingId)
         {
-            return new(null, "session_of_another_meeting", "The exercise's open session belongs to another meeting; close it there first.", 409);
+            return Outcome<MeetingSessionDto>.Fail(StatusCodes.Status409Conflict, "session_of_another_meeting", "The exercise's open session belongs to another meeting; close it there first.");
         }
 
-        return new(ToDto(link, status.State));
+        return ToDto(link, status.State);
     }
 
-    public async Task<SessionOutcome> CloseAsync(Guid meetingId, Caller caller, CancellationToken ct)
+    public async Task<Outcome<MeetingSessionDto>> CloseAsync(Guid meetingId, Caller caller, CancellationToken ct)
     {
         var link = await db.Sessions.Where(s => s.MeetingId == meetingId && s.ClosedAt == null).OrderByDescending(s => s.OpenedAt).FirstOrDefaultAsync(ct);
         if (link is null)
-            return new(null, "no_open_session", "This meeting has no open live session.", 409);
+            return Outcome<MeetingSessionDto>.Fail(StatusCodes.Status409Conflict, "no_open_session", "This meeting has no open live session.");
         var status = await live.CloseAsync(link.SessionId, Actor(caller), ct);
-        if (status.ErrorCode is "session_closed" or "unknown_session" or null)
+        if (status.ErrorCode is RejectionCodes.SessionClosed or RejectionCodes.UnknownSession or null)
         {
             // Closed now or already (e.g. through Planning's own endpoint): record it either way.
             await db.Entry(link).ReloadAsync(ct);
             link.ClosedAt ??= clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            return new(ToDto(link, "closed"));
+            return ToDto(link, "closed");
         }
 
-        return new(null, status.ErrorCode, status.ErrorMessage, status.ErrorCode == "forbidden" ? 403 : 409);
+        return Outcome<MeetingSessionDto>.Fail(status.ErrorCode == RejectionCodes.Forbidden ? 403 : 409, status.ErrorCode, status.ErrorMessage ?? status.ErrorCode);
     }
 
     public async Task<List<MeetingSessionDto>> ListAsync(Guid meetingId, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Modularity.Localization;
 using Microsoft.AspNetCore.Builder;
@@ -25,9 +26,9 @@ internal static class SessionEndpoints
     private static async Task<Ok<List<MeetingSessionDto>>> List(Guid id, SessionCommands commands, CancellationToken ct) =>
         TypedResults.Ok(await commands.ListAsync(id, ct));
 
-    private static Results<Ok<MeetingSessionDto>, ProblemHttpResult> Answer(SessionOutcome outcome) =>
-        outcome.Session is { } session
+    private static Results<Ok<MeetingSessionDto>, ProblemHttpResult> Answer(Outcome<MeetingSessionDto> outcome) =>
+        outcome is { Succeeded: true, Value: { } session }
             ? TypedResults.Ok(session)
-            : TypedResults.Problem(Messages.ForCode(outcome.ErrorCode ?? "") ?? outcome.Error, statusCode: outcome.Status, title: Messages.Text("title.session_not_changed"),
-                extensions: new Dictionary<string, object?> { ["code"] = outcome.ErrorCode });
+            : TypedResults.Problem(Messages.ForCode(outcome.Code ?? "") ?? outcome.Detail, statusCode: outcome.Status, title: Messages.Text("title.session_not_changed"),
+                extensions: new Dictionary<string, object?> { ["code"] = outcome.Code });
 }

@@ -91,7 +91,7 @@ internal sealed class MinutesCommands(MeetingsDb db, IOrganisationDirectory orga
             .Check(ownerOrganisationId is not null, "OwnerOrganisationId", Msg.Of("action_owner_required"))
             .Check(dueDate is not null, "DueDate", Msg.Of("date_required"));
         var meetingDay = DateOnly.FromDateTime(meeting.StartsAt.ToOffset(TimeSpan.FromHours((int)meeting.TimeZone)).DateTime);
-        v.Check(dueDate is null || dueDate >= meetingDay, "DueDate", Msg.Of("not_before_meeting", meetingDay.ToString("yyyy-MM-dd")));
+        v.Check(dueDate is null || dueDate >= meetingDay, "DueDate", Msg.Of("not_before_meeting", meetingDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         v.Check(dueDate is null || dueDate <= meetingDay.AddYears(5), "DueDate", Msg.Of("due_within_five_years"));
         OrganisationInfo? owner = null;
         if (ownerOrganisationId is { } ownerId && (owner = await organisations.FindAsync(ownerId, ct)) is not { Active: true })

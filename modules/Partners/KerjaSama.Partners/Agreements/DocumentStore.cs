@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using KerjaSama.Modularity.Localization;
+using KerjaSama.Modularity.Http;
+using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Partners.Agreements;
 
@@ -60,7 +62,7 @@ internal sealed class DocumentStore(PartnersDb db, PartnersPaths paths, IOptions
             catch (DbUpdateException)
             {
                 File.Delete(final);
-                return Outcome<DocumentDto>.Fail(StatusCodes.Status409Conflict, "version_conflict", "Another version was uploaded at the same time; upload again.");
+                return Outcome<DocumentDto>.Fail(StatusCodes.Status409Conflict, ProblemCodes.VersionConflict, "Another version was uploaded at the same time; upload again.");
             }
 
             return new DocumentDto(document.Id, document.Kind, document.Version, document.FileName, document.Size, document.Sha256, document.UploadedAt);

@@ -7,6 +7,8 @@ namespace KerjaSama.Partners.Dashboard;
 /// <summary>The dashboard as an XLSX workbook, and the yearly summary for the Ministry of Home Affairs as CSV.</summary>
 internal static class DashboardExport
 {
+    private static readonly string[] YearHeader = ["Tahun"];
+
     private static readonly string[] AgreementHeader =
     [
         "Jenis", "Nomor", "Objek", "Urusan", "Mitra", "Kode wilayah mitra", "Tanggal tanda tangan", "Mulai", "Berakhir", "Nilai (Rp)",
@@ -41,7 +43,7 @@ internal static class DashboardExport
         var last = new DateOnly(year, 12, 31);
         return CsvFile.Write(
         [
-            new[] { "Tahun" }.Concat(AgreementHeader),
+            YearHeader.Concat(AgreementHeader),
             .. dashboard.Agreements.Where(a => a.SignedOn is { } s && s <= last && a.EndsOn >= first).Select(a => new object?[] { year }.Concat(Cells(a))),
         ]);
     }

@@ -13,7 +13,9 @@ internal static class PartnerEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/partners").WithTags("Partners").RequireAuthorization(Policies.Member);
+        // A partner's profile sits at /api/partners/{id}; /api/partners/partners/... answers 308 for one release (issue 21).
+        api.MapMovedPrefix("/partners");
+        var group = api.MapGroup("").WithTags("Partners").RequireAuthorization(Policies.Member);
         group.MapGet("/{organisationId:guid}", Get).WithName("GetPartner");
         group.MapGet("/{organisationId:guid}/history", History).WithName("GetPartnerHistory");
         group.MapPut("/{organisationId:guid}", Update).WithName("UpdatePartner").RequireAuthorization(Policies.Secretariat);

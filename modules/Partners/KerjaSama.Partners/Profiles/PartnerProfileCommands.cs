@@ -5,6 +5,7 @@ using KerjaSama.Registry.Contracts;
 using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using KerjaSama.Modularity.Http;
 
 namespace KerjaSama.Partners.Profiles;
 
@@ -13,7 +14,7 @@ internal sealed class PartnerProfileCommands(PartnersDb db, IOrganisationDirecto
     TimeProvider clock)
 {
     public const string NotFound = "partner_not_found";
-    public const string VersionConflict = "version_conflict";
+    public const string VersionConflict = ProblemCodes.VersionConflict;
 
     public async Task<Outcome<PartnerDto>> GetAsync(Guid organisationId, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using KerjaSama.Partners.Features;
 namespace KerjaSama.Partners.Profiles;
 
 /// <summary>
-/// The one rule for a partner's relationship data, used by <c>PUT /api/partners/partners/{id}</c> and by the profile
+/// The one rule for a partner's relationship data, used by <c>PUT /api/partners/{id}</c> and by the profile
 /// form. Field names are the API's (<c>Notes</c>, <c>Contacts</c>, <c>Contacts[i].Email</c>); messages from the catalogue.
 /// </summary>
 internal static class PartnerProfileRules

@@ -1,3 +1,5 @@
+using KerjaSama.SharedKernel;
+
 namespace KerjaSama.Planning.Contracts.Live;
 
 /// <summary>
@@ -7,14 +9,15 @@ namespace KerjaSama.Planning.Contracts.Live;
 public static class RejectionCodes
 {
     /// <summary>Retryable: faster than the per-user rate; send the same op id again in a moment.</summary>
-    public const string RateLimited = "rate_limited";
+    public const string RateLimited = ProblemCodes.RateLimited;
 
     /// <summary>Retryable: the database could not commit the op; send the same op id again.</summary>
     public const string NotCommitted = "not_committed";
 
     public const string NotJoined = "not_joined";
     public const string NotInvited = "not_invited";
-    public const string Forbidden = "forbidden";
+    public const string Forbidden = ProblemCodes.Forbidden;
+    public const string UnknownSession = "unknown_session";
     public const string SessionLocked = "session_locked";
     public const string SessionClosed = "session_closed";
     public const string UnknownRow = "unknown_row";

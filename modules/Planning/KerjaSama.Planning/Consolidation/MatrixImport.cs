@@ -102,7 +102,7 @@ internal static partial class MatrixImport
                         if (field == F.ResponsibleAgencyId)
                         {
                             if (ids.Count > 1)
-                                issues.Add(new(line.Number, column, "invalid_value", "One responsible agency."));
+                                issues.Add(new(line.Number, column, RejectionCodes.InvalidValue, "One responsible agency."));
                             owner = ids.Count == 1 ? ids[0] : null;
                             fields[field] = ids.Count == 1 ? JsonSerializer.Serialize(ids[0]) : null;
                         }
@@ -134,7 +134,7 @@ internal static partial class MatrixImport
                         if (Bool(text) is { } flag)
                             fields[field] = flag ? "true" : "false";
                         else
-                            issues.Add(new(line.Number, column, "invalid_value", $"'{text}' is not ya/tidak (yes/no, true/false)."));
+                            issues.Add(new(line.Number, column, RejectionCodes.InvalidValue, $"'{text}' is not ya/tidak (yes/no, true/false)."));
                         break;
                     default:
                         fields[field] = JsonSerializer.Serialize(text);

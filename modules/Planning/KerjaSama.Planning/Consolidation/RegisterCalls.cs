@@ -5,6 +5,7 @@ using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Consolidation;
 
@@ -26,7 +27,7 @@ internal static class RegisterCalls
         if (await services.GetRequiredService<ExerciseAccess>().CanReadAsync(caller, exercise, ct))
             return (exercise, null);
 
-        return (null, Modularity.Http.Problems.Forbidden("not_invited", "Your organisation is not invited to this mapping exercise."));
+        return (null, Modularity.Http.Problems.Forbidden(RejectionCodes.NotInvited, "Your organisation is not invited to this mapping exercise."));
     }
 
     public static async Task<List<RowView>> RowsAsync(PlanningDb db, Guid exerciseId, bool includeMerged, CancellationToken ct)
@@ -42,10 +43,10 @@ internal static class RegisterCalls
         var first = result.Errors[0];
         var status = first.Error.Code switch
         {
-            "forbidden" or "not_invited" => StatusCodes.Status403Forbidden,
-            "unknown_row" => StatusCodes.Status404NotFound,
+            RejectionCodes.Forbidden or RejectionCodes.NotInvited => StatusCodes.Status403Forbidden,
+            RejectionCodes.UnknownRow => StatusCodes.Status404NotFound,
             "invalid_transition" or "tkksd_not_accepted" => StatusCodes.Status409Conflict,
-            "not_committed" => StatusCodes.Status503ServiceUnavailable,
+            RejectionCodes.NotCommitted => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = new Dictionary<string, object?>

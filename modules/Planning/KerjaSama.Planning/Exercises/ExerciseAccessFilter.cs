@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Exercises;
 
@@ -39,7 +40,7 @@ internal static class ExerciseAccessFilter
             if (Caller.From(http.User) is not { } caller
                 || !Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var id))
             {
-                return Problems.Forbidden("forbidden", "Sign in as a member of an organisation.");
+                return Problems.Forbidden(RejectionCodes.Forbidden, "Sign in as a member of an organisation.");
             }
 
             var db = http.RequestServices.GetRequiredService<PlanningDb>();
@@ -48,7 +49,7 @@ internal static class ExerciseAccessFilter
                 return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
             var access = http.RequestServices.GetRequiredService<ExerciseAccess>();
             if (!await access.CanReadAsync(caller, exercise, http.RequestAborted))
-                return Problems.Forbidden("not_invited", "Your organisation is not invited to this mapping exercise.");
+                return Problems.Forbidden(RejectionCodes.NotInvited, "Your organisation is not invited to this mapping exercise.");
             var refusal = right switch
             {
                 ExerciseRight.Contribute when !caller.CanContribute => "Observers read the matrix; they do not change it.",
@@ -58,6 +59,6 @@ internal static class ExerciseAccessFilter
                     "Only the secretariat and the planning agency consolidate the matrix.",
                 _ => null,
             };
-            return refusal is null ? await next(context) : Problems.Forbidden("forbidden", refusal);
+            return refusal is null ? await next(context) : Problems.Forbidden(RejectionCodes.Forbidden, refusal);
         });
 }

@@ -3,6 +3,7 @@ using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Live;
 using S = KerjaSama.Planning.Contracts.RowStatuses;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Lifecycle;
 
@@ -20,7 +21,7 @@ internal static class AdoptionRule
         if (before is not null && before.TryGetValue(F.Status, out var fromJson) && Text(fromJson) == S.Adopted)
             return null;
         if (!caller.CanFacilitate)
-            return new FieldError("forbidden", "Only the secretariat adopts rows (ditetapkan), after the TKKSD's decision.", F.Status);
+            return new FieldError(RejectionCodes.Forbidden, "Only the secretariat adopts rows (ditetapkan), after the TKKSD's decision.", F.Status);
         var decision = canonical.TryGetValue(F.ReviewDecision, out var changed) ? changed : before?.GetValueOrDefault(F.ReviewDecision);
         return decision is not null && Text(decision) != "accept"
             ? new FieldError("tkksd_not_accepted", $"The TKKSD decided '{Text(decision)}' on this row; record its acceptance before adopting it.", F.Status)

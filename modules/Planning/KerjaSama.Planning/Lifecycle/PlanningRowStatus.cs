@@ -5,6 +5,7 @@ using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using Microsoft.EntityFrameworkCore;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Lifecycle;
 
@@ -18,7 +19,7 @@ internal sealed class PlanningRowStatus(IDbContextFactory<PlanningDb> factory, I
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var exerciseId = await db.Rows.AsNoTracking().Where(r => r.Id == rowId && !r.Removed).Select(r => (Guid?)r.ExerciseId).FirstOrDefaultAsync(cancellationToken);
         if (exerciseId is null)
-            return new RowStatusChange(false, 0, "unknown_row", $"No matrix row {rowId}.");
+            return new RowStatusChange(false, 0, RejectionCodes.UnknownRow, $"No matrix row {rowId}.");
         var caller = new Caller(actor.UserId, actor.DisplayName, actor.OrganisationId, actor.OrganisationName, PlatformRoles.Observer);
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {

@@ -16,7 +16,7 @@ internal sealed class LiveSessionControl(IDbContextFactory<PlanningDb> factory, 
     {
         var caller = ToCaller(actor);
         if (!caller.CanFacilitate)
-            return Refused(exerciseId, "forbidden", "Only facilitators open live sessions.");
+            return Refused(exerciseId, RejectionCodes.Forbidden, "Only facilitators open live sessions.");
         if (!await InviteAsync(exerciseId, inviteOrganisationIds, cancellationToken))
             return Refused(exerciseId, "exercise_not_found", $"No mapping exercise has the id {exerciseId}.");
         var grain = grains.GetGrain<IMatrixGrain>(exerciseId);
@@ -28,7 +28,7 @@ internal sealed class LiveSessionControl(IDbContextFactory<PlanningDb> factory, 
     public async Task<LiveSessionStatus> CloseAsync(Guid sessionId, SessionActor actor, CancellationToken cancellationToken)
     {
         if (await sessions.ExerciseOfAsync(sessionId, cancellationToken) is not { } exerciseId)
-            return new LiveSessionStatus(sessionId, Guid.Empty, "", "unknown_session", $"No live session has the id {sessionId}.");
+            return new LiveSessionStatus(sessionId, Guid.Empty, "", RejectionCodes.UnknownSession, $"No live session has the id {sessionId}.");
         var info = await grains.GetGrain<IMatrixGrain>(exerciseId).ChangeSessionState(ToCaller(actor), sessionId, SessionStates.Closed);
         if (info.Error is null)
             await presence.ClosedAsync(sessionId, exerciseId);

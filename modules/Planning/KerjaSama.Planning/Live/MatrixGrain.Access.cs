@@ -1,5 +1,6 @@
 using KerjaSama.Modularity.Persistence;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Live;
 
@@ -16,7 +17,7 @@ internal sealed partial class MatrixGrain
         if (!await EnsureLoadedAsync())
             return Unavailable(StoreFailures.UnavailableCode);
         if (!CanAccess(caller))
-            return new FieldError("not_invited", "Your organisation is not invited to this mapping exercise.");
-        return _session is null || _session.Id != sessionId ? new FieldError("unknown_session", "No such live session.") : null;
+            return new FieldError(RejectionCodes.NotInvited, "Your organisation is not invited to this mapping exercise.");
+        return _session is null || _session.Id != sessionId ? new FieldError(RejectionCodes.UnknownSession, "No such live session.") : null;
     }
 }

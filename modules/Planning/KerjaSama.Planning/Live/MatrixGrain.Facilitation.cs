@@ -270,7 +270,7 @@ internal sealed partial class MatrixGrain
         if (!await EnsureLoadedAsync())
             return Unavailable(StoreFailures.UnavailableCode);
         if (_session is null || _session.Id != sessionId)
-            return new FieldError("unknown_session", "This is not the exercise's current live session.");
+            return new FieldError(RejectionCodes.UnknownSession, "This is not the exercise's current live session.");
         if (_facilitationSession == sessionId)
             return null;
         await using var db = await factory.CreateDbContextAsync();

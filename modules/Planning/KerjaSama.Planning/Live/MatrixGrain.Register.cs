@@ -12,9 +12,9 @@ internal sealed partial class MatrixGrain
     public async Task<RegisterResult> ApplyRegister(Caller caller, RegisterBatch batch)
     {
         if (batch.Ops.Count == 0)
-            return Refused(new FieldError("invalid_op", "A batch needs at least one op."));
+            return Refused(new FieldError(RejectionCodes.InvalidOp, "A batch needs at least one op."));
         if (!await EnsureLoadedAsync())
-            return Refused(Unavailable("not_committed"));
+            return Refused(Unavailable(RejectionCodes.NotCommitted));
         await ResolveOpIdsAsync(batch.Ops.Select(o => o.OpId));
         if (batch.Ops.All(o => _applied.ContainsKey(o.OpId)))
             return new RegisterResult(true, [.. batch.Ops.Select(o => _applied[o.OpId])], [], Duplicate: true);
@@ -25,7 +25,7 @@ internal sealed partial class MatrixGrain
         try
         {
             if (!await TryLoadLockedAsync())
-                return Refused(Unavailable("not_committed"));
+                return Refused(Unavailable(RejectionCodes.NotCommitted));
             return await ApplyRegisterLockedAsync(caller, batch);
         }
         finally
@@ -47,7 +47,7 @@ internal sealed partial class MatrixGrain
             var op = batch.Ops[i];
             if (_applied.ContainsKey(op.OpId) || !opIds.Add(op.OpId))
             {
-                errors.Add(new RegisterError(i, op.RowId, new FieldError("invalid_op", $"The op id {op.OpId} is used already.")));
+                errors.Add(new RegisterError(i, op.RowId, new FieldError(RejectionCodes.InvalidOp, $"The op id {op.OpId} is used already.")));
                 continue;
             }
 
@@ -91,7 +91,7 @@ internal sealed partial class MatrixGrain
             LogCommitFailed(ex, ExerciseId, messages.Count);
             metrics.CommitFailed(messages.Count, clock.GetElapsedTime(started));
             _loaded = false;
-            return Refused(new FieldError("not_committed", "The change could not be saved; nothing was changed. Try again."));
+            return Refused(new FieldError(RejectionCodes.NotCommitted, "The change could not be saved; nothing was changed. Try again."));
         }
 
         metrics.Committed(messages.Count, 0, messages.Count, clock.GetElapsedTime(started));
@@ -119,14 +119,14 @@ internal sealed partial class MatrixGrain
             case RegisterAuthorities.Module:
                 return null;
             case RegisterAuthorities.Answer:
-                return caller.CanContribute ? null : new FieldError("forbidden", "Observers do not answer questions.");
+                return caller.CanContribute ? null : new FieldError(RejectionCodes.Forbidden, "Observers do not answer questions.");
             case RegisterAuthorities.Review:
-                return caller.CanFacilitate ? null : new FieldError("forbidden", "The secretariat records the TKKSD's decisions.");
+                return caller.CanFacilitate ? null : new FieldError(RejectionCodes.Forbidden, "The secretariat records the TKKSD's decisions.");
             case RegisterAuthorities.Consolidation:
                 return caller.CanFacilitate || await IsPlanningAgencyAsync(caller)
-                    ? null : new FieldError("forbidden", "Only the secretariat and the planning agency consolidate the matrix.");
+                    ? null : new FieldError(RejectionCodes.Forbidden, "Only the secretariat and the planning agency consolidate the matrix.");
             default:
-                return new FieldError("forbidden", $"Unknown authority '{authority}'.");
+                return new FieldError(RejectionCodes.Forbidden, $"Unknown authority '{authority}'.");
         }
     }
 
@@ -152,20 +152,20 @@ internal sealed partial class MatrixGrain
         if (allowed is not null)
         {
             if (op.Kind != OpKinds.Update)
-                return new FieldError("forbidden", $"The {authority} path only updates rows.");
+                return new FieldError(RejectionCodes.Forbidden, $"The {authority} path only updates rows.");
             if (op.Fields.Keys.FirstOrDefault(f => !allowed.Contains(f)) is { } field)
-                return new FieldError("forbidden", $"'{field}' cannot be changed through {authority}.", field);
+                return new FieldError(RejectionCodes.Forbidden, $"'{field}' cannot be changed through {authority}.", field);
         }
         else if (op.Fields.ContainsKey(MatrixFieldNames.ReviewDecision) || op.Fields.ContainsKey(MatrixFieldNames.ReviewNote))
         {
-            return new FieldError("forbidden", "TKKSD decisions are recorded through the review.", MatrixFieldNames.ReviewDecision);
+            return new FieldError(RejectionCodes.Forbidden, "TKKSD decisions are recorded through the review.", MatrixFieldNames.ReviewDecision);
         }
 
         if (authority == RegisterAuthorities.Answer)
         {
             var row = touched.TryGetValue(op.RowId, out var t) ? t.Row : _rows.GetValueOrDefault(op.RowId);
             if (row is not null && row.Owner != caller.OrganisationId)
-                return new FieldError("forbidden", "Only the owning agency answers a question on its row.");
+                return new FieldError(RejectionCodes.Forbidden, "Only the owning agency answers a question on its row.");
         }
 
         return null;

@@ -214,7 +214,7 @@ internal sealed partial class MatrixGrain(
         if (!await TryLoadLockedAsync())
         {
             // Nothing can be checked against or written to the matrix: refuse everything queued, to be sent again.
-            var refused = Unavailable("not_committed");
+            var refused = Unavailable(RejectionCodes.NotCommitted);
             metrics.Rejected(_queue.Count);
             while (_queue.TryDequeue(out var queued))
                 queued.Done.TrySetResult(new OpResult(queued.Op.OpId, 0, AckOutcomes.Rejected, refused, []));
@@ -231,7 +231,7 @@ internal sealed partial class MatrixGrain(
         }
         catch (Exception ex) when (StoreFailures.IsUnavailable(ex))
         {
-            var refused = Unavailable("not_committed");
+            var refused = Unavailable(RejectionCodes.NotCommitted);
             metrics.Rejected(batch.Count);
             foreach (var (_, op, done) in batch)
                 done.TrySetResult(new OpResult(op.OpId, 0, AckOutcomes.Rejected, refused, []));
@@ -302,7 +302,7 @@ internal sealed partial class MatrixGrain(
             // or another activation committed during a split or a failover): reload from the database before the
             // next batch rather than reuse stale sequence numbers. A resent op the store has is then a duplicate.
             _loaded = false;
-            var retry = new FieldError("not_committed", "The edit could not be saved; send it again with the same op id.");
+            var retry = new FieldError(RejectionCodes.NotCommitted, "The edit could not be saved; send it again with the same op id.");
             foreach (var (message, done) in accepted)
                 done.TrySetResult(new OpResult(message.OpId, 0, AckOutcomes.Rejected, retry, []));
             while (_queue.TryDequeue(out var queued))
@@ -356,15 +356,15 @@ internal sealed partial class MatrixGrain(
         {
             case OpKinds.Add:
                 if (current is not null)
-                    return (null, new FieldError("row_exists", $"A row with the id {op.RowId} exists already."));
+                    return (null, new FieldError(RejectionCodes.RowExists, $"A row with the id {op.RowId} exists already."));
                 row = new RowState { Id = op.RowId, Owner = caller.OrganisationId, CreatedSeq = seq };
                 isNew = true;
                 break;
             case OpKinds.Update or OpKinds.Remove:
                 if (current is null || current.Removed)
-                    return (null, new FieldError("unknown_row", $"No row {op.RowId} in this matrix."));
+                    return (null, new FieldError(RejectionCodes.UnknownRow, $"No row {op.RowId} in this matrix."));
                 if (!register && !caller.CanFacilitate && current.Owner != caller.OrganisationId)
-                    return (null, new FieldError("forbidden", "Only the owning organisation or a facilitator may change this row."));
+                    return (null, new FieldError(RejectionCodes.Forbidden, "Only the owning organisation or a facilitator may change this row."));
                 row = current.Clone();
                 isNew = t.IsNew;
                 break;
@@ -373,9 +373,9 @@ internal sealed partial class MatrixGrain(
         }
 
         if (op.Kind == OpKinds.Remove && op.Fields.Count > 0)
-            return (null, new FieldError("invalid_op", "A removal carries no fields."));
+            return (null, new FieldError(RejectionCodes.InvalidOp, "A removal carries no fields."));
         if (op.Kind == OpKinds.Update && op.Fields.Count == 0)
-            return (null, new FieldError("invalid_op", "An update needs at least one field."));
+            return (null, new FieldError(RejectionCodes.InvalidOp, "An update needs at least one field."));
 
         var canonical = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (field, json) in op.Fields)
@@ -384,9 +384,9 @@ internal sealed partial class MatrixGrain(
             if (field == MatrixFieldNames.PostponedFrom)
                 return (null, new FieldError("read_only_field", "'postponedFrom' is kept by the server: the status a postponed row resumes to.", field));
             if (field == MatrixFieldNames.Status && !caller.CanFacilitate && !register)
-                return (null, new FieldError("forbidden", "Only facilitators change a row's status during a session.", field));
+                return (null, new FieldError(RejectionCodes.Forbidden, "Only facilitators change a row's status during a session.", field));
             if (!register && MatrixFieldSchema.SystemFields.Contains(field))
-                return (null, new FieldError("forbidden", $"'{field}' is set by consolidation and review, not in a live session.", field));
+                return (null, new FieldError(RejectionCodes.Forbidden, $"'{field}' is set by consolidation and review, not in a live session.", field));
             var (value, error) = await MatrixFieldSchema.ValidateAsync(field, json, _validation, CancellationToken.None);
             if (error is not null)
                 return (null, error);
@@ -431,17 +431,17 @@ internal sealed partial class MatrixGrain(
     private FieldError? AuthorizeWrite(Caller caller, OpRequest op)
     {
         if (!caller.CanContribute)
-            return new FieldError("forbidden", "Observers read the matrix; they do not edit it.");
+            return new FieldError(RejectionCodes.Forbidden, "Observers read the matrix; they do not edit it.");
         if (!CanAccess(caller))
-            return new FieldError("not_invited", "Your organisation is not invited to this mapping exercise.");
+            return new FieldError(RejectionCodes.NotInvited, "Your organisation is not invited to this mapping exercise.");
         if (op.SessionId == Guid.Empty)
-            return caller.CanFacilitate ? null : new FieldError("forbidden", "Outside a live session only facilitators edit the matrix.");
+            return caller.CanFacilitate ? null : new FieldError(RejectionCodes.Forbidden, "Outside a live session only facilitators edit the matrix.");
         if (_session is null || _session.Id != op.SessionId)
-            return new FieldError("unknown_session", "This is not the exercise's current live session.");
+            return new FieldError(RejectionCodes.UnknownSession, "This is not the exercise's current live session.");
         return _session.State switch
         {
-            SessionStates.Closed => new FieldError("session_closed", "The session is closed."),
-            SessionStates.Locked when !caller.CanFacilitate => new FieldError("session_locked", "The session is locked: only facilitators edit."),
+            SessionStates.Closed => new FieldError(RejectionCodes.SessionClosed, "The session is closed."),
+            SessionStates.Locked when !caller.CanFacilitate => new FieldError(RejectionCodes.SessionLocked, "The session is locked: only facilitators edit."),
             _ => null,
         };
     }
@@ -452,7 +452,7 @@ internal sealed partial class MatrixGrain(
     {
         var refused = await CheckJoin(caller, sessionId);
         if (refused is not null || _session is null)
-            return Failed(sessionId, refused ?? new FieldError("unknown_session", "No such live session."));
+            return Failed(sessionId, refused ?? new FieldError(RejectionCodes.UnknownSession, "No such live session."));
         if (sinceSeq < 0 || sinceSeq > _seq)
             return Failed(sessionId, new FieldError("invalid_seq", $"sinceSeq must be between 0 and {_seq}."));
 
@@ -547,7 +547,7 @@ internal sealed partial class MatrixGrain(
     {
         await RequireLoadedAsync();
         if (!caller.CanFacilitate)
-            return new SessionInfo(Guid.Empty, ExerciseId, "", new FieldError("forbidden", "Only facilitators open live sessions."), _seq);
+            return new SessionInfo(Guid.Empty, ExerciseId, "", new FieldError(RejectionCodes.Forbidden, "Only facilitators open live sessions."), _seq);
         if (_session is { State: not SessionStates.Closed })
             return Info();
         var session = new MappingSession
@@ -573,11 +573,11 @@ internal sealed partial class MatrixGrain(
     {
         await RequireLoadedAsync();
         if (!caller.CanFacilitate)
-            return Info(new FieldError("forbidden", "Only facilitators lock, unlock or close a session."));
+            return Info(new FieldError(RejectionCodes.Forbidden, "Only facilitators lock, unlock or close a session."));
         if (_session is null || _session.Id != sessionId)
-            return Info(new FieldError("unknown_session", "No such live session."));
+            return Info(new FieldError(RejectionCodes.UnknownSession, "No such live session."));
         if (_session.State == SessionStates.Closed)
-            return Info(new FieldError("session_closed", "The session is closed."));
+            return Info(new FieldError(RejectionCodes.SessionClosed, "The session is closed."));
         if (state is not (SessionStates.Open or SessionStates.Locked or SessionStates.Closed))
             return Info(new FieldError("invalid_state", "open, locked or closed."));
         if (_session.State == state)

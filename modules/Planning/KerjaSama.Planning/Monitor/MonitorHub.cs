@@ -2,6 +2,7 @@ using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Monitor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Monitor;
 
@@ -35,10 +36,10 @@ internal sealed class MonitorHub(MonitorFeed feed, MonitorQueries queries, IHubC
     {
         RequireStanding();
         var watch = await feed.WatchAsync(sessionId, PushTo(Context.ConnectionId), Context.ConnectionAborted)
-            ?? throw new HubException(Live.LiveText.Hub("unknown_session", "no such live session."));
+            ?? throw new HubException(Live.LiveText.Hub(RejectionCodes.UnknownSession, "no such live session."));
         Watches.Add(watch);
         return await queries.SessionAsync(sessionId, MonitorQueries.DefaultFeed, Context.ConnectionAborted)
-            ?? throw new HubException(Live.LiveText.Hub("unknown_session", "no such live session."));
+            ?? throw new HubException(Live.LiveText.Hub(RejectionCodes.UnknownSession, "no such live session."));
     }
 
     public async Task<MonitorOverview> WatchAll()

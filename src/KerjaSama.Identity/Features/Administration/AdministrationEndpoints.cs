@@ -26,23 +26,31 @@ internal static class AdministrationEndpoints
         admin.MapGet("/audit", ListAudit).WithName("ListAudit");
     }
 
+    /// <summary>What a new user and an invitation both need: a known organisation, a role it may hold, a name.</summary>
+    private static async Task<(OrganisationInfo? Organisation, ValidationProblem? Invalid)> CheckMemberAsync(Guid? organisationId, string? role,
+        string? displayName, IOrganisationDirectory organisations, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var organisation = organisationId is { } orgId ? await organisations.FindAsync(orgId, ct) : null;
+        if (organisation is null)
+            errors["organisationId"] = ["Organisasi tidak dikenal / unknown organisation."];
+        if (role is null || !PlatformRoles.All.Contains(role))
+            errors["role"] = [$"One of {string.Join(", ", PlatformRoles.All)}."];
+        else if (organisation is not null && RoleRules.Refusal(organisation, role) is { } refusal)
+            errors["role"] = [refusal];
+        if (string.IsNullOrWhiteSpace(displayName))
+            errors["displayName"] = ["Nama wajib diisi / the name is required."];
+        return errors.Count > 0 ? (null, Problems.Validation(errors, RoleRefused(errors, role))) : (organisation, null);
+    }
+
     private static Ok<Caller> Me(HttpContext context) => TypedResults.Ok(Caller.From(context.User)!);
 
     private static async Task<Results<Created<MembershipDto>, ValidationProblem>> CreateUser(CreateUserRequest request, UserAccounts accounts,
         IOrganisationDirectory organisations, HttpContext context, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var organisation = request.OrganisationId is { } orgId ? await organisations.FindAsync(orgId, ct) : null;
-        if (organisation is null)
-            errors["organisationId"] = ["Organisasi tidak dikenal / unknown organisation."];
-        if (request.Role is null || !PlatformRoles.All.Contains(request.Role))
-            errors["role"] = [$"One of {string.Join(", ", PlatformRoles.All)}."];
-        else if (organisation is not null && RoleRules.Refusal(organisation, request.Role) is { } refusal)
-            errors["role"] = [refusal];
-        if (string.IsNullOrWhiteSpace(request.DisplayName))
-            errors["displayName"] = ["Nama wajib diisi / the name is required."];
-        if (errors.Count > 0)
-            return Problems.Validation(errors, RoleRefused(errors, request.Role));
+        var (organisation, invalid) = await CheckMemberAsync(request.OrganisationId, request.Role, request.DisplayName, organisations, ct);
+        if (invalid is not null)
+            return invalid;
 
         var actor = Caller.From(context.User)!;
         var (user, problems) = await accounts.CreateAsync(request.UserName ?? "", request.DisplayName!, request.Password ?? "", actor.UserId, ct);
@@ -55,18 +63,9 @@ internal static class AdministrationEndpoints
     private static async Task<Results<Created<InvitationDto>, ValidationProblem>> Invite(InviteRequest request, Invitations invitations,
         IOrganisationDirectory organisations, HttpContext context, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var organisation = request.OrganisationId is { } orgId ? await organisations.FindAsync(orgId, ct) : null;
-        if (organisation is null)
-            errors["organisationId"] = ["Organisasi tidak dikenal / unknown organisation."];
-        if (request.Role is null || !PlatformRoles.All.Contains(request.Role))
-            errors["role"] = [$"One of {string.Join(", ", PlatformRoles.All)}."];
-        else if (organisation is not null && RoleRules.Refusal(organisation, request.Role) is { } refusal)
-            errors["role"] = [refusal];
-        if (string.IsNullOrWhiteSpace(request.DisplayName))
-            errors["displayName"] = ["Nama wajib diisi / the name is required."];
-        if (errors.Count > 0)
-            return Problems.Validation(errors, RoleRefused(errors, request.Role));
+        var (organisation, invalid) = await CheckMemberAsync(request.OrganisationId, request.Role, request.DisplayName, organisations, ct);
+        if (invalid is not null)
+            return invalid;
 
         var actor = Caller.From(context.User)!;
         var result = await invitations.InviteAsync(request.UserName ?? "", request.DisplayName!, organisation!.Id, organisation.Name, request.Role!,

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Features.Consolidation;
 
@@ -153,9 +154,9 @@ internal static class ConsolidationEndpoints
     {
         var rows = (await RegisterCalls.RowsAsync(db, id, includeMerged: true, ct)).ToDictionary(r => r.RowId);
         if (!rows.TryGetValue(rowId, out var merged))
-            return Problems.NotFound("unknown_row", $"No row {rowId} in this matrix.");
+            return Problems.NotFound(RejectionCodes.UnknownRow, $"No row {rowId} in this matrix.");
         if (!rows.TryGetValue(body.IntoRowId, out var survivor))
-            return Problems.Validation("intoRowId", $"No row {body.IntoRowId} in this matrix.", "unknown_row");
+            return Problems.Validation("intoRowId", $"No row {body.IntoRowId} in this matrix.", RejectionCodes.UnknownRow);
         if (rowId == body.IntoRowId)
             return Problems.Validation("intoRowId", "A row cannot be merged into itself.", "invalid_merge");
         if (merged.MergedInto is not null || survivor.MergedInto is not null)
@@ -186,7 +187,7 @@ internal static class ConsolidationEndpoints
             return Problems.Validation("question", Msg.Of("question_required"));
         var stored = await db.Rows.FindAsync([rowId], ct);
         if (stored is null || stored.ExerciseId != id || stored.Removed)
-            return Problems.NotFound("unknown_row", $"No row {rowId} in this matrix.");
+            return Problems.NotFound(RejectionCodes.UnknownRow, $"No row {rowId} in this matrix.");
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [F.Question] = JsonSerializer.Serialize(body.Question.Trim()), [F.Answer] = null,

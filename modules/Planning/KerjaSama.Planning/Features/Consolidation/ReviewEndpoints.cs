@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Features.Consolidation;
 
@@ -53,7 +54,7 @@ internal static class ReviewEndpoints
             return Problems.Validation(errors.ToDictionary());
         var stored = await db.Rows.FindAsync([rowId], ct);
         if (stored is null || stored.ExerciseId != id || stored.Removed)
-            return Problems.NotFound("unknown_row", $"No row {rowId} in this matrix.");
+            return Problems.NotFound(RejectionCodes.UnknownRow, $"No row {rowId} in this matrix.");
 
         var note = body.Note?.Trim();
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)

@@ -39,7 +39,7 @@ internal static class RowHistory
             // A removed row left the matrix, not its history (the replay shows it at the points where it existed).
             var gone = await db.Rows.AsNoTracking().FirstOrDefaultAsync(r => r.ExerciseId == id && r.Id == rowId && r.Removed, ct);
             if (gone is null)
-                return Problems.NotFound("unknown_row", $"No row {rowId} in this matrix.");
+                return Problems.NotFound(RejectionCodes.UnknownRow, $"No row {rowId} in this matrix.");
             row = RowView.From(gone);
             removed = true;
         }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Features.Exercises;
 
@@ -62,6 +63,6 @@ internal static class ExerciseEndpoints
             return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
         return await access.CanReadAsync(Caller.From(http.User)!, e, ct)
             ? TypedResults.Ok(ExerciseDto.From(e))
-            : Problems.Forbidden("not_invited", "Your organisation is not invited to this mapping exercise.");
+            : Problems.Forbidden(RejectionCodes.NotInvited, "Your organisation is not invited to this mapping exercise.");
     }
 }

@@ -6,6 +6,7 @@ using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Planning.Features.Exercises;
 
@@ -41,7 +42,7 @@ internal static class ExerciseInvitations
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("version_conflict", "Someone else changed this exercise since you read it.");
+            return Problems.Conflict(ProblemCodes.VersionConflict, "Someone else changed this exercise since you read it.");
         }
 
         await grains.GetGrain<IMatrixGrain>(id).Reload();

@@ -7,6 +7,7 @@ using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Planning.Features.Exercises;
 
@@ -53,7 +54,7 @@ internal static class UpdateExercise
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("version_conflict", "Someone else changed this exercise since you read it.");
+            return Problems.Conflict(ProblemCodes.VersionConflict, "Someone else changed this exercise since you read it.");
         }
 
         await ExerciseMeeting.ApplyAsync(id, request.MeetingId, await ExerciseMeeting.CurrentAsync(id, meetings, ct), events, clock, ct);

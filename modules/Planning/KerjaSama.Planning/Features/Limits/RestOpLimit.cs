@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using KerjaSama.Planning.Contracts.Live;
 
 namespace KerjaSama.Planning.Features.Limits;
 
@@ -69,7 +70,7 @@ internal static class RestOpLimit
                 return TypedResults.Problem(
                     Messages.Text("rest_rate_limited", limiter.Options.PermitLimit, limiter.Options.WindowSeconds, seconds),
                     statusCode: StatusCodes.Status429TooManyRequests, title: Messages.Text("title.429"),
-                    extensions: new Dictionary<string, object?> { ["code"] = "rate_limited", ["retryAfterSeconds"] = seconds });
+                    extensions: new Dictionary<string, object?> { ["code"] = RejectionCodes.RateLimited, ["retryAfterSeconds"] = seconds });
             }
         });
 }

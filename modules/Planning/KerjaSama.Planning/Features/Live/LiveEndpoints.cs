@@ -18,6 +18,8 @@ namespace KerjaSama.Planning.Features.Live;
 /// <summary>REST for live sessions and the matrix: open/lock/close, rows, the op log and its audit export, ops.</summary>
 internal static class LiveEndpoints
 {
+    private static readonly string[] OpsHeader = ["seq", "at_utc", "kind", "row_id", "field", "value", "author", "organisation", "session_id", "op_id"];
+
     internal sealed record SessionDto(Guid SessionId, Guid ExerciseId, string State, long Seq);
 
     internal sealed record OpLogEntry(long Seq, Guid OpId, Guid SessionId, string Kind, Guid RowId, Dictionary<string, object?> Fields,
@@ -63,11 +65,11 @@ internal static class LiveEndpoints
         SessionDirectory sessions, IGrainFactory grains)
     {
         if (await sessions.ExerciseOfAsync(sessionId, http.RequestAborted) is not { } exerciseId)
-            return Problems.NotFound("unknown_session", $"No live session has the id {sessionId}.");
+            return Problems.NotFound(RejectionCodes.UnknownSession, $"No live session has the id {sessionId}.");
         var info = await grains.GetGrain<IMatrixGrain>(exerciseId).ChangeSessionState(Caller.From(http.User)!, sessionId, state);
         // A closed session cannot change any more: that is a conflict with its state, not a refusal of the caller.
         return info.Error is { } error
-            ? Problem(error.Code switch { "forbidden" => 403, "unknown_session" => 404, "session_closed" => 409, _ => 400 }, error)
+            ? Problem(error.Code switch { RejectionCodes.Forbidden => 403, RejectionCodes.UnknownSession => 404, RejectionCodes.SessionClosed => 409, _ => 400 }, error)
             : TypedResults.Ok(new SessionDto(info.SessionId, exerciseId, info.State, info.Seq));
     }
 
@@ -108,7 +110,7 @@ internal static class LiveEndpoints
         CancellationToken ct)
     {
         var ops = await db.Ops.AsNoTracking().Where(o => o.ExerciseId == id).OrderBy(o => o.Seq).ToListAsync(ct);
-        var records = new List<IEnumerable<object?>> { new[] { "seq", "at_utc", "kind", "row_id", "field", "value", "author", "organisation", "session_id", "op_id" } };
+        var records = new List<IEnumerable<object?>> { OpsHeader };
         foreach (var op in ops.Select(MatrixStore.ToMessage))
         {
             var fields = op.Fields.Count == 0 ? [new KeyValuePair<string, string?>("", null)] : op.Fields.ToList();
@@ -126,12 +128,12 @@ internal static class LiveEndpoints
         if (!await db.Exercises.AnyAsync(e => e.Id == id, ct))
             return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
         if (op.OpId == Guid.Empty || op.RowId == Guid.Empty)
-            return Problem(400, new FieldError("invalid_op", "An op needs an opId and a rowId."));
+            return Problem(400, new FieldError(RejectionCodes.InvalidOp, "An op needs an opId and a rowId."));
         var fields = (op.Fields ?? []).ToDictionary(kv => kv.Key, kv => FieldValues.ToJson(kv.Value), StringComparer.Ordinal);
         var result = await grains.GetGrain<IMatrixGrain>(id)
             .Submit(Caller.From(http.User)!, new OpRequest(op.SessionId, op.OpId, op.Kind ?? "", op.RowId, fields, op.BaseSeq));
         if (result.Error is { } error)
-            return Problem(error.Code is "forbidden" or "not_invited" ? 403 : error.Code is "unknown_row" ? 404 : error.Code is "not_committed" ? 503 : 400, error);
+            return Problem(error.Code is RejectionCodes.Forbidden or RejectionCodes.NotInvited ? 403 : error.Code is RejectionCodes.UnknownRow ? 404 : error.Code is RejectionCodes.NotCommitted ? 503 : 400, error);
         return TypedResults.Ok(LiveMapping.ToAck(result));
     }
 

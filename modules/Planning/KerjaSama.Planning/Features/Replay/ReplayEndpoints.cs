@@ -86,7 +86,7 @@ internal static class ReplayEndpoints
                 return (null, null, Problems.Validation("sessionId", "A session id (a GUID).", "invalid_session_id"));
             session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid && s.ExerciseId == id, ct);
             if (session is null)
-                return (null, null, Problems.NotFound("unknown_session", $"This exercise has no live session {sid}."));
+                return (null, null, Problems.NotFound(RejectionCodes.UnknownSession, $"This exercise has no live session {sid}."));
         }
 
         int? bucket = null;

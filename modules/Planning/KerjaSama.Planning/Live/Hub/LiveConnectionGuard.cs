@@ -24,7 +24,7 @@ internal sealed partial class LiveConnectionGuard(
     : BackgroundService
 {
     public const string SessionEnded = "session_ended";
-    public const string NotInvited = "not_invited";
+    public const string NotInvited = RejectionCodes.NotInvited;
 
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, IReadOnlyList<MemberContact>> _standing = new();

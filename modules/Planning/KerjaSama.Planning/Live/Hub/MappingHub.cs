@@ -48,7 +48,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
             throw new HubException(LiveText.Hub(StoreFailures.UnavailableCode, "the database cannot be reached at the moment; join again in a few seconds."));
         }
 
-        var exerciseId = found ?? throw new HubException(LiveText.Hub("unknown_session", "no such live session."));
+        var exerciseId = found ?? throw new HubException(LiveText.Hub(RejectionCodes.UnknownSession, "no such live session."));
         var grain = grains.GetGrain<IMatrixGrain>(exerciseId);
         var alreadyJoined = connection.Joined.ContainsKey(sessionId);
         if (!alreadyJoined)
@@ -82,7 +82,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
     public async Task<Ack> Submit(SubmitOp op)
     {
         if (op is null || op.OpId == Guid.Empty || op.RowId == Guid.Empty)
-            return Rejected(op?.OpId ?? Guid.Empty, "invalid_op", "An op needs an opId and a rowId.");
+            return Rejected(op?.OpId ?? Guid.Empty, RejectionCodes.InvalidOp, "An op needs an opId and a rowId.");
         var connection = Connection;
         if (guard.Refusal(connection) is { } refusal)
             return Rejected(op.OpId, refusal, "Your membership or role changed; sign in again.");
@@ -90,7 +90,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
         if (connection.Revoked.TryGetValue(op.SessionId, out var revoked))
             return Rejected(op.OpId, revoked, "Your organisation is no longer invited to this mapping exercise.");
         if (!connection.Joined.TryGetValue(op.SessionId, out var exerciseId))
-            return Rejected(op.OpId, "not_joined", "Join the session before submitting to it.");
+            return Rejected(op.OpId, RejectionCodes.NotJoined, "Join the session before submitting to it.");
         if (!guard.TryAcquireSubmit(caller.UserId))
             return Rejected(op.OpId, RejectionCodes.RateLimited, "Too many edits in a short time; send this one again in a moment (same op id).");
         Dictionary<string, string?> fields;
@@ -100,7 +100,7 @@ internal sealed partial class MappingHub(IGrainFactory grains, SessionDirectory 
         }
         catch (Exception ex) when (ex is NotSupportedException or System.Text.Json.JsonException or ArgumentException)
         {
-            return Rejected(op.OpId, "invalid_value", "A field value could not be read.");
+            return Rejected(op.OpId, RejectionCodes.InvalidValue, "A field value could not be read.");
         }
 
         var result = await matrices.Matrix(exerciseId)

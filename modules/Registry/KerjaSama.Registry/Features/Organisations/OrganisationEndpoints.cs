@@ -2,6 +2,7 @@ using System.Text;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Registry.Csv;
 using KerjaSama.Registry.Features.Imports;
+using KerjaSama.Registry.Organisations;
 using KerjaSama.Registry.Persistence;
 using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Builder;
@@ -37,7 +38,7 @@ internal static class OrganisationEndpoints
     private static async Task<Results<Ok<OrganisationDto>, ProblemHttpResult>> Get(Guid id, RegistryDb db, CancellationToken ct) =>
         await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o
             ? TypedResults.Ok(OrganisationDto.From(o))
-            : NotFound(id);
+            : Problems.NotFound(OrganisationCommands.NotFound, $"No organisation has the id {id}.");
 
     private static async Task<FileContentHttpResult> Export(RegistryDb db, string? kind, string? region, CancellationToken ct)
     {
@@ -50,32 +51,29 @@ internal static class OrganisationEndpoints
         OrganisationCommands commands, CancellationToken ct)
     {
         var outcome = await commands.CreateAsync(request, ct);
-        return outcome.Organisation is { } o
+        return outcome is { Succeeded: true, Value: { } o }
             ? TypedResults.Created($"/api/registry/organisations/{o.Id}", OrganisationDto.From(o))
             : Problems.Validation(outcome.Errors!);
     }
 
     private static async Task<Results<Ok<OrganisationDto>, ValidationProblem, ProblemHttpResult>> Update(Guid id, OrganisationRequest request,
         OrganisationCommands commands, CancellationToken ct) =>
-        Answer(id, await commands.UpdateAsync(id, request, ct));
+        Answer(await commands.UpdateAsync(id, request, ct));
 
     private static async Task<Results<Ok<OrganisationDto>, ValidationProblem, ProblemHttpResult>> Deactivate(Guid id,
         OrganisationCommands commands, CancellationToken ct) =>
-        Answer(id, await commands.DeactivateAsync(id, ct));
+        Answer(await commands.DeactivateAsync(id, ct));
 
     private static Task<IResult> Import(HttpContext http, RegistryDb db, IIntegrationEventPublisher events, TimeProvider clock,
         IOptions<ImportLimits> limits, CancellationToken ct) =>
         ImportEndpoint.HandleAsync(http, limits, (text, c) => ImportOrganisations.RunAsync(db, events, clock, text, c), ct);
 
-    private static Results<Ok<OrganisationDto>, ValidationProblem, ProblemHttpResult> Answer(Guid id, OrganisationOutcome outcome) =>
+    private static Results<Ok<OrganisationDto>, ValidationProblem, ProblemHttpResult> Answer(Outcome<Organisation> outcome) =>
         outcome switch
         {
-            { Organisation: { } o } => TypedResults.Ok(OrganisationDto.From(o)),
+            { Succeeded: true, Value: { } o } => TypedResults.Ok(OrganisationDto.From(o)),
             { Errors: { } errors } => Problems.Validation(errors),
-            { Failure: OrganisationOutcome.VersionConflict } => Problems.Conflict(OrganisationOutcome.VersionConflict,
-                "Someone else changed this organisation since you read it. Reload it, then apply your change again."),
-            _ => NotFound(id),
+            { Conflict: true } => Problems.Conflict(outcome.Code!, outcome.Detail!),
+            _ => Problems.NotFound(outcome.Code!, outcome.Detail!),
         };
-
-    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound(OrganisationOutcome.NotFound, $"No organisation has the id {id}.");
 }

@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using KerjaSama.Planning.Contracts.Live;
+using KerjaSama.Planning.Monitor;
 
-namespace KerjaSama.Planning.Monitor;
+namespace KerjaSama.Planning.Features.Monitor;
 
 /// <summary>The live monitor's figures as a REST snapshot, for the secretariat's reports.</summary>
 internal static class MonitorEndpoints
@@ -22,7 +24,7 @@ internal static class MonitorEndpoints
         int feed = MonitorQueries.DefaultFeed, CancellationToken ct = default) =>
         await queries.SessionAsync(id, feed, ct) is { } monitor
             ? TypedResults.Ok(monitor)
-            : Problems.NotFound("unknown_session", $"No live session has the id {id}.");
+            : Problems.NotFound(RejectionCodes.UnknownSession, $"No live session has the id {id}.");
 
     private static async Task<Ok<MonitorOverview>> Overview(MonitorQueries queries, int feed = MonitorQueries.DefaultFeed,
         CancellationToken ct = default) =>
