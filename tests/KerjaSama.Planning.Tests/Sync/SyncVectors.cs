@@ -105,10 +105,12 @@ internal static class SyncVectors
         }
     }
 
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     /// <summary>The members of <paramref name="actual"/> (camelCase) that the vector's first entry names.</summary>
     private static JsonObject Pick(object actual, JsonNode list)
     {
-        var all = JsonSerializer.SerializeToNode(actual, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.AsObject();
+        var all = JsonSerializer.SerializeToNode(actual, WebJson)!.AsObject();
         var shape = list.AsArray().FirstOrDefault()?.AsObject();
         return shape is null ? all : new JsonObject(shape.Select(k => KeyValuePair.Create(k.Key, all[k.Key]?.DeepClone())));
     }

@@ -12,6 +12,8 @@ namespace KerjaSama.Planning.Exports;
 /// </summary>
 internal static class PlanTableDocument
 {
+    private static readonly int[] YearWidths = [4, 5];
+
     public static byte[] Build(IReadOnlyList<RowView> rows, MatrixNames names, IReadOnlyList<int> years, string plan)
     {
         var span = years.Count == 1 ? years[0].ToString(CultureInfo.InvariantCulture) : $"{years[0]}–{years[^1]}";
@@ -22,7 +24,7 @@ internal static class PlanTableDocument
         headers.AddRange(years.SelectMany(y => new[] { $"Target {y}", $"Pagu Indikatif {y} (Rp)" }));
         headers.AddRange(["Lokasi", "Perangkat Daerah Penanggung Jawab"]);
         List<int> widths = [2, 11, 6];
-        widths.AddRange(years.SelectMany(_ => new[] { 4, 5 }));
+        widths.AddRange(years.SelectMany(_ => YearWidths));
         widths.AddRange([5, 6]);
         var lines = new List<IReadOnlyList<string>>();
         foreach (var affair in rows.GroupBy(r => r.AffairCode ?? "~").OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -7,7 +7,6 @@ using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using KerjaSama.SharedKernel;
 
 namespace KerjaSama.Planning.Features.Exercises;
 

@@ -13,7 +13,7 @@ internal sealed class ImportLimits
     /// Bounds on an uploaded workbook: the shared defaults, but room for a whole nomenclature edition (the SIPD export has
     /// about 7,600 lines; the decree's table one line per code, about 17,500).
     /// </summary>
-    public SpreadsheetLimits Sheet => new() { MaxRows = 100_000, MaxColumns = 64 };
+    public static SpreadsheetLimits Sheet => new() { MaxRows = 100_000, MaxColumns = 64 };
 
     public string Describe() => MaxImportBytes % (1024 * 1024) == 0
         ? $"{MaxImportBytes / (1024 * 1024)} MB ({MaxImportBytes} bytes)"

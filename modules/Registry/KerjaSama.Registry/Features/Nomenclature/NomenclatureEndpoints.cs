@@ -106,7 +106,7 @@ internal static partial class NomenclatureEndpoints
         var (content, problem) = await CsvUpload.ReadBytesAsync(http, limits.Value, ct);
         if (problem is not null)
             return problem;
-        var (result, report) = await ImportNomenclature.RunAsync(db, content!, limits.Value.Sheet, edition, preview, clock.GetUtcNow(), ct);
+        var (result, report) = await ImportNomenclature.RunAsync(db, content!, ImportLimits.Sheet, edition, preview, clock.GetUtcNow(), ct);
         return result.Succeeded
             ? TypedResults.Ok(new NomenclatureImportDto(result.Rows, result.Created, result.Updated, report!))
             : ImportProblems.Invalid(result.Errors);
