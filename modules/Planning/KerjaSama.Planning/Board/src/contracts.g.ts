@@ -304,6 +304,7 @@ export const RejectionCodes = {
   NotJoined: "not_joined",
   NotInvited: "not_invited",
   Forbidden: "forbidden",
+  UnknownSession: "unknown_session",
   SessionLocked: "session_locked",
   SessionClosed: "session_closed",
   UnknownRow: "unknown_row",
