@@ -28,8 +28,11 @@ public sealed partial class ModuleShapeTests
     /// <summary>Result types that still carry their own field-error dictionary instead of answering Outcome&lt;T&gt;.</summary>
     private static readonly string[] OwnResultTypes = ["KerjaSama.Meetings.Minutes.MinutesSave"];
 
-    /// <summary>Pages that still post to a REST endpoint (the consolidation page's row actions; docs/architecture.md).</summary>
-    private static readonly string[] PagesPostingToEndpoints = ["ExerciseConsolidation.razor", "ReimportPreview.razor"];
+    /// <summary>
+    /// Pages that still post to a REST endpoint (the consolidation page's row actions, the annex page's signatory form;
+    /// docs/architecture.md).
+    /// </summary>
+    private static readonly string[] PagesPostingToEndpoints = ["ExerciseConsolidation.razor", "ReimportPreview.razor", "DecreeAnnexPage.razor"];
 
     private static string Root { get; } = FindRoot();
 

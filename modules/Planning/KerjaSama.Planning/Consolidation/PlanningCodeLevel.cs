@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KerjaSama.Planning.Live;
 using KerjaSama.Registry.Contracts;
+using KerjaSama.Planning.Contracts.Live;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
 namespace KerjaSama.Planning.Consolidation;
@@ -32,7 +33,7 @@ internal static class PlanningCodeLevel
     }
 
     public static FieldError Error(string field, string code, string level) =>
-        new("code_not_of_level", $"{code} is not a code of the {Name(level)} level (its fourth part must be {Digit(level)}).", field);
+        new(RejectionCodes.CodeNotOfLevel, $"{code} is not a code of the {Name(level)} level (its fourth part must be {Digit(level)}).", field);
 
     private static string? Code(string json)
     {

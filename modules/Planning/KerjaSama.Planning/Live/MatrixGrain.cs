@@ -261,7 +261,7 @@ internal sealed partial class MatrixGrain(
             {
                 // A check needed the database (a code or region look-up) and it cannot be reached: nothing of the batch
                 // is stored; every op not yet answered is refused with the retryable code, to be sent again.
-                var refused = Unavailable("not_committed");
+                var refused = Unavailable(RejectionCodes.NotCommitted);
                 metrics.Rejected(batch.Count);
                 foreach (var (_, pending, waiting) in batch)
                     waiting.TrySetResult(new OpResult(pending.OpId, 0, AckOutcomes.Rejected, refused, []));
