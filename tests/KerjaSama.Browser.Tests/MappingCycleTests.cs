@@ -89,7 +89,7 @@ public abstract class MappingCycleTests(BrowserFixture fixture, ITestOutputHelpe
         var rowB = await b.AddRowAsync(PotentialB);
         await Assertions.Expect(a.Value(rowB, F.Potential)).ToHaveTextAsync(PotentialB);
         await a.EditAsync(rowA, F.CooperationType, "KSDD-sukarela");
-        await Assertions.Expect(b.Value(rowA, F.CooperationType)).ToHaveTextAsync("KSDD-sukarela");
+        await Assertions.Expect(b.Value(rowA, F.CooperationType)).ToHaveTextAsync("Kerja sama daerah dengan daerah (sukarela)");
         await b.EditAsync(rowB, F.StartYear, "2026");
         await Assertions.Expect(a.Value(rowB, F.StartYear)).ToHaveTextAsync("2026");
         await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");

@@ -28,7 +28,7 @@ public abstract partial class AttendanceTests
         using var admin = s.Admin();
         foreach (var (person, organisation) in new[] { ("Ibu Sari Rahayu", s.AgencyA.Id), ("Bapak Yohanes Dangin", s.AgencyB.Id) })
         {
-            await (await admin.PutAsJsonAsync($"/api/meetings/meetings/{meetingId}/attendance/{Guid.NewGuid()}", new
+            await (await admin.PutAsJsonAsync($"/api/meetings/{meetingId}/attendance/{Guid.NewGuid()}", new
             {
                 present = true, displayName = person, organisationId = organisation, firstJoinAt = "2026-12-03T09:05:00+07:00",
                 lastLeaveAt = "2026-12-03T11:55:00+07:00", totalMinutes = 170,
@@ -40,10 +40,10 @@ public abstract partial class AttendanceTests
         var rejected = await AddRowAsync(admin, exerciseId, "1.02", "Usulan yang ditolak");
         await (await admin.PostJsonAsync($"/api/planning/exercises/{exerciseId}/rows/{rejected}/status", new { status = "ditolak", reason = "Bukan urusan provinsi" }))
             .ReadAsync<JsonElement>();
-        await (await admin.PostJsonAsync($"/api/meetings/meetings/{meetingId}/decisions", new { text = "Urusan kesehatan diprioritaskan." }))
+        await (await admin.PostJsonAsync($"/api/meetings/{meetingId}/decisions", new { text = "Urusan kesehatan diprioritaskan." }))
             .ReadAsync<JsonElement>(System.Net.HttpStatusCode.Created);
 
-        var docx = await admin.GetByteArrayAsync($"/api/meetings/meetings/{meetingId}/berita-acara.docx");
+        var docx = await admin.GetByteArrayAsync($"/api/meetings/{meetingId}/berita-acara.docx");
         var text = DocumentText(docx);
         foreach (var expected in new[]
                  {

@@ -11,6 +11,16 @@ public static class PlatformRoles
 
     public static readonly IReadOnlyList<string> All = [SecretariatAdmin, Facilitator, AgencyContributor, PartnerContributor, Observer];
 
+    /// <summary>What pages show for each role (Bahasa Indonesia first).</summary>
+    public static readonly IReadOnlyList<KerjaSama.SharedKernel.CodeLabel> Labels =
+    [
+        new(SecretariatAdmin, "Admin sekretariat", "Secretariat administrator"),
+        new(Facilitator, "Fasilitator", "Facilitator"),
+        new(AgencyContributor, "Kontributor perangkat daerah", "Agency contributor"),
+        new(PartnerContributor, "Kontributor daerah mitra", "Partner contributor"),
+        new(Observer, "Pengamat", "Observer"),
+    ];
+
     public static bool CanFacilitate(string role) => role is SecretariatAdmin or Facilitator;
 
     public static bool CanContribute(string role) => role is SecretariatAdmin or Facilitator or AgencyContributor or PartnerContributor;

@@ -132,7 +132,9 @@ public abstract partial class ExportImportTests
     {
         var s = await MatrixScenario.StartAsync(platform);
         await s.AddRowAsync(Planned("Rujukan pasien lintas batas", "1.02", "1.02.02", 100_000_000, 120_000_000));
-        await s.AddRowAsync(Planned("Wisata sungai Kahayan", "3.26", "3.26.02", 75_000_000, 80_000_000));
+        var river = Planned("Wisata sungai Kahayan", "3.26", "3.26.02", 75_000_000, 80_000_000);
+        river[F.Location] = "Bantaran Sungai Kahayan, Kota Palangka Raya";
+        await s.AddRowAsync(river);
 
         var rpjmd = await s.Admin.GetByteArrayAsync($"{s.Base}/exports/rpjmd.docx");
         var text = WordText(rpjmd);
@@ -141,7 +143,8 @@ public abstract partial class ExportImportTests
                      "TABEL RENCANA PROGRAM DAN KEGIATAN KERJA SAMA DAERAH DALAM RPJMD", "PROVINSI KALIMANTAN TENGAH TAHUN 2025–2029",
                      "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Target 2025", "Pagu Indikatif 2029 (Rp)", "Lokasi", "Perangkat Daerah Penanggung Jawab",
                      "Urusan 1.02 Kesehatan", "Urusan 3.26 Pariwisata", "Jumlah layanan", "100.000.000", "JUMLAH SELURUHNYA", "175.000.000", "200.000.000",
-                     "Kalimantan Tengah; Kalimantan Selatan",
+                     // The row without a lokasi is located in the region and its partner region; the other one by its own.
+                     "Kalimantan Tengah; Kalimantan Selatan", "Bantaran Sungai Kahayan, Kota Palangka Raya",
                  })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public abstract class ExerciseMeetingFormTests(PlatformFixture platform)
 {
     private static async Task<Guid> MeetingAsync(HttpClient api, string title, Guid? exerciseId = null)
     {
-        var response = await api.PostAsJsonAsync("/api/meetings/meetings", new
+        var response = await api.PostAsJsonAsync("/api/meetings", new
         {
             title, startsAt = "2026-12-10T09:00:00+07:00", durationMinutes = 120, timeZone = "WIB", place = "Palangka Raya", exerciseId,
         }, HttpAssertions.Json);
@@ -22,7 +22,7 @@ public abstract class ExerciseMeetingFormTests(PlatformFixture platform)
 
     private static async Task<Guid?> ExerciseOfMeetingAsync(HttpClient api, Guid meetingId)
     {
-        var meeting = await (await api.GetAsync($"/api/meetings/meetings/{meetingId}")).ReadAsync<JsonElement>();
+        var meeting = await (await api.GetAsync($"/api/meetings/{meetingId}")).ReadAsync<JsonElement>();
         return meeting.GetProperty("exerciseId").ValueKind == JsonValueKind.Null ? null : meeting.GetProperty("exerciseId").GetGuid();
     }
 

@@ -35,7 +35,7 @@ public abstract partial class LabelsNotCodesTests(PlatformFixture platform)
         foreach (var path in new[]
                  {
                      $"/planning/exercises/{s.ExerciseId}", $"/planning/exercises/{s.ExerciseId}/dashboard", $"/planning/exercises/{s.ExerciseId}/rows/{accepted}/edit",
-                     "/planning", "/registry/organisations", "/partners", "/partners/agreements",
+                     "/planning", "/registry/organisations", "/partners", "/partners/agreements", "/identity/users",
                  })
         {
             var response = await page.GetAsync(path);
@@ -44,6 +44,14 @@ public abstract partial class LabelsNotCodesTests(PlatformFixture platform)
             foreach (var code in Codes)
                 Assert.False(Token(code).IsMatch(text), $"{path} shows the raw code '{code}': …{Around(text, code)}…");
         }
+
+        // Roles and membership states on the users page (test users' e-mail addresses carry role codes, so the options are
+        // checked, not the whole text).
+        var users = await page.GetStringAsync("/identity/users");
+        Assert.Contains(">Admin sekretariat</option>", users, StringComparison.Ordinal);
+        Assert.Contains(">Kontributor perangkat daerah</option>", users, StringComparison.Ordinal);
+        Assert.DoesNotContain(">agency_contributor</option>", users, StringComparison.Ordinal);
+        Assert.Contains("<td>Aktif</td>", users, StringComparison.Ordinal);
 
         // The labels are there instead, in Indonesian by default.
         var consolidation = VisibleText(await page.GetStringAsync($"/planning/exercises/{s.ExerciseId}"));

@@ -93,15 +93,15 @@ internal sealed partial class DemoExerciseSeeder(
         {
             [F.AffairCode] = "1.02", [F.Potential] = "Rujukan pasien dari kabupaten perbatasan ke rumah sakit rujukan provinsi",
             [F.CooperationObject] = "Layanan rujukan kesehatan", [F.CooperationType] = "KSDD-wajib", [F.PartnerRegionCodes] = new[] { "63" },
-            [F.Form] = "pelayanan_publik", [F.Benefit] = "Waktu rujukan lebih singkat", [F.ProgramCode] = "1.02.02", [F.ActivityCode] = "1.02.02.2.02",
-            [F.SubActivityCode] = "1.02.02.2.02.0001", [F.StartYear] = 2026, [F.DurationYears] = 3,
+            [F.Form] = "pelayanan_publik", [F.Benefit] = "Waktu rujukan lebih singkat", [F.ProgramCode] = "1.02.02", [F.ActivityCode] = "1.02.02.1.02",
+            [F.SubActivityCode] = "1.02.02.1.02.0024", [F.StartYear] = 2026, [F.DurationYears] = 3,
             [F.YearlyPlans] = Plans((2026, "300 pasien", 750_000_000), (2027, "400 pasien", 800_000_000), (2028, "500 pasien", 850_000_000)),
         });
         yield return (dinkes, new()
         {
             [F.AffairCode] = "1.02", [F.Potential] = "Surveilans penyakit menular lintas batas", [F.CooperationType] = "KSDD-wajib",
-            [F.PartnerRegionCodes] = new[] { "63", "64" }, [F.Form] = "pelayanan_publik", [F.ProgramCode] = "1.02.02", [F.ActivityCode] = "1.02.02.2.02",
-            [F.SubActivityCode] = "1.02.02.2.02.0020", [F.StartYear] = 2026, [F.DurationYears] = 2,
+            [F.PartnerRegionCodes] = new[] { "63", "64" }, [F.Form] = "pelayanan_publik", [F.ProgramCode] = "1.02.02", [F.ActivityCode] = "1.02.02.1.02",
+            [F.SubActivityCode] = "1.02.02.1.02.0017", [F.StartYear] = 2026, [F.DurationYears] = 2,
             [F.YearlyPlans] = Plans((2026, "4 dokumen", 150_000_000), (2027, "4 dokumen", 150_000_000)),
         });
         yield return (dinkes, new()
@@ -117,15 +117,15 @@ internal sealed partial class DemoExerciseSeeder(
         yield return (pupr, new()
         {
             [F.AffairCode] = "2.11", [F.Potential] = "Pengelolaan sampah regional bersama Kota Palangka Raya", [F.CooperationType] = "KSDD-wajib",
-            [F.PartnerRegionCodes] = new[] { "62.71" }, [F.Form] = "pengelolaan_aset", [F.ProgramCode] = "2.11.11", [F.ActivityCode] = "2.11.11.2.01",
-            [F.SubActivityCode] = "2.11.11.2.01.0023", [F.StartYear] = 2026, [F.DurationYears] = 5,
+            [F.PartnerRegionCodes] = new[] { "62.71" }, [F.Form] = "pengelolaan_aset", [F.ProgramCode] = "2.11.11", [F.ActivityCode] = "2.11.11.1.01",
+            [F.SubActivityCode] = "2.11.11.1.01.0017", [F.StartYear] = 2026, [F.DurationYears] = 5,
             [F.YearlyPlans] = Plans((2026, "1 dokumen", 200_000_000), (2027, "TPA regional", 2_500_000_000)),
         });
         yield return (pupr, new()
         {
-            [F.AffairCode] = "2.15", [F.Potential] = "Terminal penumpang tipe C bersama", [F.CooperationType] = "KSDD-sukarela",
-            [F.PartnerRegionCodes] = new[] { "62.71" }, [F.Form] = "pelayanan_publik", [F.ProgramCode] = "2.15.02", [F.ActivityCode] = "2.15.02.2.03",
-            [F.SubActivityCode] = "2.15.02.2.03.0009", [F.StartYear] = 2027, [F.DurationYears] = 3,
+            [F.AffairCode] = "2.15", [F.Potential] = "Revitalisasi terminal penumpang tipe B bersama", [F.CooperationType] = "KSDD-sukarela",
+            [F.PartnerRegionCodes] = new[] { "62.71" }, [F.Form] = "pelayanan_publik", [F.ProgramCode] = "2.15.02", [F.ActivityCode] = "2.15.02.1.03",
+            [F.SubActivityCode] = "2.15.02.1.03.0007", [F.StartYear] = 2027, [F.DurationYears] = 3,
             [F.YearlyPlans] = Plans((2027, "1 unit", 1_200_000_000)),
         });
         yield return (dinkes, new()

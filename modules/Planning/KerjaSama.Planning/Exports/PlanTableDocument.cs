@@ -63,9 +63,11 @@ internal static class PlanTableDocument
     private static string Indicator(RowView r, MatrixNames names) =>
         r.YearlyPlans.Select(p => p.Indicator).FirstOrDefault(i => !string.IsNullOrWhiteSpace(i)) ?? names.Indicator(r.SubActivityCode) ?? "-";
 
-    // REVIEW: rows have no location field yet (issue 22 item 3 adds "lokasi"); until then the region and the partner regions.
+    /// <summary>The row's own lokasi; a row without one is located in the region and its partner regions.</summary>
     private static string Location(RowView r, MatrixNames names) =>
-        string.Join("; ", new[] { names.RegionName }.Concat(r.PartnerRegionCodes.Select(names.RegionNameOf)).Distinct());
+        !string.IsNullOrWhiteSpace(r.Location)
+            ? r.Location
+            : string.Join("; ", new[] { names.RegionName }.Concat(r.PartnerRegionCodes.Select(names.RegionNameOf)).Distinct());
 
     private static List<string> Spanning(int columns, string text)
     {

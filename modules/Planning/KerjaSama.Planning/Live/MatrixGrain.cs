@@ -22,7 +22,7 @@ namespace KerjaSama.Planning.Live;
 internal sealed partial class MatrixGrain(
     IDbContextFactory<PlanningDb> factory, MatrixStore store, IRegionDirectory regions, IAffairCatalog affairs,
     IOrganisationDirectory organisations, INomenclatureCatalog nomenclature, TimeProvider clock, ILogger<MatrixGrain> logger,
-    IOptions<RejectedOpsOptions> rejectedOps, LiveMetrics metrics, Hub.MatrixFanout fanout)
+    IOptions<RejectedOpsOptions> rejectedOps, LiveMetrics metrics, Hub.MatrixFanout? fanout = null)
     : Grain, IMatrixGrain
 #pragma warning restore CA1001
 {
