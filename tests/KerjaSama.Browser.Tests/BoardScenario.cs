@@ -67,6 +67,17 @@ public sealed class BoardScenario
         };
     }
 
+    /// <summary>
+    /// A field of a row as stored, once it has the expected value: the board's "unsent 0" means sent, and the commit
+    /// (the ack) may still be on its way, so the store is polled until it agrees or the deadline passes.
+    /// </summary>
+    public async Task<string?> StoredFieldAsync(Guid rowId, string field, string expected)
+    {
+        var rows = await KerjaSama.TestKit.Eventually.ValueAsync(StoredRowsAsync,
+            r => r.TryGetValue(rowId, out var row) && row.TryGetValue(field, out var value) && value == expected, $"{field} of {rowId} stored as '{expected}'");
+        return rows[rowId].GetValueOrDefault(field);
+    }
+
     /// <summary>The rows as stored, read through REST: row id → field → value as JSON text.</summary>
     public async Task<Dictionary<Guid, Dictionary<string, string>>> StoredRowsAsync()
     {

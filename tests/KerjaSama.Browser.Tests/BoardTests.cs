@@ -200,9 +200,9 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
         await facilitator.Page.ClickAsync("[data-testid=unlock]");
         await Assertions.Expect(a.Cell(row, F.Potential)).ToHaveAttributeAsync("aria-readonly", "false");
         await a.EditAsync(row, F.Potential, "Pengelolaan DAS Barito bersama");
-        // The editor closes on Enter; the edit is stored once acknowledged (the queue is empty again).
+        // The editor closes on Enter; the edit is stored once acknowledged (the queue is empty, then the ack arrives).
         await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
-        Assert.Equal("Pengelolaan DAS Barito bersama", (await s.StoredRowsAsync())[row][F.Potential]);
+        Assert.Equal("Pengelolaan DAS Barito bersama", await s.StoredFieldAsync(row, F.Potential, "Pengelolaan DAS Barito bersama"));
     }
 }
 

@@ -44,7 +44,7 @@ public abstract class CodePickerBoardTests(BrowserFixture fixture, ITestOutputHe
         await Assertions.Expect(a.Page.Locator("[data-testid=code-picker]")).ToHaveCountAsync(0);
         await Assertions.Expect(a.Value(row, F.SubActivityCode)).ToContainTextAsync("1.02.02.1.02.0001");
         await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
-        Assert.Equal("1.02.02.1.02.0001", (await s.StoredRowsAsync())[row][F.SubActivityCode]);
+        Assert.Equal("1.02.02.1.02.0001", await s.StoredFieldAsync(row, F.SubActivityCode, "1.02.02.1.02.0001"));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public abstract class CodePickerBoardTests(BrowserFixture fixture, ITestOutputHe
         await editor.PressAsync("Enter");
         await Assertions.Expect(cell.Locator("[data-testid=editor]")).ToHaveCountAsync(0);
         await Assertions.Expect(a.Unsent).ToHaveAttributeAsync("data-count", "0");
-        Assert.Equal("1.02.02.1.02", (await s.StoredRowsAsync())[row][F.ActivityCode]);
+        Assert.Equal("1.02.02.1.02", await s.StoredFieldAsync(row, F.ActivityCode, "1.02.02.1.02"));
     }
 }
 

@@ -64,4 +64,12 @@ public static class MatrixVocabulary
         new("2", "2 (sedang)", "2 (medium)"),
         new("3", "3 (rendah)", "3 (low)"),
     ];
+
+    /// <summary>States of a live session (<see cref="SessionStates"/>), as pages show them.</summary>
+    public static readonly IReadOnlyList<CodeLabel> SessionStates =
+    [
+        new(Live.SessionStates.Open, "Berlangsung", "Open"),
+        new(Live.SessionStates.Locked, "Dikunci", "Locked"),
+        new(Live.SessionStates.Closed, "Ditutup", "Closed"),
+    ];
 }

@@ -8,12 +8,4 @@ public static class SessionStates
     public const string Locked = "locked";
 
     public const string Closed = "closed";
-
-    /// <summary>What pages show for each state (Bahasa Indonesia first).</summary>
-    public static readonly IReadOnlyList<KerjaSama.SharedKernel.CodeLabel> Labels =
-    [
-        new(Open, "Berlangsung", "Open"),
-        new(Locked, "Dikunci", "Locked"),
-        new(Closed, "Ditutup", "Closed"),
-    ];
 }

@@ -246,6 +246,11 @@ export const MatrixVocabulary = {
     { code: "2", id: "2 (sedang)", en: "2 (medium)" },
     { code: "3", id: "3 (rendah)", en: "3 (low)" },
   ],
+  SessionStates: [
+    { code: "open", id: "Berlangsung", en: "Open" },
+    { code: "locked", id: "Dikunci", en: "Locked" },
+    { code: "closed", id: "Ditutup", en: "Closed" },
+  ],
 } as const;
 
 export interface MeetingTimer {
