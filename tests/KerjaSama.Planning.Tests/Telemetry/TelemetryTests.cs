@@ -73,7 +73,9 @@ public abstract class TelemetryTests(TelemetryFixture platform, ITestOutputHelpe
             var (status, body) = await ScrapeAsync(TelemetryFixture.ScrapeToken);
             Assert.Equal(HttpStatusCode.OK, status);
             scrape = body;
-            if ((Sum(scrape, "kerjasama_live_fanout_duration_milliseconds_count") ?? 0) > 0 || DateTime.UtcNow > deadline)
+            // Waits for every figure asserted below: the exporter's cached scrape may predate some of them.
+            if (((Sum(scrape, "kerjasama_live_fanout_duration_milliseconds_count") ?? 0) > 0 && (Sum(scrape, "kerjasama_live_hub_connections") ?? 0) >= 2
+                    && (Sum(scrape, "kerjasama_live_sessions_active") ?? 0) >= 1) || DateTime.UtcNow > deadline)
                 break;
             await Task.Delay(250);
         }
