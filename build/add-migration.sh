@@ -7,8 +7,7 @@ name="${1:?migration name}"
 modules="${2:-Registry Partners Planning Meetings Identity}"
 dotnet tool restore >/dev/null
 for m in $modules; do
-  # Identity is a platform module under src/; the business modules live under modules/.
-  if [[ "$m" == Identity ]]; then project="src/KerjaSama.$m"; else project="modules/$m/KerjaSama.$m"; fi
+  project="modules/$m/KerjaSama.$m"
   dotnet build "$project" -v q -nologo >/dev/null
   for p in Sqlite PostgreSql SqlServer; do
     dotnet ef migrations add "$name" --no-build --project "$project" --startup-project "$project" \

@@ -19,8 +19,6 @@ public sealed partial class ModuleShapeTests
 {
     public static TheoryData<string> Modules => new(ModuleBoundaryTests.ModuleNames);
 
-    /// <summary>ADR 0022: Identity stays in src/ for one more release. Empty this list when it moves.</summary>
-    private static readonly string[] ModulesKeptInSrc = ["Identity"];
 
     /// <summary>Modules whose Features/ folder is still one flat folder instead of a folder per use case.</summary>
     private static readonly string[] FlatFeatureFolders = ["Meetings", "Partners"];
@@ -36,12 +34,11 @@ public sealed partial class ModuleShapeTests
 
     private static string Root { get; } = FindRoot();
 
-    private static string ProjectDirectory(string module, string suffix = "") => ModulesKeptInSrc.Contains(module)
-        ? Path.Combine(Root, "src", $"KerjaSama.{module}{suffix}")
-        : Path.Combine(Root, "modules", module, $"KerjaSama.{module}{suffix}");
+    private static string ProjectDirectory(string module, string suffix = "") =>
+        Path.Combine(Root, "modules", module, $"KerjaSama.{module}{suffix}");
 
     [Fact]
-    public void Every_module_lives_under_modules_with_its_contracts_beside_it_except_those_ADR_0022_keeps_in_src()
+    public void Every_module_lives_under_modules_with_its_contracts_beside_it()
     {
         foreach (var module in ModuleBoundaryTests.ModuleNames)
         {
@@ -49,9 +46,11 @@ public sealed partial class ModuleShapeTests
             Assert.True(File.Exists(Path.Combine(ProjectDirectory(module, ".Contracts"), $"KerjaSama.{module}.Contracts.csproj")), module);
         }
 
-        var moved = ModulesKeptInSrc.Where(m => Directory.Exists(Path.Combine(Root, "modules", m))).ToList();
-        Assert.True(moved.Count == 0, $"{string.Join(", ", moved)} moved under modules/: remove it from {nameof(ModulesKeptInSrc)} and ADR 0022's exception.");
-        Assert.Single(Directory.GetFiles(Path.Combine(Root, "docs", "adr"), "0022-*.md"));
+        var leftInSrc = Directory.GetDirectories(Path.Combine(Root, "src"))
+            .Select(Path.GetFileName)
+            .Where(name => ModuleBoundaryTests.ModuleNames.Any(m => name!.StartsWith($"KerjaSama.{m}", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(leftInSrc.Count == 0, $"module projects left in src/: {string.Join(", ", leftInSrc)}");
     }
 
     [Theory]
