@@ -5,21 +5,23 @@
 import * as signalR from '@microsoft/signalr';
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import {
-  HubNames, PlatformRoles, SessionStates,
+  HubNames,
   type Ack, type AppliedOp, type FieldValue, type JoinResult, type Participant, type SubmitOp,
 } from './contracts.g';
-import { type BoardConfig, n } from './config';
+import type { BoardConfig } from './config';
+import * as access from './board/access';
+import { type FieldError, errorKey, rejectionError } from './board/cells';
+import { revokedMessage } from './board/labels';
+import { nextRetryDelay, parseStored, reconnectDelay, storageKey, storedText } from './board/storage';
 import type { BoardExtension } from './talk';
 import { type AckResult, type AppliedEffect, type OverwriteNotice, type QueueState, type RejectedEdit, type ReplicaRow, SyncEngine } from './sync/engine';
 import { SyncClient } from './sync/client';
 
 export type Row = ReplicaRow;
-export type { RejectedEdit, OverwriteNotice };
+export type { RejectedEdit, OverwriteNotice, FieldError };
 
 /** A row removed by someone else while this user had it open in an editor: the text stays for copying. */
 export interface RemovedWhileEditing { rowId: string; field: string; text: string; by: string }
-
-export interface FieldError { text: string; value: FieldValue }
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -70,17 +72,18 @@ export class BoardModel {
   get acked(): Map<string, { op: SubmitOp; seq: number }> { return this.engine.acked; }
   get notices(): OverwriteNotice[] { return this.engine.notices; }
 
-  get canFacilitate(): boolean { return this.config.role === PlatformRoles.SecretariatAdmin || this.config.role === PlatformRoles.Facilitator; }
+  get canFacilitate(): boolean { return access.canFacilitate(this.config.role); }
 
-  get canContribute(): boolean { return this.config.role !== PlatformRoles.Observer && this.config.role.length > 0; }
+  get canContribute(): boolean { return access.canContribute(this.config.role); }
 
-  get canWrite(): boolean {
-    return this.canContribute && this.state !== SessionStates.Closed && (this.state === SessionStates.Open || this.canFacilitate);
-  }
+  get canWrite(): boolean { return access.canWrite(this.config.role, this.state); }
 
-  canEditRow(row: Row): boolean { return this.canWrite && (this.canFacilitate || row.owner === this.config.organisationId); }
+  /** The caller's role, the session's state and organisation: what access.ts decides from. */
+  get access(): access.Access { return { role: this.config.role, state: this.state, organisationId: this.config.organisationId }; }
 
-  private get storageKey(): string { return `kerjasama.board.${n(this.config.sessionId)}.${n(this.config.userId)}`; }
+  canEditRow(row: Row): boolean { return access.canEditRow(this.access, row.owner); }
+
+  private get storageKey(): string { return storageKey(this.config.sessionId, this.config.userId); }
 
   private get connected(): boolean { return this.online && this.hub?.state === signalR.HubConnectionState.Connected; }
 
@@ -92,7 +95,7 @@ export class BoardModel {
     this.hub = new signalR.HubConnectionBuilder()
       .withUrl(HubNames.Path)
       .withHubProtocol(new MessagePackHubProtocol())
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => c.previousRetryCount < 3 ? 250 * (c.previousRetryCount + 1) : 2000 })
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => reconnectDelay(c.previousRetryCount) })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
     const hub = this.hub;
@@ -107,7 +110,7 @@ export class BoardModel {
     }, retryDelayMs);
     // Rejections not yet dismissed stay next to their fields, also after a reload (or when another tab sent the queue).
     for (const r of [...this.stored.rejected].reverse()) {
-      if (r.field) this.errors.set(errorKey(r.rowId, r.field), { text: `${r.message} (${r.code})`, value: r.value ?? null });
+      if (r.field) this.errors.set(errorKey(r.rowId, r.field), rejectionError(r));
     }
     this.hub.on(HubNames.Applied, (op: AppliedOp) => {
       if (op.SessionId.toLowerCase() === this.config.sessionId) this.sync?.receive(op);
@@ -125,9 +128,7 @@ export class BoardModel {
     this.hub.on(HubNames.Revoked, (session: string, code: string) => {
       if (session.toLowerCase() !== this.config.sessionId) return;
       this.engine.disconnected();
-      this.message = `${code}: ` + (this.config.language === 'en'
-        ? 'your organisation is no longer invited to this mapping exercise.'
-        : 'organisasi Anda tidak lagi diundang ke pemetaan ini.');
+      this.message = revokedMessage(code, this.config.language);
       this.changed({ bar: true });
     });
     for (const e of this.extensions) e.attach(this.hub);
@@ -170,7 +171,7 @@ export class BoardModel {
         this.changed({ bar: true });
         if ((this.hub.state as signalR.HubConnectionState) === signalR.HubConnectionState.Connected) await this.hub.stop();
         await sleep(delay);
-        delay = Math.min(delay * 2, 8000);
+        delay = nextRetryDelay(delay);
       }
     }
   }
@@ -221,7 +222,7 @@ export class BoardModel {
     const rowId = op.RowId.toLowerCase();
     if (result === 'rejected') {
       const r = this.stored.rejected[0];
-      this.errors.set(errorKey(rowId, r.field ?? ''), { text: `${r.message} (${r.code})`, value: r.value ?? null });
+      this.errors.set(errorKey(rowId, r.field ?? ''), rejectionError(r));
     }
     this.changed({ rowIds: [rowId], structure: true, side: true, bar: true });
   }
@@ -284,18 +285,16 @@ export class BoardModel {
 
   private loadStored(): QueueState {
     try {
-      const text = window.localStorage.getItem(this.storageKey);
-      if (!text) return { queue: [], rejected: [] };
-      const parsed = JSON.parse(text) as Partial<QueueState>;
-      return { queue: Array.isArray(parsed.queue) ? parsed.queue : [], rejected: Array.isArray(parsed.rejected) ? parsed.rejected : [] };
+      return parseStored(window.localStorage.getItem(this.storageKey));
     } catch {
-      return { queue: [], rejected: [] };
+      return parseStored(null); // Storage refused (private mode, quota): start empty.
     }
   }
 
   private saveStored(state: QueueState): void {
-    if (state.queue.length === 0 && state.rejected.length === 0) window.localStorage.removeItem(this.storageKey);
-    else window.localStorage.setItem(this.storageKey, JSON.stringify(state));
+    const text = storedText(state);
+    if (text === null) window.localStorage.removeItem(this.storageKey);
+    else window.localStorage.setItem(this.storageKey, text);
   }
 
   async dispose(): Promise<void> {
@@ -304,6 +303,6 @@ export class BoardModel {
   }
 }
 
-export const errorKey = (rowId: string, field: string): string => `${rowId}|${field}`;
+export { errorKey };
 
 function sleep(ms: number): Promise<void> { return new Promise(resolve => setTimeout(resolve, ms)); }

@@ -2,31 +2,17 @@
 // matrix as it was at that point (computed by the server from the op log: GET .../replay?atSeq=N), what changed at
 // the step and who changed it, play/pause, the timeline per time bucket and organisation with the sessions' moments,
 // and a per-row history with every value and author. Read-only.
-import type { FieldValue } from './contracts.g';
 import { type Text, textFor } from './config';
 import { h, text } from './dom';
-import { fieldByName, keyFields } from './fields';
+import { keyFields } from './fields';
 import { Registry } from './registry';
 import { Values } from './values';
+import {
+  type ReplayConfig, type ReplayView, type RowHistory, type RowSnapshot, type TimelineView,
+  barPercent, bucketTitle, busiest, changedFields, changes, clampSeq, entryClass, kindLabel, momentLabel, normaliseConfig, positionText, startSeq,
+} from './board/history';
 
-export interface ReplayConfig { exerciseId: string; exerciseTitle: string; language: string; sessionId: string | null; organisationId: string; organisationName: string }
-interface Author { userId: string; displayName: string; organisationId: string; organisationName: string }
-interface RowSnapshot { rowId: string; ownerOrganisationId: string; fields: Record<string, FieldValue>; seq: number }
-interface Step { seq: number; at: string; kind: string; rowId: string; sessionId: string; author: Author; fields: Record<string, FieldValue>; previous: Record<string, FieldValue> }
-interface ReplayView { exerciseId: string; atSeq: number; lastSeq: number; at: string | null; rows: RowSnapshot[]; step: Step | null }
-interface OrganisationCount { organisationId: string; name: string; ops: number; rowsAdded: number; fieldsEdited: number; rowsRemoved: number }
-interface Bucket { from: string; to: string; firstSeq: number; lastSeq: number; ops: number; byOrganisation: OrganisationCount[] }
-interface Moment { kind: string; state: string; at: string; seq: number; byName: string | null }
-interface SessionLine { sessionId: string; moments: Moment[] }
-interface TimelineView { firstSeq: number; lastSeq: number; bucketSeconds: number; buckets: Bucket[]; sessions: SessionLine[]; organisations: OrganisationCount[] }
-interface HistoryEntry { seq: number; at: string; kind: string; rowId: string; author: Author; fields: Record<string, FieldValue>; previous: Record<string, FieldValue> }
-interface RowHistory { rowId: string; removed: boolean; entries: HistoryEntry[] }
-
-const momentLabel = (t: Text, kind: string): string =>
-  ({ opened: t('dibuka', 'opened'), locked: t('dikunci', 'locked'), unlocked: t('dibuka kembali', 'unlocked'), closed: t('ditutup', 'closed') } as Record<string, string>)[kind] ?? kind;
-
-const kindLabel = (t: Text, kind: string): string =>
-  kind === 'row.add' ? t('menambah baris', 'added a row') : kind === 'row.remove' ? t('menghapus baris', 'removed a row') : t('mengubah', 'changed');
+export type { ReplayConfig };
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
@@ -113,7 +99,7 @@ export class ReplayPage {
       this.seqInput.max = String(this.last);
       this.drawTimeline();
       // A session's replay starts at the session's last op (later consolidation left out); the exercise's at its last op.
-      const start = this.config.sessionId && timeline.lastSeq > 0 ? timeline.lastSeq : view.lastSeq;
+      const start = startSeq(this.config.sessionId, timeline, view);
       if (start === view.atSeq) {
         this.position(start);
         this.show(view);
@@ -134,7 +120,7 @@ export class ReplayPage {
 
   /** Moves to op <paramref name="seq"/> (clamped to 0..last) and draws the matrix the server replays for it. */
   async seek(seq: number): Promise<void> {
-    const target = Math.max(0, Math.min(this.last, Math.round(seq)));
+    const target = clampSeq(seq, this.last);
     this.position(target);
     this.loading?.abort();
     const controller = new AbortController();
@@ -186,13 +172,11 @@ export class ReplayPage {
 
   private drawTimeline(): void {
     const timeline = this.timeline!;
-    const max = Math.max(1, ...timeline.buckets.map(b => b.ops));
+    const max = busiest(timeline.buckets);
     this.chart.replaceChildren(...timeline.buckets.map(b => {
-      const who = b.byOrganisation.map(o => `${o.name}: ${o.ops}`).join(', ');
       const bar = h('button', {
-        type: 'button', class: 'replay-bucket', role: 'listitem', 'data-last-seq': b.lastSeq, disabled: b.ops === 0,
-        title: `${this.time(b.from)} – ${b.ops} op${who ? ` (${who})` : ''}`,
-      }, h('span', { style: `height:${Math.round((b.ops / max) * 100)}%` }));
+        type: 'button', class: 'replay-bucket', role: 'listitem', 'data-last-seq': b.lastSeq, disabled: b.ops === 0, title: bucketTitle(this.time(b.from), b),
+      }, h('span', { style: `height:${barPercent(b.ops, max)}%` }));
       bar.addEventListener('click', () => this.seek(b.lastSeq));
       return bar;
     }));
@@ -208,31 +192,26 @@ export class ReplayPage {
   private show(view: ReplayView): void {
     this.view = view;
     const t = this.t;
-    text(this.where, `${t('Langkah', 'Step')} ${view.atSeq} ${t('dari', 'of')} ${view.lastSeq}${view.at ? ` · ${this.time(view.at)}` : ''} · ${view.rows.length} ${t('baris', 'rows')}`);
+    text(this.where, positionText(t, view, this.time(view.at)));
     const step = view.step;
     if (!step) {
       this.step.replaceChildren(h('p', {}, view.atSeq === 0 ? t('Awal: matriks masih kosong.', 'The start: the matrix is still empty.') : ''));
     } else {
-      const changed = Object.keys(step.fields).map(field => {
-        const label = fieldByName.get(field);
-        return h('li', { 'data-field': field },
-          h('strong', {}, label ? t(label.id, label.en) : field), ': ',
-          h('del', {}, this.values.display(field, step.previous[field]) || '∅'), ' → ',
-          h('ins', {}, this.values.display(field, step.fields[field]) || '∅'));
-      });
+      const changed = changes(t, this.values, step.fields, step.previous).map(c => h('li', { 'data-field': c.field },
+        h('strong', {}, c.label), ': ', h('del', {}, c.before), ' → ', h('ins', {}, c.after)));
       this.step.replaceChildren(
         h('p', { 'data-testid': 'step-author' }, `seq ${step.seq} · ${this.time(step.at)} · `, h('strong', {}, step.author.displayName),
           ` (${step.author.organisationName}) ${kindLabel(t, step.kind)}`),
         ...(changed.length > 0 ? [h('ul', {}, ...changed)] : []));
     }
-    const changedFields = new Set(step?.kind === 'row.add' ? keyFields.map(f => f.name) : Object.keys(step?.fields ?? {}));
+    const changed = changedFields(step);
     this.body.replaceChildren(...view.rows.map(row => {
       const isStep = step?.rowId === row.rowId;
       const historyButton = h('button', { type: 'button', 'data-testid': 'history' }, t('Riwayat', 'History'));
       historyButton.addEventListener('click', () => void this.openHistory(row.rowId));
       return h('tr', { class: `row${isStep ? ' replay-changed' : ''}`, 'data-row-id': row.rowId, 'data-seq': row.seq },
         h('td', { class: 'owner' }, this.values.ownerLabel(row.ownerOrganisationId)),
-        ...keyFields.map(f => h('td', { 'data-field': f.name, class: isStep && changedFields.has(f.name) ? 'cell-changed' : null },
+        ...keyFields.map(f => h('td', { 'data-field': f.name, class: isStep && changed.has(f.name) ? 'cell-changed' : null },
           h('span', { class: 'value', 'data-testid': 'value' }, this.values.display(f.name, row.fields[f.name])))),
         h('td', {}, historyButton));
     }));
@@ -270,15 +249,10 @@ export class ReplayPage {
     this.panel.replaceChildren(
       h('h3', {}, t('Riwayat baris', 'Row history'), history.removed ? ` (${t('dihapus', 'removed')})` : ''), close,
       h('ol', {}, ...history.entries.map(e => {
-        const future = e.seq > this.wanted;
-        const item = h('li', { class: future ? 'future' : e.seq === this.wanted ? 'current' : null, 'data-seq': e.seq },
+        const item = h('li', { class: entryClass(e.seq, this.wanted), 'data-seq': e.seq },
           h('button', { type: 'button', class: 'link' }, `seq ${e.seq}`), ` · ${this.time(e.at)} · `, h('strong', {}, e.author.displayName),
           ` (${e.author.organisationName}) ${kindLabel(t, e.kind)}`,
-          h('ul', {}, ...Object.keys(e.fields).map(field => {
-            const label = fieldByName.get(field);
-            return h('li', {}, `${label ? t(label.id, label.en) : field}: `, h('del', {}, this.values.display(field, e.previous?.[field]) || '∅'), ' → ',
-              h('ins', {}, this.values.display(field, e.fields[field]) || '∅'));
-          })));
+          h('ul', {}, ...changes(t, this.values, e.fields, e.previous).map(c => h('li', {}, `${c.label}: `, h('del', {}, c.before), ' → ', h('ins', {}, c.after)))));
         item.querySelector('button')?.addEventListener('click', () => void this.seek(e.seq));
         return item;
       })));
@@ -293,12 +267,7 @@ export class ReplayPage {
 export function startReplay(element: HTMLElement): void {
   const host = document.getElementById('replay-root');
   if (!host) return;
-  const raw = JSON.parse(element.textContent ?? '{}') as ReplayConfig;
-  const lower = (s: string | null) => (s ?? '').toLowerCase();
-  const config: ReplayConfig = {
-    ...raw, exerciseId: lower(raw.exerciseId), organisationId: lower(raw.organisationId), sessionId: raw.sessionId ? lower(raw.sessionId) : null,
-  };
-  const page = new ReplayPage(config, host);
+  const page = new ReplayPage(normaliseConfig(JSON.parse(element.textContent ?? '{}') as ReplayConfig), host);
   (window as unknown as Record<string, unknown>).kerjaSamaReplay = {
     snapshot: () => page.snapshot(),
     seek: (seq: number) => page.seek(seq),

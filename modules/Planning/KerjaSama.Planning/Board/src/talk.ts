@@ -4,18 +4,19 @@
 // potential or object is typed. Every text from people goes into the DOM as text (dom.ts's h and text), never as HTML.
 import type * as signalR from '@microsoft/signalr';
 import {
-  CommentKinds, DuplicateDecisions, DuplicateStatuses, MatrixFieldNames, TalkHubNames,
+  CommentKinds, MatrixFieldNames, TalkHubNames,
   type CommentResult, type DuplicatePair, type DuplicateResult, type RowComment, type SimilarRow,
 } from './contracts.g';
 import type { Text } from './config';
 import { h, text } from './dom';
 import type { BoardModel } from './model';
 import type { Values } from './values';
+import {
+  type Caller, commentProblem, commentsOf, errorLine, lower, maxLength, mayMerge, mayResolve, mentions, openPairsOf, otherRow, pairDecisions,
+  pairStatusLabel, pairsWith, rowMarks, similarLine, worthChecking,
+} from './board/discussion';
 
-/** The server's limit (PostCommentRequest.MaxLength). */
-const maxLength = 2000;
 const hintDelayMs = 400;
-const lower = (s: string | null | undefined): string => (s ?? '').toLowerCase();
 
 /** A part of the board that listens to the hub: attached when the hub is built, told after each (re)join. */
 export interface BoardExtension {
@@ -112,18 +113,16 @@ export class BoardTalk implements BoardExtension {
 
   // ---- what the board asks ----
 
-  commentsOf(rowId: string): RowComment[] {
-    return [...this.comments.values()].filter(c => lower(c.RowId) === rowId);
-  }
+  commentsOf(rowId: string): RowComment[] { return commentsOf(this.comments.values(), rowId); }
 
   /** The pairs a row is in that still call for attention (open, linked or proposed for merging). */
-  pairsOf(rowId: string): DuplicatePair[] {
-    return this.pairs.filter(p => (lower(p.RowA.RowId) === rowId || lower(p.RowB.RowId) === rowId)
-      && p.Status !== DuplicateStatuses.Dismissed && p.Status !== DuplicateStatuses.Merged);
-  }
+  pairsOf(rowId: string): DuplicatePair[] { return openPairsOf(this.pairs, rowId); }
 
-  private mentionsMe(c: RowComment): boolean {
-    return !c.Resolved && (c.MentionedOrganisationIds ?? []).some(o => lower(o) === this.model.config.organisationId);
+  private mentionsMe(c: RowComment): boolean { return mentions(c, this.model.config.organisationId); }
+
+  private get caller(): Caller {
+    const m = this.model;
+    return { organisationId: m.config.organisationId, canContribute: m.canContribute, canFacilitate: m.canFacilitate };
   }
 
   // ---- events ----
@@ -190,7 +189,7 @@ export class BoardTalk implements BoardExtension {
 
   private async checkSimilar(rowId: string, typed: string): Promise<void> {
     const affair = this.model.rows.get(rowId)?.fields[MatrixFieldNames.AffairCode];
-    if (!this.hub || typeof affair !== 'string' || typed.trim().length < 3) {
+    if (!this.hub || !worthChecking(affair, typed)) {
       this.hints = [];
       this.draw();
       return;
@@ -211,13 +210,13 @@ export class BoardTalk implements BoardExtension {
   private async post(): Promise<void> {
     if (!this.hub || !this.rowId) return;
     const body = this.input.value.trim();
-    if (body.length === 0) return this.showError(this.t('Tulis komentarnya dulu.', 'Write the comment first.'));
-    if (body.length > maxLength) return this.showError(this.t(`Komentar paling banyak ${maxLength} karakter.`, `A comment has at most ${maxLength} characters.`));
+    const problem = commentProblem(this.t, body);
+    if (problem !== null) return this.showError(problem);
     try {
       const result = await this.hub.invoke<CommentResult>(TalkHubNames.PostComment, {
         SessionId: this.model.config.sessionId, RowId: this.rowId, Kind: this.kind.value, Text: body, MentionedOrganisationIds: this.mentions,
       });
-      if (result.Error) return this.showError(`${result.Error.Message} (${result.Error.Code})`);
+      if (result.Error) return this.showError(errorLine(result.Error));
       if (result.Comment) this.comments.set(lower(result.Comment.CommentId), result.Comment);
       this.input.value = '';
       this.mentions = [];
@@ -231,7 +230,7 @@ export class BoardTalk implements BoardExtension {
   private async resolve(commentId: string, resolved: boolean): Promise<void> {
     if (!this.hub) return;
     const result = await this.hub.invoke<CommentResult>(TalkHubNames.ResolveComment, this.model.config.sessionId, commentId, resolved);
-    if (result.Error) return this.showError(`${result.Error.Message} (${result.Error.Code})`);
+    if (result.Error) return this.showError(errorLine(result.Error));
     if (result.Comment) this.comments.set(lower(result.Comment.CommentId), result.Comment);
     this.draw();
   }
@@ -239,7 +238,7 @@ export class BoardTalk implements BoardExtension {
   private async decide(pairId: string, decision: string): Promise<void> {
     if (!this.hub) return;
     const result = await this.hub.invoke<DuplicateResult>(TalkHubNames.DecideDuplicate, this.model.config.sessionId, pairId, decision);
-    if (result.Error) return this.showError(`${result.Error.Message} (${result.Error.Code})`);
+    if (result.Error) return this.showError(errorLine(result.Error));
     const pair = result.Pair;
     if (pair) this.pairs = this.pairs.map(p => lower(p.PairId) === lower(pair.PairId) ? pair : p);
     this.draw();
@@ -280,25 +279,22 @@ export class BoardTalk implements BoardExtension {
     const rowId = tr.dataset.rowId;
     const who = tr.querySelector<HTMLElement>('td.who-col');
     if (!rowId || !who) return;
-    const open = this.commentsOf(rowId).filter(c => !c.Resolved);
-    const mentioned = open.some(c => this.mentionsMe(c));
-    const pairs = this.pairsOf(rowId);
-    const sig = `${open.length}|${mentioned}|${pairs.map(p => `${p.PairId}:${p.Status}`).join(',')}`;
+    const { open, mentioned, pairs, sig } = rowMarks(this.comments.values(), this.pairs, rowId, this.model.config.organisationId);
     let marks = who.querySelector<HTMLElement>(':scope > .talk-marks');
     if (marks?.dataset.sig === sig) return;
     if (!marks) who.append(marks = h('span', { class: 'talk-marks' }));
     marks.dataset.sig = sig;
     const items: Node[] = [];
-    if (open.length > 0) {
+    if (open > 0) {
       items.push(h('button', { type: 'button', class: 'talk-count', 'data-testid': 'talk-count', 'data-talk-row': rowId,
-        title: this.t(`${open.length} komentar/pertanyaan terbuka`, `${open.length} open comment(s)/question(s)`) }, `💬${open.length}`));
+        title: this.t(`${open} komentar/pertanyaan terbuka`, `${open} open comment(s)/question(s)`) }, `💬${open}`));
     }
     if (mentioned) {
       items.push(h('button', { type: 'button', class: 'talk-mention', 'data-testid': 'mention-marker', 'data-talk-row': rowId,
         title: this.t('Organisasi Anda disebut', 'Your organisation is mentioned') }, '@'));
     }
     for (const p of pairs) {
-      const other = lower(p.RowA.RowId) === rowId ? p.RowB : p.RowA;
+      const other = otherRow(p, rowId);
       const organisation = other.OrganisationName || this.values.ownerLabel(lower(other.OwnerOrganisationId));
       const label = this.t(`Mirip dengan baris ${organisation}: ${other.Text}`, `Similar to a row of ${organisation}: ${other.Text}`);
       items.push(h('button', { type: 'button', class: `talk-duplicate dup-${p.Status}`, 'data-testid': 'duplicate-marker', 'data-talk-row': rowId,
@@ -324,8 +320,8 @@ export class BoardTalk implements BoardExtension {
     text(this.errorLine, this.error);
 
     this.hintList.replaceChildren(...this.hints.map(s => h('li', { class: 'talk-hint', 'data-testid': 'similar-hint', 'data-row-id': lower(s.RowId) },
-      `${this.t('Mirip dengan', 'Similar to')} «${s.Text}» (${s.OrganisationName || this.values.ownerLabel(lower(s.OwnerOrganisationId))})`)));
-    const pairs = rowId ? this.pairs.filter(p => lower(p.RowA.RowId) === rowId || lower(p.RowB.RowId) === rowId) : [];
+      similarLine(this.t, s.Text, s.OrganisationName || this.values.ownerLabel(lower(s.OwnerOrganisationId))))));
+    const pairs = rowId ? pairsWith(this.pairs, rowId) : [];
     this.similar.replaceChildren(...pairs.map(p => this.pairItem(p, rowId!)));
     if (this.hints.length === 0 && pairs.length === 0) this.similar.append(h('p', { class: 'muted' }, this.t('Tidak ada baris yang mirip.', 'No similar rows.')));
   }
@@ -345,8 +341,7 @@ export class BoardTalk implements BoardExtension {
   }
 
   private commentItem(c: RowComment): HTMLElement {
-    const mine = lower(c.Author.OrganisationId) === this.model.config.organisationId;
-    const may = this.model.canContribute && (mine || this.model.canFacilitate);
+    const may = mayResolve(c, this.caller);
     const kind = c.Kind === CommentKinds.Question ? this.t('Pertanyaan', 'Question') : this.t('Komentar', 'Comment');
     return h('li', { class: `talk-comment${c.Resolved ? ' resolved' : ''}${this.mentionsMe(c) ? ' mentions-me' : ''}`, 'data-testid': 'comment',
       'data-comment-id': lower(c.CommentId), 'data-resolved': c.Resolved ? 'true' : 'false' },
@@ -361,30 +356,16 @@ export class BoardTalk implements BoardExtension {
   }
 
   private pairItem(p: DuplicatePair, rowId: string): HTMLElement {
-    const other = lower(p.RowA.RowId) === rowId ? p.RowB : p.RowA;
-    const authors = [lower(p.RowA.OwnerOrganisationId), lower(p.RowB.OwnerOrganisationId)];
-    const may = this.model.canContribute && (this.model.canFacilitate || authors.includes(this.model.config.organisationId));
-    const status: Record<string, string> = {
-      [DuplicateStatuses.Open]: this.t('terbuka', 'open'), [DuplicateStatuses.Linked]: this.t('terkait', 'linked'),
-      [DuplicateStatuses.Dismissed]: this.t('bukan duplikat', 'not a duplicate'), [DuplicateStatuses.MergeProposed]: this.t('diusulkan digabung', 'merge proposed'),
-      [DuplicateStatuses.Merged]: this.t('digabung', 'merged'),
-    };
-    const buttons: Node[] = [];
-    if (may && p.Status !== DuplicateStatuses.Merged) {
-      const button = (decision: string, id: string, en: string) =>
-        h('button', { type: 'button', class: 'link', 'data-testid': `pair-${decision}`, 'data-talk': decision, 'data-id': lower(p.PairId) }, this.t(id, en));
-      if (p.Status !== DuplicateStatuses.Linked) buttons.push(button(DuplicateDecisions.Link, 'Tautkan', 'Link'));
-      if (p.Status !== DuplicateStatuses.Dismissed) buttons.push(button(DuplicateDecisions.Dismiss, 'Bukan duplikat', 'Not a duplicate'));
-      if (p.Status !== DuplicateStatuses.MergeProposed && !this.model.canFacilitate) buttons.push(button(DuplicateDecisions.ProposeMerge, 'Usulkan gabung', 'Propose merge'));
-      if (p.Status !== DuplicateStatuses.Open) buttons.push(button(DuplicateDecisions.Reopen, 'Buka lagi', 'Reopen'));
-      if (this.model.canFacilitate) {
-        buttons.push(h('button', { type: 'button', class: 'link', 'data-testid': 'pair-merge', 'data-talk': 'merge', 'data-id': lower(p.PairId), 'data-into': rowId },
-          this.t('Gabungkan ke baris ini', 'Merge into this row')));
-      }
+    const other = otherRow(p, rowId);
+    const buttons: Node[] = pairDecisions(p, this.caller).map(b =>
+      h('button', { type: 'button', class: 'link', 'data-testid': `pair-${b.decision}`, 'data-talk': b.decision, 'data-id': lower(p.PairId) }, this.t(b.id, b.en)));
+    if (mayMerge(p, this.caller)) {
+      buttons.push(h('button', { type: 'button', class: 'link', 'data-testid': 'pair-merge', 'data-talk': 'merge', 'data-id': lower(p.PairId), 'data-into': rowId },
+        this.t('Gabungkan ke baris ini', 'Merge into this row')));
     }
     return h('div', { class: `talk-pair dup-${p.Status}`, 'data-testid': 'pair', 'data-pair-id': lower(p.PairId), 'data-status': p.Status },
-      h('p', {}, `${this.t('Mirip dengan', 'Similar to')} «${other.Text}» (${other.OrganisationName || this.values.ownerLabel(lower(other.OwnerOrganisationId))}) · `,
-        h('span', { 'data-testid': 'pair-status' }, status[p.Status] ?? p.Status)),
+      h('p', {}, `${similarLine(this.t, other.Text, other.OrganisationName || this.values.ownerLabel(lower(other.OwnerOrganisationId)))} · `,
+        h('span', { 'data-testid': 'pair-status' }, pairStatusLabel(this.t, p.Status))),
       h('div', { class: 'talk-actions' }, ...buttons));
   }
 }
