@@ -63,6 +63,7 @@ test('owners of either row decide on a pair; a contributor proposes merging, a f
   assert.deepEqual(decisions('open', contributor), ['link', 'dismiss', 'propose_merge']);
   assert.deepEqual(decisions('linked', contributor), ['dismiss', 'propose_merge', 'reopen']);
   assert.deepEqual(decisions('merge_proposed', facilitator), ['link', 'dismiss', 'reopen']);
+  assert.deepEqual(decisions('open', facilitator), ['link', 'dismiss']);
   assert.deepEqual(decisions('merged', facilitator), []);
   assert.deepEqual(decisions('open', { ...contributor, organisationId: partner }), []);
   assert.deepEqual(decisions('open', observer), []);
