@@ -226,9 +226,11 @@ public abstract class AccountSecurityTests(PlatformFixture platform)
     }
 }
 
-public sealed class AccountSecurityTests_on_Sqlite(SqlitePlatformFixture p) : AccountSecurityTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class AccountSecurityTests_on_Sqlite(SqlitePlatformFixture p) : AccountSecurityTests(p);
 
-public sealed class AccountSecurityTests_on_PostgreSql(PostgreSqlPlatformFixture p) : AccountSecurityTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class AccountSecurityTests_on_PostgreSql(PostgreSqlPlatformFixture p) : AccountSecurityTests(p);
 
 internal static class JsonPut
 {

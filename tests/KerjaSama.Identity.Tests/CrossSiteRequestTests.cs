@@ -163,6 +163,8 @@ public abstract class CrossSiteRequestTests(PlatformFixture platform)
     }
 }
 
-public sealed class CrossSiteRequestTests_on_Sqlite(SqlitePlatformFixture p) : CrossSiteRequestTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class CrossSiteRequestTests_on_Sqlite(SqlitePlatformFixture p) : CrossSiteRequestTests(p);
 
-public sealed class CrossSiteRequestTests_on_PostgreSql(PostgreSqlPlatformFixture p) : CrossSiteRequestTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class CrossSiteRequestTests_on_PostgreSql(PostgreSqlPlatformFixture p) : CrossSiteRequestTests(p);

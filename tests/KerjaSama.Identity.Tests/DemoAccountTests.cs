@@ -16,6 +16,7 @@ public sealed class DevelopmentPlatformFixture : PlatformFixture
 }
 
 /// <summary>The demo accounts and clients of README.md sign in on a fresh Development run.</summary>
+// A host of its own: the Development environment with its demo data.
 public sealed class DemoAccountTests(DevelopmentPlatformFixture platform) : IClassFixture<DevelopmentPlatformFixture>
 {
     public const string DemoPassword = "Kerjasama-Demo-2025!";

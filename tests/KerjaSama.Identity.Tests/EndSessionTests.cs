@@ -75,6 +75,8 @@ public abstract class EndSessionTests(PlatformFixture platform)
     }
 }
 
-public sealed class EndSessionTests_on_Sqlite(SqlitePlatformFixture p) : EndSessionTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class EndSessionTests_on_Sqlite(SqlitePlatformFixture p) : EndSessionTests(p);
 
-public sealed class EndSessionTests_on_PostgreSql(PostgreSqlPlatformFixture p) : EndSessionTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class EndSessionTests_on_PostgreSql(PostgreSqlPlatformFixture p) : EndSessionTests(p);

@@ -89,6 +89,7 @@ public abstract class HardeningTests(PlatformFixture platform)
     }
 }
 
+// A host of its own: the proxy and production-like settings (forwarded headers, API reference for the secretariat only).
 public sealed class HardeningTests_on_Sqlite(ProxiedSqlitePlatformFixture p) : HardeningTests(p), IClassFixture<ProxiedSqlitePlatformFixture>;
 
 public sealed class HardeningTests_on_PostgreSql(ProxiedPostgreSqlPlatformFixture p) : HardeningTests(p), IClassFixture<ProxiedPostgreSqlPlatformFixture>;

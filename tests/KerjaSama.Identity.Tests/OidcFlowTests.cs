@@ -217,6 +217,8 @@ public abstract class OidcFlowTests(PlatformFixture platform)
     }
 }
 
-public sealed class OidcFlowTests_on_Sqlite(SqlitePlatformFixture p) : OidcFlowTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class OidcFlowTests_on_Sqlite(SqlitePlatformFixture p) : OidcFlowTests(p);
 
-public sealed class OidcFlowTests_on_PostgreSql(PostgreSqlPlatformFixture p) : OidcFlowTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class OidcFlowTests_on_PostgreSql(PostgreSqlPlatformFixture p) : OidcFlowTests(p);

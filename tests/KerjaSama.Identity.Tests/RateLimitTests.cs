@@ -12,6 +12,7 @@ public sealed class RateLimitedPlatformFixture : PlatformFixture
     protected override void Configure(Dictionary<string, string?> settings) => settings["KerjaSama:Identity:SignInRequestsPerMinute"] = "3";
 }
 
+// A host of its own: its low limits would refuse the requests of other classes.
 public sealed class RateLimitTests(RateLimitedPlatformFixture platform) : IClassFixture<RateLimitedPlatformFixture>
 {
     [Fact]

@@ -81,6 +81,8 @@ public abstract class RoleRulesTests(PlatformFixture platform)
     }
 }
 
-public sealed class RoleRulesTests_on_Sqlite(SqlitePlatformFixture p) : RoleRulesTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class RoleRulesTests_on_Sqlite(SqlitePlatformFixture p) : RoleRulesTests(p);
 
-public sealed class RoleRulesTests_on_PostgreSql(PostgreSqlPlatformFixture p) : RoleRulesTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class RoleRulesTests_on_PostgreSql(PostgreSqlPlatformFixture p) : RoleRulesTests(p);

@@ -102,6 +102,7 @@ public abstract class SignInThrottlingTests(PlatformFixture platform)
     }
 }
 
+// A host of its own: the proxy settings (forwarded headers), and it throttles addresses.
 public sealed class SignInThrottlingTests_on_Sqlite(ProxiedSqlitePlatformFixture p) : SignInThrottlingTests(p), IClassFixture<ProxiedSqlitePlatformFixture>;
 
 public sealed class SignInThrottlingTests_on_PostgreSql(ProxiedPostgreSqlPlatformFixture p) : SignInThrottlingTests(p), IClassFixture<ProxiedPostgreSqlPlatformFixture>;

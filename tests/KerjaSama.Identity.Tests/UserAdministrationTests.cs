@@ -157,6 +157,8 @@ public abstract class UserAdministrationTests(PlatformFixture platform)
     }
 }
 
-public sealed class UserAdministrationTests_on_Sqlite(SqlitePlatformFixture p) : UserAdministrationTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class UserAdministrationTests_on_Sqlite(SqlitePlatformFixture p) : UserAdministrationTests(p);
 
-public sealed class UserAdministrationTests_on_PostgreSql(PostgreSqlPlatformFixture p) : UserAdministrationTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class UserAdministrationTests_on_PostgreSql(PostgreSqlPlatformFixture p) : UserAdministrationTests(p);

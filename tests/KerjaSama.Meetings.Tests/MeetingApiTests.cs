@@ -6,20 +6,8 @@ using KerjaSama.Modularity.Security;
 
 namespace KerjaSama.Meetings.Tests;
 
-public abstract class MeetingApiTests(PlatformFixture platform) : IAsyncLifetime
+public abstract class MeetingApiTests(PlatformFixture platform) : SecretariatClientTests(platform)
 {
-    // Writes need the secretariat; every test signs its own user in through the real code flow.
-    private HttpClient Client = null!;
-
-    public async Task InitializeAsync() => Client = platform.ClientFor(
-        await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
-
-    public Task DisposeAsync()
-    {
-        Client.Dispose();
-        return Task.CompletedTask;
-    }
-
     private static object NewMeeting(string title) => new
     {
         title,
@@ -82,8 +70,8 @@ public abstract class MeetingApiTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task The_old_stuttering_paths_answer_308_to_the_new_ones_and_the_redirect_itself_stores_nothing()
     {
-        var user = await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin);
-        using var raw = platform.ClientFor(user, followRedirects: false);
+        var user = await Platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin);
+        using var raw = Platform.ClientFor(user, followRedirects: false);
         var before = await TotalAsync();
         var post = await raw.PostJsonAsync("/api/meetings/meetings", NewMeeting("Rapat lewat jalur lama"));
         post.AssertMovedTo("/api/meetings");

@@ -7,15 +7,9 @@ using Xunit;
 namespace KerjaSama.Partners.Tests;
 
 /// <summary>The agreement forms (record on <c>/partners/agreements</c>, changes on the agreement's page) posted as a browser posts them.</summary>
-public abstract class AgreementFormTests(PlatformFixture platform) : IAsyncLifetime
+public abstract class AgreementFormTests(PlatformFixture platform) : PartnersScenarioTests(platform)
 {
     private static readonly HttpStatusCode[] Refused = [HttpStatusCode.BadRequest, HttpStatusCode.Forbidden];
-
-    private PartnersScenario S = null!;
-
-    public async Task InitializeAsync() => S = await PartnersScenario.StartAsync(platform);
-
-    public async Task DisposeAsync() => await S.DisposeAsync();
 
     private static Dictionary<string, string> Agreement(string number, string party2Code, string endsOn = "2029-06-30") => new()
     {
@@ -28,7 +22,7 @@ public abstract class AgreementFormTests(PlatformFixture platform) : IAsyncLifet
     [Fact]
     public async Task The_secretariat_records_an_agreement_on_the_form_and_sees_it_saved()
     {
-        using var page = new FormPage(platform.BaseAddress, S.SecretariatUser);
+        using var page = new FormPage(Platform.BaseAddress, S.SecretariatUser);
         var number = "KB-FORM-" + Guid.NewGuid().ToString("N")[..6];
         var html = await page.GetAsync("/partners/agreements");
         var saved = await page.PostAsync("/partners/agreements", html, "agreement", Agreement(number, "pemda-63"));
@@ -44,7 +38,7 @@ public abstract class AgreementFormTests(PlatformFixture platform) : IAsyncLifet
     [Fact]
     public async Task An_end_before_the_start_and_an_unknown_party_stand_under_their_fields_with_the_APIs_messages_and_nothing_is_stored()
     {
-        using var page = new FormPage(platform.BaseAddress, S.SecretariatUser);
+        using var page = new FormPage(Platform.BaseAddress, S.SecretariatUser);
         var count = await S.AgreementCountAsync();
         var html = await page.GetAsync("/partners/agreements");
         var answer = await page.PostAsync("/partners/agreements", html, "agreement", Agreement("KB-SALAH-1", "tidak-ada", endsOn: "2026-01-01"));
@@ -83,7 +77,7 @@ public abstract class AgreementFormTests(PlatformFixture platform) : IAsyncLifet
         var kb = await S.SignedKbAsync();
         var id = kb.GetProperty("id").GetGuid();
         var before = await S.Secretariat.GetStringAsync($"/api/partners/agreements/{id}");
-        using var page = new FormPage(platform.BaseAddress, S.SecretariatUser);
+        using var page = new FormPage(Platform.BaseAddress, S.SecretariatUser);
         var html = await page.GetAsync($"/partners/agreements/{id}");
         var answer = await page.PostAsync($"/partners/agreements/{id}", html, "change", new Dictionary<string, string>
         {
@@ -97,7 +91,7 @@ public abstract class AgreementFormTests(PlatformFixture platform) : IAsyncLifet
 
         // The partner (a party) reads the agreement but sees no secretariat form, and its posts are refused: a form not rendered
         // for the user is unknown to the page (400), and the page's handlers refuse anyone but the secretariat (403).
-        using var partner = new FormPage(platform.BaseAddress, await platform.SignInAsync(S.Kalsel.Id, S.Kalsel.Name, PlatformRoles.PartnerContributor));
+        using var partner = new FormPage(Platform.BaseAddress, await Platform.SignInAsync(S.Kalsel.Id, S.Kalsel.Name, PlatformRoles.PartnerContributor));
         var partnerHtml = await partner.GetAsync($"/partners/agreements/{id}");
         Assert.DoesNotContain("name=\"Change.Number\"", partnerHtml, StringComparison.Ordinal);
         var change = await partner.PostAsync($"/partners/agreements/{id}", partnerHtml, "change", new Dictionary<string, string>

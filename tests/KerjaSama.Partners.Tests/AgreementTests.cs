@@ -7,14 +7,8 @@ using Xunit;
 
 namespace KerjaSama.Partners.Tests;
 
-public abstract class AgreementTests(PlatformFixture platform) : IAsyncLifetime
+public abstract class AgreementTests(PlatformFixture platform) : PartnersScenarioTests(platform)
 {
-    private PartnersScenario S = null!;
-
-    public async Task InitializeAsync() => S = await PartnersScenario.StartAsync(platform);
-
-    public async Task DisposeAsync() => await S.DisposeAsync();
-
     private object Pks(Guid? kbId, string startsOn = "2026-02-01", string endsOn = "2029-02-01", string? signedOn = "2026-02-01",
         string? legalBasis = null, bool dprd = false, string? dprdReference = null, (Guid Id, string Name)? partner = null) => new
     {

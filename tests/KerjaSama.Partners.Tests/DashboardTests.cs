@@ -10,14 +10,8 @@ using Xunit;
 
 namespace KerjaSama.Partners.Tests;
 
-public abstract partial class DashboardTests(PlatformFixture platform) : IAsyncLifetime
+public abstract partial class DashboardTests(PlatformFixture platform) : PartnersScenarioTests(platform)
 {
-    private PartnersScenario S = null!;
-
-    public async Task InitializeAsync() => S = await PartnersScenario.StartAsync(platform);
-
-    public async Task DisposeAsync() => await S.DisposeAsync();
-
     private async Task<string> AgreementAsync((Guid Id, string Name) partner, DateOnly start, DateOnly end, string affair)
     {
         var number = "NK-" + Guid.NewGuid().ToString("N")[..8];

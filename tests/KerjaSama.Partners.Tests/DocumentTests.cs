@@ -8,14 +8,8 @@ using Xunit;
 
 namespace KerjaSama.Partners.Tests;
 
-public abstract class DocumentTests(SmallUploadsFixture platform) : IAsyncLifetime
+public abstract class DocumentTests(SmallUploadsFixture platform) : PartnersScenarioTests(platform)
 {
-    private PartnersScenario S = null!;
-
-    public async Task InitializeAsync() => S = await PartnersScenario.StartAsync(platform);
-
-    public async Task DisposeAsync() => await S.DisposeAsync();
-
     private static byte[] Pdf(int size, byte fill = (byte)'x')
     {
         var bytes = new byte[size];
@@ -31,7 +25,7 @@ public abstract class DocumentTests(SmallUploadsFixture platform) : IAsyncLifeti
         return new MultipartFormDataContent { { file, "file", fileName }, { new StringContent(kind), "kind" } };
     }
 
-    private string DocumentFolder(Guid agreementId) => Path.Combine(platform.Services.GetDataDirectory(), "partners", "documents", agreementId.ToString("N"));
+    private string DocumentFolder(Guid agreementId) => Path.Combine(Platform.Services.GetDataDirectory(), "partners", "documents", agreementId.ToString("N"));
 
     [Fact]
     public async Task Versions_of_a_PDF_are_kept_and_only_the_parties_and_the_secretariat_download_them()

@@ -7,14 +7,8 @@ using Xunit;
 
 namespace KerjaSama.Partners.Tests;
 
-public abstract class OfferTests(PlatformFixture platform) : IAsyncLifetime
+public abstract class OfferTests(PlatformFixture platform) : PartnersScenarioTests(platform)
 {
-    private PartnersScenario S = null!;
-
-    public async Task InitializeAsync() => S = await PartnersScenario.StartAsync(platform);
-
-    public async Task DisposeAsync() => await S.DisposeAsync();
-
     private object OfferBody(Guid rowId, int durationYears = 3, params Guid[] partners) => new
     {
         rowId, letterNumber = "415.4/123/Pem", letterDate = "2026-03-02", signatory = "Gubernur Kalimantan Tengah",

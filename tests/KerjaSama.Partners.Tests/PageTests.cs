@@ -9,18 +9,12 @@ using Xunit;
 namespace KerjaSama.Partners.Tests;
 
 /// <summary>The pages through a cookie sign-in, as a browser posts their forms (antiforgery token, form handler).</summary>
-public abstract partial class PageTests(PlatformFixture platform) : IAsyncLifetime
+public abstract partial class PageTests(PlatformFixture platform) : PartnersScenarioTests(platform)
 {
-    private PartnersScenario S = null!;
-
-    public async Task InitializeAsync() => S = await PartnersScenario.StartAsync(platform);
-
-    public async Task DisposeAsync() => await S.DisposeAsync();
-
     private async Task<BrowserSession> BrowserAsync((Guid Id, string Name) organisation, string role)
     {
-        var (userName, password, _) = await platform.CreateUserAsync(organisation.Id, organisation.Name, role);
-        var browser = new BrowserSession(platform.BaseAddress);
+        var (userName, password, _) = await Platform.CreateUserAsync(organisation.Id, organisation.Name, role);
+        var browser = new BrowserSession(Platform.BaseAddress);
         await browser.SignInAsync(userName, password);
         return browser;
     }

@@ -7,20 +7,8 @@ using KerjaSama.Modularity.Security;
 
 namespace KerjaSama.Partners.Tests;
 
-public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
+public abstract class PartnerApiTests(PlatformFixture platform) : SecretariatClientTests(platform)
 {
-    // Writes need the secretariat; every test signs its own user in through the real code flow.
-    private HttpClient Client = null!;
-
-    public async Task InitializeAsync() => Client = platform.ClientFor(
-        await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
-
-    public Task DisposeAsync()
-    {
-        Client.Dispose();
-        return Task.CompletedTask;
-    }
-
     private async Task<Guid> GovernmentOfAsync(string regionCode)
     {
         var page = await (await Client.GetAsync($"/api/registry/organisations?kind=government&region={regionCode}")).ReadAsync<JsonElement>();
@@ -97,14 +85,14 @@ public abstract class PartnerApiTests(PlatformFixture platform) : IAsyncLifetime
     {
         var id = await GovernmentOfAsync("65");
         var before = await (await Client.GetAsync($"/api/partners/{id}")).Content.ReadAsStringAsync();
-        var user = await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin);
-        using var raw = platform.ClientFor(user, followRedirects: false);
+        var user = await Platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin);
+        using var raw = Platform.ClientFor(user, followRedirects: false);
         (await raw.GetAsync($"/api/partners/partners/{id}/history?page=2")).AssertMovedTo($"/api/partners/{id}/history?page=2");
         var put = await raw.PutAsJsonAsync($"/api/partners/partners/{id}", new { notes = "lewat jalur lama", version = 0 }, HttpAssertions.Json);
         put.AssertMovedTo($"/api/partners/{id}");
         Assert.Equal(before, await (await Client.GetAsync($"/api/partners/{id}")).Content.ReadAsStringAsync());
         // Anonymous callers are redirected too; the new path then asks them to sign in.
-        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = platform.BaseAddress };
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Platform.BaseAddress };
         (await anonymous.GetAsync($"/api/partners/partners/{id}")).AssertMovedTo($"/api/partners/{id}");
         await (await anonymous.GetAsync($"/api/partners/{id}")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }

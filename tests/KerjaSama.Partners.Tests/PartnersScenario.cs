@@ -162,3 +162,15 @@ internal sealed class PartnersScenario : IAsyncDisposable
         Secretariat.Dispose();
     }
 }
+
+/// <summary>A test class whose tests each start their own <see cref="PartnersScenario"/> on the host and end it after.</summary>
+public abstract class PartnersScenarioTests(PlatformFixture platform) : IAsyncLifetime
+{
+    protected PlatformFixture Platform { get; } = platform;
+
+    private protected PartnersScenario S { get; private set; } = null!;
+
+    public async Task InitializeAsync() => S = await PartnersScenario.StartAsync(Platform);
+
+    public async Task DisposeAsync() => await S.DisposeAsync();
+}

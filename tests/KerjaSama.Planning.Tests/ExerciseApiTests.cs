@@ -4,24 +4,11 @@ using KerjaSama.Planning.Contracts;
 using KerjaSama.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
-using KerjaSama.Modularity.Security;
 
 namespace KerjaSama.Planning.Tests;
 
-public abstract class ExerciseApiTests(PlatformFixture platform) : IAsyncLifetime
+public abstract class ExerciseApiTests(PlatformFixture platform) : SecretariatClientTests(platform)
 {
-    // Writes need the secretariat; every test signs its own user in through the real code flow.
-    private HttpClient Client = null!;
-
-    public async Task InitializeAsync() => Client = platform.ClientFor(
-        await platform.SignInAsync(TestOrganisations.Secretariat, TestOrganisations.SecretariatName, PlatformRoles.SecretariatAdmin));
-
-    public Task DisposeAsync()
-    {
-        Client.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_province_starts_an_RPJMD_mapping_exercise_that_other_modules_can_find()
     {
@@ -31,12 +18,12 @@ public abstract class ExerciseApiTests(PlatformFixture platform) : IAsyncLifetim
         Assert.Equal(2029, created.GetProperty("endYear").GetInt32());
         Assert.Equal("RPJMD", created.GetProperty("periodKind").GetString());
 
-        var directory = platform.Services.GetRequiredService<IMappingExerciseDirectory>();
+        var directory = Platform.Services.GetRequiredService<IMappingExerciseDirectory>();
         var found = await directory.FindAsync(created.GetProperty("id").GetGuid(), CancellationToken.None);
         Assert.NotNull(found);
         Assert.Equal(title, found.Title);
 
-        var list = await (await Client.GetAsync("/api/planning/exercises?region=62&pageSize=500")).ReadAsync<JsonElement>();
+        var list = await (await Client.GetAsync($"/api/planning/exercises?region=62&q={Uri.EscapeDataString(title)}")).ReadAsync<JsonElement>();
         Assert.Contains(list.GetProperty("items").EnumerateArray(), e => e.GetProperty("title").GetString() == title);
     }
 
@@ -47,7 +34,7 @@ public abstract class ExerciseApiTests(PlatformFixture platform) : IAsyncLifetim
         var response = await Client.PostJsonAsync("/api/planning/exercises",
             new { regionCode = "99.99", title, periodKind = "rkpd", startYear = 2025, endYear = 2027 });
         await response.AssertValidationProblemAsync("RegionCode", "EndYear");
-        var list = await (await Client.GetAsync("/api/planning/exercises?pageSize=500")).ReadAsync<JsonElement>();
+        var list = await (await Client.GetAsync($"/api/planning/exercises?q={Uri.EscapeDataString(title)}")).ReadAsync<JsonElement>();
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), e => e.GetProperty("title").GetString() == title);
     }
 
@@ -59,6 +46,8 @@ public abstract class ExerciseApiTests(PlatformFixture platform) : IAsyncLifetim
     }
 }
 
-public sealed class ExerciseApiTests_on_Sqlite(SqlitePlatformFixture p) : ExerciseApiTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ExerciseApiTests_on_Sqlite(SqlitePlatformFixture p) : ExerciseApiTests(p);
 
-public sealed class ExerciseApiTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ExerciseApiTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class ExerciseApiTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ExerciseApiTests(p);

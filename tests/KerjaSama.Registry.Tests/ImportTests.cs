@@ -138,9 +138,9 @@ public abstract partial class ImportTests(PlatformFixture platform) : IAsyncLife
     public async Task Nomenclature_with_bad_shapes_or_unknown_parents_stores_nothing_and_lists_every_bad_line()
     {
         var csv = "code,level,name,output,indicator,unit\n" +
-                  "1.02.77,program,PROGRAM BAIK,,,\n" +
-                  "1.02.77.3.01,kegiatan,Digit level salah,,,\n" +
-                  "1.02.77.2.01,sub_kegiatan,Level tidak cocok,,,\n" +
+                  "1.02.67,program,PROGRAM BAIK,,,\n" +
+                  "1.02.67.3.01,kegiatan,Digit level salah,,,\n" +
+                  "1.02.67.2.01,sub_kegiatan,Level tidak cocok,,,\n" +
                   "1.02.66.2.01.0001,sub_kegiatan,Induk tidak ada,,,\n" +
                   "9.99.01,program,Urusan tidak ada,,,\n";
 
@@ -148,7 +148,7 @@ public abstract partial class ImportTests(PlatformFixture platform) : IAsyncLife
             .AssertValidationProblemAsync("line 3", "line 4", "line 5", "line 6");
 
         Assert.False(problem.GetProperty("errors").TryGetProperty("line 2", out _));
-        var page = await (await _client.GetAsync("/api/registry/nomenclature?prefix=1.02.77")).ReadAsync<PageOf<NomenclatureRow>>();
+        var page = await (await _client.GetAsync("/api/registry/nomenclature?prefix=1.02.67")).ReadAsync<PageOf<NomenclatureRow>>();
         Assert.Equal(0, page.Total);
     }
 
@@ -169,6 +169,8 @@ public abstract partial class ImportTests(PlatformFixture platform) : IAsyncLife
     }
 }
 
-public sealed class ImportTests_on_Sqlite(SqlitePlatformFixture platform) : ImportTests(platform), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ImportTests_on_Sqlite(SqlitePlatformFixture platform) : ImportTests(platform);
 
-public sealed class ImportTests_on_PostgreSql(PostgreSqlPlatformFixture platform) : ImportTests(platform), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class ImportTests_on_PostgreSql(PostgreSqlPlatformFixture platform) : ImportTests(platform);

@@ -11,7 +11,7 @@ namespace KerjaSama.Registry.Tests;
 /// The official nomenclature spreadsheet (XLSX) imported over HTTP, in its two layouts (Seed/README.md, "Newer editions"):
 /// the SIPD export (one sub kegiatan per line, each level written "code name", X.XX lines for every bidang, series 3–8
 /// set aside) and the decree's table (KODE and NOMENKLATUR columns) with bad lines that refuse the whole file.
-/// Its own fixture: these imports add codes, which the documented counts of <see cref="NomenclatureTests"/> must not see.
+/// Not on the host of <see cref="NomenclatureTests"/>: these imports add codes, which its documented counts must not see.
 /// </summary>
 public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncLifetime
 {
@@ -207,6 +207,8 @@ public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncL
         [.. report.GetProperty(list).EnumerateArray().Select(c => c.GetProperty("code").GetString()!)];
 }
 
-public sealed class NomenclatureSheetTests_on_Sqlite(SqlitePlatformFixture platform) : NomenclatureSheetTests(platform), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class NomenclatureSheetTests_on_Sqlite(SqlitePlatformFixture platform) : NomenclatureSheetTests(platform);
 
-public sealed class NomenclatureSheetTests_on_PostgreSql(PostgreSqlPlatformFixture platform) : NomenclatureSheetTests(platform), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class NomenclatureSheetTests_on_PostgreSql(PostgreSqlPlatformFixture platform) : NomenclatureSheetTests(platform);

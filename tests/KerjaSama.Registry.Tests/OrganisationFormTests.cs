@@ -84,7 +84,9 @@ public abstract class OrganisationFormTests(PlatformFixture platform)
     }
 }
 
-public sealed class OrganisationFormTests_on_Sqlite(SqlitePlatformFixture platform) : OrganisationFormTests(platform), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class OrganisationFormTests_on_Sqlite(SqlitePlatformFixture platform) : OrganisationFormTests(platform);
 
+[Collection(SharedHost.PostgreSql)]
 public sealed class OrganisationFormTests_on_PostgreSql(PostgreSqlPlatformFixture platform)
-    : OrganisationFormTests(platform), IClassFixture<PostgreSqlPlatformFixture>;
+    : OrganisationFormTests(platform);

@@ -126,7 +126,9 @@ public abstract class OrganisationTests(PlatformFixture platform) : IAsyncLifeti
     }
 }
 
-public sealed class OrganisationTests_on_Sqlite(SqlitePlatformFixture platform) : OrganisationTests(platform), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class OrganisationTests_on_Sqlite(SqlitePlatformFixture platform) : OrganisationTests(platform);
 
+[Collection(SharedHost.PostgreSql)]
 public sealed class OrganisationTests_on_PostgreSql(PostgreSqlPlatformFixture platform)
-    : OrganisationTests(platform), IClassFixture<PostgreSqlPlatformFixture>;
+    : OrganisationTests(platform);

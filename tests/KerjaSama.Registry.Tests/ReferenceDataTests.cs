@@ -195,6 +195,7 @@ public abstract partial class ReferenceDataTests(PlatformFixture platform)
     }
 }
 
+// A host of its own: it counts seeded regions, governments and sub-affairs (ImportTests adds sub-affairs) and re-runs the seeds.
 public sealed class ReferenceDataTests_on_Sqlite(SqlitePlatformFixture platform) : ReferenceDataTests(platform), IClassFixture<SqlitePlatformFixture>;
 
 public sealed class ReferenceDataTests_on_PostgreSql(PostgreSqlPlatformFixture platform)

@@ -252,6 +252,8 @@ public abstract partial class FederationTests(PlatformFixture platform)
     }
 }
 
-public sealed class FederationTests_on_Sqlite(SqlitePlatformFixture p) : FederationTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class FederationTests_on_Sqlite(SqlitePlatformFixture p) : FederationTests(p);
 
-public sealed class FederationTests_on_PostgreSql(PostgreSqlPlatformFixture p) : FederationTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class FederationTests_on_PostgreSql(PostgreSqlPlatformFixture p) : FederationTests(p);

@@ -258,6 +258,8 @@ public abstract partial class ConsolidationTests(PlatformFixture platform)
     }
 }
 
-public sealed class ConsolidationTests_on_Sqlite(SqlitePlatformFixture p) : ConsolidationTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ConsolidationTests_on_Sqlite(SqlitePlatformFixture p) : ConsolidationTests(p);
 
-public sealed class ConsolidationTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ConsolidationTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class ConsolidationTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ConsolidationTests(p);

@@ -192,6 +192,8 @@ public abstract partial class ExportImportTests(PlatformFixture platform, ITestO
     }
 }
 
-public sealed class ExportImportTests_on_Sqlite(SqlitePlatformFixture p, ITestOutputHelper o) : ExportImportTests(p, o), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ExportImportTests_on_Sqlite(SqlitePlatformFixture p, ITestOutputHelper o) : ExportImportTests(p, o);
 
-public sealed class ExportImportTests_on_PostgreSql(PostgreSqlPlatformFixture p, ITestOutputHelper o) : ExportImportTests(p, o), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class ExportImportTests_on_PostgreSql(PostgreSqlPlatformFixture p, ITestOutputHelper o) : ExportImportTests(p, o);

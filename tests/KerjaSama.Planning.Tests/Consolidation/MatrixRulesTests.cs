@@ -222,6 +222,8 @@ public abstract class MatrixRulesTests(PlatformFixture platform)
     }
 }
 
-public sealed class MatrixRulesTests_on_Sqlite(SqlitePlatformFixture p) : MatrixRulesTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MatrixRulesTests_on_Sqlite(SqlitePlatformFixture p) : MatrixRulesTests(p);
 
-public sealed class MatrixRulesTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MatrixRulesTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MatrixRulesTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MatrixRulesTests(p);

@@ -85,4 +85,5 @@ public abstract class NomenclatureEditionTests(PlatformFixture platform)
     }
 }
 
+// A host of its own: the edition retires most seeded codes, which other classes use.
 public sealed class NomenclatureEditionTests_on_Sqlite(SqlitePlatformFixture p) : NomenclatureEditionTests(p), IClassFixture<SqlitePlatformFixture>;

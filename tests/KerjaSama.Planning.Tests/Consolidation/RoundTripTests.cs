@@ -221,6 +221,8 @@ public abstract class RoundTripTests(PlatformFixture platform)
     }
 }
 
-public sealed class RoundTripTests_on_Sqlite(SqlitePlatformFixture p) : RoundTripTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class RoundTripTests_on_Sqlite(SqlitePlatformFixture p) : RoundTripTests(p);
 
-public sealed class RoundTripTests_on_PostgreSql(PostgreSqlPlatformFixture p) : RoundTripTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class RoundTripTests_on_PostgreSql(PostgreSqlPlatformFixture p) : RoundTripTests(p);

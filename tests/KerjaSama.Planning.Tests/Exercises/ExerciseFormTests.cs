@@ -139,6 +139,8 @@ public abstract class ExerciseFormTests(PlatformFixture platform)
     }
 }
 
-public sealed class ExerciseFormTests_on_Sqlite(SqlitePlatformFixture p) : ExerciseFormTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ExerciseFormTests_on_Sqlite(SqlitePlatformFixture p) : ExerciseFormTests(p);
 
-public sealed class ExerciseFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ExerciseFormTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class ExerciseFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ExerciseFormTests(p);

@@ -78,7 +78,9 @@ public abstract class ExerciseInvitationsPageTests(PlatformFixture platform)
     }
 }
 
-public sealed class ExerciseInvitationsPageTests_on_Sqlite(SqlitePlatformFixture p) : ExerciseInvitationsPageTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ExerciseInvitationsPageTests_on_Sqlite(SqlitePlatformFixture p) : ExerciseInvitationsPageTests(p);
 
+[Collection(SharedHost.PostgreSql)]
 public sealed class ExerciseInvitationsPageTests_on_PostgreSql(PostgreSqlPlatformFixture p)
-    : ExerciseInvitationsPageTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+    : ExerciseInvitationsPageTests(p);

@@ -97,7 +97,9 @@ public abstract class ExerciseMeetingFormTests(PlatformFixture platform)
     }
 }
 
-public sealed class ExerciseMeetingFormTests_on_Sqlite(SqlitePlatformFixture p) : ExerciseMeetingFormTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ExerciseMeetingFormTests_on_Sqlite(SqlitePlatformFixture p) : ExerciseMeetingFormTests(p);
 
+[Collection(SharedHost.PostgreSql)]
 public sealed class ExerciseMeetingFormTests_on_PostgreSql(PostgreSqlPlatformFixture p)
-    : ExerciseMeetingFormTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+    : ExerciseMeetingFormTests(p);

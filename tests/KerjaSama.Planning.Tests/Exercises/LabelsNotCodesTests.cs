@@ -139,6 +139,7 @@ public abstract partial class LabelsNotCodesTests(PlatformFixture platform)
     private static partial Regex Tag();
 }
 
+// A host of its own: it scans whole pages for raw codes, and other classes' data would be on them.
 public sealed class LabelsNotCodesTests_on_Sqlite(SqlitePlatformFixture p) : LabelsNotCodesTests(p), IClassFixture<SqlitePlatformFixture>;
 
 public sealed class LabelsNotCodesTests_on_PostgreSql(PostgreSqlPlatformFixture p) : LabelsNotCodesTests(p), IClassFixture<PostgreSqlPlatformFixture>;

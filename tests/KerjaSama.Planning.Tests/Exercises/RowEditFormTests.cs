@@ -79,6 +79,8 @@ public abstract class RowEditFormTests(PlatformFixture platform)
         System.Text.RegularExpressions.Regex.Match(html, "name=\"Form.Seq\" value=\"(\\d+)\"").Groups[1].Value;
 }
 
-public sealed class RowEditFormTests_on_Sqlite(SqlitePlatformFixture p) : RowEditFormTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class RowEditFormTests_on_Sqlite(SqlitePlatformFixture p) : RowEditFormTests(p);
 
-public sealed class RowEditFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : RowEditFormTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class RowEditFormTests_on_PostgreSql(PostgreSqlPlatformFixture p) : RowEditFormTests(p);

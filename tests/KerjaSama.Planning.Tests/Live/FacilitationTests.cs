@@ -327,6 +327,8 @@ public abstract class FacilitationTests(PlatformFixture platform)
     }
 }
 
-public sealed class FacilitationTests_on_Sqlite(SqlitePlatformFixture p) : FacilitationTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class FacilitationTests_on_Sqlite(SqlitePlatformFixture p) : FacilitationTests(p);
 
-public sealed class FacilitationTests_on_PostgreSql(PostgreSqlPlatformFixture p) : FacilitationTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class FacilitationTests_on_PostgreSql(PostgreSqlPlatformFixture p) : FacilitationTests(p);

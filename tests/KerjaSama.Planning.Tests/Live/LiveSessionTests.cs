@@ -327,6 +327,8 @@ public abstract class LiveSessionTests(PlatformFixture platform)
     }
 }
 
-public sealed class LiveSessionTests_on_Sqlite(SqlitePlatformFixture p) : LiveSessionTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class LiveSessionTests_on_Sqlite(SqlitePlatformFixture p) : LiveSessionTests(p);
 
-public sealed class LiveSessionTests_on_PostgreSql(PostgreSqlPlatformFixture p) : LiveSessionTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class LiveSessionTests_on_PostgreSql(PostgreSqlPlatformFixture p) : LiveSessionTests(p);

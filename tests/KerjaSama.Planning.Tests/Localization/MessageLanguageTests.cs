@@ -32,7 +32,7 @@ public abstract class MessageLanguageTests(PlatformFixture platform)
     private async Task AssertNotStoredAsync(TestUser secretariat, string title)
     {
         using var client = platform.ClientFor(secretariat);
-        var list = await (await client.GetAsync("/api/planning/exercises?pageSize=200")).ReadAsync<JsonElement>();
+        var list = await (await client.GetAsync($"/api/planning/exercises?q={Uri.EscapeDataString(title)}&pageSize=200")).ReadAsync<JsonElement>();
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), e => e.GetProperty("title").GetString() == title);
     }
 
@@ -173,6 +173,8 @@ public abstract class MessageLanguageTests(PlatformFixture platform)
     }
 }
 
-public sealed class MessageLanguageTests_on_Sqlite(SqlitePlatformFixture p) : MessageLanguageTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MessageLanguageTests_on_Sqlite(SqlitePlatformFixture p) : MessageLanguageTests(p);
 
-public sealed class MessageLanguageTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MessageLanguageTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MessageLanguageTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MessageLanguageTests(p);

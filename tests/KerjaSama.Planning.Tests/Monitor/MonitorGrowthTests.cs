@@ -120,6 +120,8 @@ public abstract class MonitorGrowthTests(PlatformFixture platform, ITestOutputHe
     }
 }
 
-public sealed class MonitorGrowthTests_on_Sqlite(SqlitePlatformFixture p, ITestOutputHelper o) : MonitorGrowthTests(p, o), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MonitorGrowthTests_on_Sqlite(SqlitePlatformFixture p, ITestOutputHelper o) : MonitorGrowthTests(p, o);
 
-public sealed class MonitorGrowthTests_on_PostgreSql(PostgreSqlPlatformFixture p, ITestOutputHelper o) : MonitorGrowthTests(p, o), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MonitorGrowthTests_on_PostgreSql(PostgreSqlPlatformFixture p, ITestOutputHelper o) : MonitorGrowthTests(p, o);

@@ -227,6 +227,7 @@ public abstract class MonitorTests(PlatformFixture platform)
     }
 }
 
+// A host of its own: the overview and "watch all" list every open session on the host.
 public sealed class MonitorTests_on_Sqlite(SqlitePlatformFixture p) : MonitorTests(p), IClassFixture<SqlitePlatformFixture>;
 
 public sealed class MonitorTests_on_PostgreSql(PostgreSqlPlatformFixture p) : MonitorTests(p), IClassFixture<PostgreSqlPlatformFixture>;

@@ -218,6 +218,8 @@ public abstract class ReplayTests(PlatformFixture platform)
     }
 }
 
-public sealed class ReplayTests_on_Sqlite(SqlitePlatformFixture p) : ReplayTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class ReplayTests_on_Sqlite(SqlitePlatformFixture p) : ReplayTests(p);
 
-public sealed class ReplayTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ReplayTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class ReplayTests_on_PostgreSql(PostgreSqlPlatformFixture p) : ReplayTests(p);

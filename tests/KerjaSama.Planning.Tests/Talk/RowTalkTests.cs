@@ -237,6 +237,8 @@ public abstract class RowTalkTests(PlatformFixture platform)
     }
 }
 
-public sealed class RowTalkTests_on_Sqlite(SqlitePlatformFixture p) : RowTalkTests(p), IClassFixture<SqlitePlatformFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class RowTalkTests_on_Sqlite(SqlitePlatformFixture p) : RowTalkTests(p);
 
-public sealed class RowTalkTests_on_PostgreSql(PostgreSqlPlatformFixture p) : RowTalkTests(p), IClassFixture<PostgreSqlPlatformFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class RowTalkTests_on_PostgreSql(PostgreSqlPlatformFixture p) : RowTalkTests(p);
