@@ -10,7 +10,7 @@ namespace KerjaSama.Registry.Tests;
 /// <summary>
 /// The official nomenclature spreadsheet (XLSX) imported over HTTP, in its two layouts (Seed/README.md, "Newer editions"):
 /// the SIPD export (one sub kegiatan per line, each level written "code name", X.XX lines for every bidang, series 3–8
-/// set aside) and the decree's table (KODE and NOMENKLATUR columns) with bad lines that refuse the whole file.
+/// read once per level, docs/adr/0025) and the decree's table (KODE and NOMENKLATUR columns) with bad lines that refuse the whole file.
 /// Not on the host of <see cref="NomenclatureTests"/>: these imports add codes, which its documented counts must not see.
 /// </summary>
 public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncLifetime
@@ -64,7 +64,10 @@ public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncL
     private static readonly string[] SipdHeader =
         ["JENIS PEMDA", "BIDANG", "PROGRAM", "KEGIATAN", "SUBKEGIATAN", "KINERJA", "INDIKATOR", "SATUAN", "TAG", "SUBKEGIATAN SEBELUMNYA"];
 
-    /// <summary>A SIPD export adding programme 1.02.<paramref name="n"/> at both levels, a series-3 line and an X.XX line; optionally a rename.</summary>
+    /// <summary>
+    /// A SIPD export adding programme 1.02.<paramref name="n"/> at both levels, a series-3 code that names a different kegiatan
+    /// at each level, and an X.XX line; optionally a rename.
+    /// </summary>
     private static Task<byte[]> SipdWorkbookAsync(int n, bool rename) => WorkbookAsync(
     [
         SipdHeader,
@@ -73,6 +76,8 @@ public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncL
         ["KABKOT", Kesehatan, $"1.02.{n} PROGRAM UJI IMPOR KABUPATEN/KOTA", $"1.02.{n}.2.01 Kegiatan Uji Kabupaten", $"1.02.{n}.2.01.0001 Sub Kegiatan Uji Kabupaten",
             "Tersedianya Uji", "Jumlah Laporan Uji", "Laporan", "[null]", ""],
         ["KABKOT", Kesehatan, $"1.02.{n} PROGRAM UJI IMPOR", $"1.02.{n}.3.01 Kegiatan Seri Tiga", $"1.02.{n}.3.01.0001 Sub Kegiatan Seri Tiga", "", "", "", "", ""],
+        ["PROV", Kesehatan, $"1.02.{n} PROGRAM SERI TIGA TIDAK MENAMAI", $"1.02.{n}.3.01 Kegiatan Seri Tiga Provinsi",
+            $"1.02.{n}.3.01.0001 Sub Kegiatan Seri Tiga Provinsi", "Tersedianya Layanan", "Jumlah Layanan", "Layanan", "", ""],
         ["PROV", "X.XX URUSAN PEMERINTAHAN BIDANG XX", "X.XX.01 " + Penunjang, "X.XX.01.1.01 " + Perencanaan,
             $"X.XX.01.1.01.09{n} Penyusunan Dokumen Uji Penunjang", "Tersusunnya Dokumen", "Jumlah Dokumen", "Dokumen", "", ""],
         .. (rename
@@ -90,11 +95,14 @@ public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncL
         var preview = (await (await PostAsync(workbook, "?preview=true")).ReadAsync<JsonElement>()).GetProperty("report");
 
         Assert.False(preview.GetProperty("applied").GetBoolean());
-        Assert.Equal(["1.02.01.1.01.0977", "1.02.77", "1.02.77.1.01", "1.02.77.1.01.0001", "1.02.77.2.01", "1.02.77.2.01.0001"],
+        Assert.Equal(["1.02.01.1.01.0977", "1.02.77", "1.02.77.1.01", "1.02.77.1.01.0001", "1.02.77.2.01", "1.02.77.2.01.0001",
+                "1.02.77.3.01", "1.02.77.3.01", "1.02.77.3.01.0001", "1.02.77.3.01.0001"],
             Codes(preview, "added").Order(StringComparer.Ordinal));
+        Assert.Equal(["kabupaten_kota", "provinsi"], preview.GetProperty("added").EnumerateArray()
+            .Where(c => c.GetProperty("code").GetString() == "1.02.77.3.01").Select(c => c.GetProperty("governmentLevel").GetString()).Order());
         Assert.Equal(["1.02.02.2.02.0003"], Codes(preview, "renamed"));
         Assert.Empty(Codes(preview, "removed"));
-        Assert.Equal(1, preview.GetProperty("skipped").GetInt32());
+        Assert.False(preview.TryGetProperty("skipped", out _)); // nothing is set aside any more
         Assert.Equal(before, await StatsAsync());
         Assert.Null(await FindAsync("1.02.77"));
 
@@ -103,7 +111,7 @@ public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncL
         Assert.True(applied.GetProperty("applied").GetBoolean());
         var program = await FindAsync("1.02.77");
         Assert.NotNull(program);
-        Assert.Equal("PROGRAM UJI IMPOR", program.Name); // the provinsi line's name wins over the kabupaten/kota one
+        Assert.Equal("PROGRAM UJI IMPOR", program.Name); // the provinsi line's name wins over the kabupaten/kota one, a main-series line over a series-3 one
         Assert.Equal(["provinsi", "kabupaten_kota"], program.GovernmentLevels);
         var sub = await FindAsync("1.02.77.1.01.0001");
         Assert.NotNull(sub);
@@ -112,7 +120,11 @@ public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncL
         Assert.Equal("1.02.77.1.01", sub.ParentCode);
         Assert.Equal("Penyusunan Dokumen Uji Penunjang", (await FindAsync("1.02.01.1.01.0977"))?.Name);
         Assert.Equal("Pengelolaan Pelayanan Kesehatan Bayi Baru Lahir Menurut Lembar Baru", (await FindAsync("1.02.02.2.02.0003"))?.Name);
-        Assert.Null(await FindAsync("1.02.77.3.01"));
+        var series = (await (await _public.GetAsync("/api/registry/nomenclature?q=1.02.77.3.01&pageSize=20")).ReadAsync<PageOf<NomenclatureItemRow>>()).Items;
+        Assert.Equal([("1.02.77.3.01", "kabupaten_kota", "Kegiatan Seri Tiga"), ("1.02.77.3.01", "provinsi", "Kegiatan Seri Tiga Provinsi"),
+                ("1.02.77.3.01.0001", "kabupaten_kota", "Sub Kegiatan Seri Tiga"), ("1.02.77.3.01.0001", "provinsi", "Sub Kegiatan Seri Tiga Provinsi")],
+            series.Select(i => (i.Code, Assert.Single(i.GovernmentLevels), i.Name)));
+        Assert.Equal("Layanan", series[3].Unit);
         Assert.Equal(["provinsi", "kabupaten_kota"], (await FindAsync("1.02"))?.GovernmentLevels);
         var words = await (await _public.GetAsync("/api/registry/nomenclature?q=uji lembar resmi 77")).ReadAsync<PageOf<NomenclatureItemRow>>();
         Assert.Equal("1.02.77.1.01.0001", Assert.Single(words.Items).Code);
@@ -130,13 +142,15 @@ public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncL
             ["1.02.2.02", "Kode rusak", "", "", ""],                                                                   // line 5: malformed
             ["1.02.88.2.01.0001", "Tanpa induk", "", "", ""],                                                          // line 6: orphan
             ["1.02.02.2.02.0002", "Ganda", "", "", ""],                                                                // line 7
-            ["1.02.02.2.02.0002", "Ganda lagi", "", "", ""]);                                                          // line 8: duplicate
+            ["1.02.02.2.02.0002", "Ganda lagi", "", "", ""],                                                           // line 8: duplicate
+            ["1.02.02.3.01", "Seri tiga tanpa tingkat", "", "", ""]);                                                  // line 9: series 3 needs its level
 
-        var problem = await (await PostAsync(workbook, "?edition=false")).AssertValidationProblemAsync("line 5", "line 6", "line 8");
+        var problem = await (await PostAsync(workbook, "?edition=false")).AssertValidationProblemAsync("line 5", "line 6", "line 8", "line 9");
 
         Assert.Equal("import_invalid", problem.GetProperty("code").GetString());
         var lines = problem.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("line").GetInt32(), l.GetProperty("code").GetString())).ToList();
-        Assert.Equal([(5, "nomenclature_code_invalid"), (6, "nomenclature_parent_missing"), (8, "nomenclature_code_duplicate")], lines);
+        Assert.Equal([(5, "nomenclature_code_invalid"), (6, "nomenclature_parent_missing"), (8, "nomenclature_code_duplicate"),
+            (9, "nomenclature_series_level_required")], lines);
         Assert.Contains("Induknya '1.02.88.2.01'", problem.GetProperty("errors").GetProperty("line 6")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await StatsAsync());
         Assert.Equal("Pengelolaan Pelayanan Kesehatan Balita", (await FindAsync("1.02.02.2.02.0004"))?.Name);
@@ -197,8 +211,8 @@ public abstract class NomenclatureSheetTests(PlatformFixture platform) : IAsyncL
         var result = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("6 kode ditambah, 0 diganti namanya, 0 dihapus", result, StringComparison.Ordinal);
-        Assert.Contains("1 baris kegiatan seri 3–8 dilewati", result, StringComparison.Ordinal);
+        Assert.Contains("10 kode ditambah, 0 diganti namanya, 0 dihapus", result, StringComparison.Ordinal);
+        Assert.Contains("<td>1.02.76.3.01</td><td>kegiatan (provinsi)</td>", result, StringComparison.Ordinal);
         Assert.Contains("1.02.76.2.01.0001", result, StringComparison.Ordinal);
         Assert.Equal(before, await StatsAsync());
     }

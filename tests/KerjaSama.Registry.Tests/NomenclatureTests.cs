@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using KerjaSama.Modularity.Csv;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Registry.Contracts;
 using KerjaSama.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Registry.Tests;
 
@@ -37,19 +39,20 @@ public abstract class NomenclatureTests(PlatformFixture platform) : IAsyncLifeti
         var stats = await StatsAsync();
 
         // Seed/README.md, "nomenclature.csv": urusan, bidang urusan, program, kegiatan, sub kegiatan.
-        Assert.Equal([9, 49, 227, 2306, 14833], Counts(stats.GetProperty("levels")));
-        Assert.Equal([9, 49, 219, 1209, 7690], Counts(stats.GetProperty("byGovernmentLevel").GetProperty("provinsi")));
-        Assert.Equal([9, 44, 207, 1097, 7143], Counts(stats.GetProperty("byGovernmentLevel").GetProperty("kabupaten_kota")));
+        // Rows, not codes: a kegiatan of the series 3-8 that both levels have counts once per level.
+        Assert.Equal([9, 49, 268, 3263, 17586], Counts(stats.GetProperty("levels")));
+        Assert.Equal([9, 49, 265, 1776, 9263], Counts(stats.GetProperty("byGovernmentLevel").GetProperty("provinsi")));
+        Assert.Equal([9, 44, 232, 1487, 8323], Counts(stats.GetProperty("byGovernmentLevel").GetProperty("kabupaten_kota")));
         var byUrusan = stats.GetProperty("byUrusan");
-        Assert.Equal([1, 6, 40, 337, 2870], Counts(byUrusan.GetProperty("1")));
-        Assert.Equal([1, 18, 95, 920, 5404], Counts(byUrusan.GetProperty("2")));
-        Assert.Equal([1, 8, 43, 440, 2597], Counts(byUrusan.GetProperty("3")));
-        Assert.Equal([1, 2, 10, 106, 594], Counts(byUrusan.GetProperty("4")));
-        Assert.Equal([1, 7, 19, 280, 1937], Counts(byUrusan.GetProperty("5")));
-        Assert.Equal([1, 1, 3, 40, 242], Counts(byUrusan.GetProperty("6")));
-        Assert.Equal([1, 3, 8, 77, 489], Counts(byUrusan.GetProperty("7")));
-        Assert.Equal([1, 1, 6, 42, 278], Counts(byUrusan.GetProperty("8")));
-        Assert.Equal([1, 3, 3, 64, 422], Counts(byUrusan.GetProperty("9")));
+        Assert.Equal([1, 6, 44, 532, 3749], Counts(byUrusan.GetProperty("1")));
+        Assert.Equal([1, 18, 113, 1330, 6293], Counts(byUrusan.GetProperty("2")));
+        Assert.Equal([1, 8, 46, 653, 2961], Counts(byUrusan.GetProperty("3")));
+        Assert.Equal([1, 2, 16, 142, 727], Counts(byUrusan.GetProperty("4")));
+        Assert.Equal([1, 7, 19, 307, 1992], Counts(byUrusan.GetProperty("5")));
+        Assert.Equal([1, 1, 3, 44, 250], Counts(byUrusan.GetProperty("6")));
+        Assert.Equal([1, 3, 11, 97, 625], Counts(byUrusan.GetProperty("7")));
+        Assert.Equal([1, 1, 6, 46, 286], Counts(byUrusan.GetProperty("8")));
+        Assert.Equal([1, 3, 10, 112, 703], Counts(byUrusan.GetProperty("9")));
         Assert.Equal(0, stats.GetProperty("retired").GetInt32());
     }
 
@@ -59,9 +62,13 @@ public abstract class NomenclatureTests(PlatformFixture platform) : IAsyncLifeti
         var rows = CsvFile.Read(await _public.GetStringAsync("/api/registry/nomenclature/export")).Skip(1)
             .Select(r => (Code: r.Fields[0], Level: r.Fields[1], Gov: r.Fields[6].Split(';', StringSplitOptions.RemoveEmptyEntries)))
             .ToList();
-        var byCode = rows.ToDictionary(r => r.Code);
+        // A kegiatan/sub kegiatan of the series 3-8 is keyed by (code, its one level); every other code is unique.
+        static bool Series(string code) => code.Split('.') is { Length: >= 5 } p && p[3] is "3" or "4" or "5" or "6" or "7" or "8";
+        static string KeyOf(string code, string[] gov) => Series(code) ? $"{code}@{string.Join(';', gov)}" : code;
+        var byKey = rows.ToDictionary(r => KeyOf(r.Code, r.Gov));
 
-        Assert.Equal(17424, rows.Count);
+        Assert.Equal(21175, rows.Count);
+        Assert.Equal(3710, rows.Count(r => Series(r.Code)));
         foreach (var (code, level, gov) in rows)
         {
             var depth = Array.IndexOf(Levels, level);
@@ -75,13 +82,15 @@ public abstract class NomenclatureTests(PlatformFixture platform) : IAsyncLifeti
 
             // Parent: one segment shorter; the kegiatan's level digit and number go together.
             var parentCode = level == "kegiatan" ? code[..^5] : code[..code.LastIndexOf('.')];
-            Assert.True(byCode.TryGetValue(parentCode, out var parent), $"{code} has no parent {parentCode}");
+            Assert.True(byKey.TryGetValue(KeyOf(parentCode, gov), out var parent), $"{code} has no parent {parentCode}");
             Assert.Equal(Levels[depth - 1], parent.Level);
             Assert.All(gov, g => Assert.Contains(g, parent.Gov));
             if (level is "kegiatan" or "sub_kegiatan")
             {
                 var digit = code.Split('.')[3];
-                Assert.Equal(digit == "1" ? "provinsi" : "kabupaten_kota", Assert.Single(gov));
+                var single = Assert.Single(gov);
+                if (!Series(code))
+                    Assert.Equal(digit == "1" ? "provinsi" : "kabupaten_kota", single);
             }
         }
     }
@@ -116,6 +125,39 @@ public abstract class NomenclatureTests(PlatformFixture platform) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_series_3_kegiatan_is_found_at_each_level_with_its_own_name_by_the_picker_and_the_catalogue()
+    {
+        async Task<List<NomenclatureItemRow>> PickAsync(string q, string? governmentLevel) =>
+            (await (await _public.GetAsync($"/api/registry/nomenclature?level=kegiatan&q={Uri.EscapeDataString(q)}"
+                + (governmentLevel is null ? "" : $"&governmentLevel={governmentLevel}"))).ReadAsync<PageOf<NomenclatureItemRow>>()).Items;
+
+        // The board's picker asks with the exercise's level, by number and by words.
+        var province = Assert.Single(await PickAsync("1.01.02.3.03", "provinsi"));
+        Assert.Equal(("Pengelolaan Pendidikan Khusus", "1.01.02"), (province.Name, province.ParentCode));
+        Assert.Equal(["provinsi"], province.GovernmentLevels);
+        var regency = Assert.Single(await PickAsync("1.01.02.3.03", "kabupaten_kota"));
+        Assert.Equal("Pengelolaan Pendidikan Anak Usia Dini (PAUD)", regency.Name);
+        Assert.Equal(["kabupaten_kota"], regency.GovernmentLevels);
+        Assert.Equal(2, (await PickAsync("1.01.02.3.03", null)).Count);
+        Assert.Contains(await PickAsync("pendidikan anak usia dini", "kabupaten_kota"), i => i.Code == "1.01.02.3.03");
+        Assert.DoesNotContain(await PickAsync("pendidikan anak usia dini", "provinsi"), i => i.Code == "1.01.02.3.03");
+
+        // Other modules (the matrix's validation, the consolidation and export names) look a code up with the exercise's level.
+        var catalog = platform.Services.GetRequiredService<INomenclatureCatalog>();
+        var ct = CancellationToken.None;
+        Assert.Equal("Pengelolaan Pendidikan Khusus", (await catalog.FindAsync("1.01.02.3.03", GovernmentLevels.Province, ct))?.Name);
+        Assert.Equal("Pengelolaan Pendidikan Anak Usia Dini (PAUD)", (await catalog.FindAsync("1.01.02.3.03", GovernmentLevels.Regency, ct))?.Name);
+        Assert.Null(await catalog.FindAsync("1.02.07.3.02", GovernmentLevels.Province, ct)); // kabupaten/kota only
+        Assert.NotNull(await catalog.FindAsync("1.02.07.3.02", GovernmentLevels.Regency, ct));
+        var many = await catalog.FindManyAsync(["1.01.02", "1.01.02.3.03", "1.01.02.1.01"], GovernmentLevels.Regency, ct);
+        Assert.Equal(["1.01.02", "1.01.02.1.01", "1.01.02.3.03"], many.Select(i => i.Code).Order(StringComparer.Ordinal));
+        Assert.Equal("Pengelolaan Pendidikan Anak Usia Dini (PAUD)", many.Single(i => i.Code == "1.01.02.3.03").Name);
+        var listed = await catalog.ListAsync("kegiatan", "1.01.02.", GovernmentLevels.Province, 500, ct);
+        Assert.Contains(listed, i => i is { Code: "1.01.02.3.03", Name: "Pengelolaan Pendidikan Khusus" });
+        Assert.DoesNotContain(listed, i => i.Code.StartsWith("1.01.02.2.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_code_prefix_finds_its_children_and_only_them()
     {
         var page = await (await _public.GetAsync("/api/registry/nomenclature?q=1.02.02&pageSize=500")).ReadAsync<PageOf<NomenclatureItemRow>>();
@@ -127,7 +169,8 @@ public abstract class NomenclatureTests(PlatformFixture platform) : IAsyncLifeti
         var provincial = await (await _public.GetAsync("/api/registry/nomenclature?q=1.02.02&governmentLevel=provinsi&level=kegiatan"))
             .ReadAsync<PageOf<NomenclatureItemRow>>();
         Assert.NotEmpty(provincial.Items);
-        Assert.All(provincial.Items, i => Assert.Contains(".1.", i.Code[7..], StringComparison.Ordinal));
+        Assert.All(provincial.Items, i => Assert.DoesNotContain(".2.", i.Code[7..], StringComparison.Ordinal));
+        Assert.All(provincial.Items, i => Assert.Equal(["provinsi"], i.GovernmentLevels));
     }
 
     [Fact]

@@ -37,10 +37,24 @@ public static class GovernmentLevels
         };
     }
 
-    /// <summary>True when the code can be used at <paramref name="level"/>: it has no level part, or its level part is the level's digit.</summary>
+    /// <summary>
+    /// True for a kegiatan/sub kegiatan of the series 3–8 (<c>1.01.02.3.03</c>): the nomenclature reuses such a code for
+    /// different kegiatan at the two levels, so the code alone does not tell its level; the Registry keys these rows by
+    /// (code, level) and a look-up needs the level (docs/adr/0025).
+    /// </summary>
+    public static bool IsLevelSeries(string code)
+    {
+        var parts = code.Split('.');
+        return parts.Length >= 4 && parts[3].Length == 1 && parts[3][0] is >= '3' and <= '8';
+    }
+
+    /// <summary>
+    /// False when the code's level part names the other level (digit 1 or 2). Codes without a level part and codes of
+    /// the series 3–8 (<see cref="IsLevelSeries"/>) pass: whether the latter exist at the level is the catalogue's answer.
+    /// </summary>
     public static bool Fits(string code, string level)
     {
         var parts = code.Split('.');
-        return parts.Length < 4 || (parts[3].Length == 1 && parts[3][0] == Digit(level));
+        return parts.Length < 4 || (parts[3].Length == 1 && (parts[3][0] == Digit(level) || IsLevelSeries(code)));
     }
 }

@@ -39,11 +39,11 @@ internal sealed class FixedRegistry : IRegionDirectory, IAffairCatalog, IOrganis
     public Task<IReadOnlyList<OrganisationInfo>> SearchAsync(string? term, int take, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OrganisationInfo>>([]);
 
-    public Task<IReadOnlyList<NomenclatureInfo>> ListAsync(string level, string prefix, int take, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<NomenclatureInfo>> ListAsync(string level, string prefix, string governmentLevel, int take, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<NomenclatureInfo>>([]);
 
-    Task<NomenclatureInfo?> INomenclatureCatalog.FindAsync(string code, CancellationToken cancellationToken) => Task.FromResult<NomenclatureInfo?>(null);
+    Task<NomenclatureInfo?> INomenclatureCatalog.FindAsync(string code, string governmentLevel, CancellationToken cancellationToken) => Task.FromResult<NomenclatureInfo?>(null);
 
-    public Task<IReadOnlyList<NomenclatureInfo>> FindManyAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<NomenclatureInfo>> FindManyAsync(IReadOnlyCollection<string> codes, string governmentLevel, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<NomenclatureInfo>>([]);
 }

@@ -33,7 +33,9 @@ internal static class PlanningCodeLevel
     }
 
     public static FieldError Error(string field, string code, string level) =>
-        new(RejectionCodes.CodeNotOfLevel, $"{code} is not a code of the {Name(level)} level (its fourth part must be {Digit(level)}).", field);
+        new(RejectionCodes.CodeNotOfLevel, GovernmentLevels.IsLevelSeries(code)
+            ? $"{code} is a kegiatan of the series 3–8 that the nomenclature has only for the other level, not for {Name(level)}."
+            : $"{code} is not a code of the {Name(level)} level (its fourth part must be {Digit(level)}).", field);
 
     private static string? Code(string json)
     {

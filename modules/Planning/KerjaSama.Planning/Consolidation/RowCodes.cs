@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KerjaSama.Registry.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KerjaSama.Planning.Consolidation;
 
@@ -15,10 +16,17 @@ internal sealed class RowCodes
 
     private RowCodes(Dictionary<string, NomenclatureInfo> known) => _known = known;
 
-    public static async Task<RowCodes> LoadAsync(IEnumerable<RowView> rows, INomenclatureCatalog catalog, CancellationToken ct)
+    /// <summary>The codes as the exercise's government level knows them (a series 3–8 code names another kegiatan at the other level).</summary>
+    public static async Task<RowCodes> LoadAsync(IEnumerable<RowView> rows, string regionCode, IServiceProvider services, CancellationToken ct)
+    {
+        var level = (await services.GetRequiredService<IRegionDirectory>().FindAsync(regionCode, ct))?.Level ?? GovernmentLevels.Province;
+        return await LoadAsync(rows, services.GetRequiredService<INomenclatureCatalog>(), level, ct);
+    }
+
+    public static async Task<RowCodes> LoadAsync(IEnumerable<RowView> rows, INomenclatureCatalog catalog, string governmentLevel, CancellationToken ct)
     {
         var codes = rows.SelectMany(Codes).Distinct(StringComparer.Ordinal).ToList();
-        var found = codes.Count == 0 ? [] : await catalog.FindManyAsync(codes, ct);
+        var found = codes.Count == 0 ? [] : await catalog.FindManyAsync(codes, governmentLevel, ct);
         return new RowCodes(found.ToDictionary(i => i.Code, StringComparer.Ordinal));
     }
 

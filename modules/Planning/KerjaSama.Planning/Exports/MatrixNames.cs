@@ -16,7 +16,8 @@ internal sealed class MatrixNames
     public static async Task<MatrixNames> LoadAsync(IReadOnlyCollection<RowView> rows, string regionCode, IAffairCatalog affairs, IRegionDirectory regions,
         INomenclatureCatalog nomenclature, IOrganisationDirectory organisations, CancellationToken ct)
     {
-        var names = new MatrixNames { RegionName = (await regions.FindAsync(regionCode, ct))?.Name ?? regionCode };
+        var exerciseRegion = await regions.FindAsync(regionCode, ct);
+        var names = new MatrixNames { RegionName = exerciseRegion?.Name ?? regionCode };
         foreach (var code in rows.Select(r => r.AffairCode).OfType<string>().Distinct())
         {
             if (await affairs.FindAsync(code, ct) is { } affair)
@@ -30,7 +31,8 @@ internal sealed class MatrixNames
         }
 
         var codes = rows.SelectMany(r => new[] { r.ProgramCode, r.ActivityCode, r.SubActivityCode }).OfType<string>().Distinct().ToList();
-        foreach (var item in await nomenclature.FindManyAsync(codes, ct))
+        // The exercise's level: a series 3–8 code names another kegiatan at the other level.
+        foreach (var item in await nomenclature.FindManyAsync(codes, exerciseRegion?.Level ?? GovernmentLevels.Province, ct))
             names._nomenclature[item.Code] = item;
         var ids = rows.SelectMany(r => r.PartnerOrganisationIds.Append(r.OwnerOrganisationId).Concat(r.SupportingAgencyIds)
                 .Concat(r.ResponsibleAgencyId is { } a ? [a] : []))

@@ -242,10 +242,16 @@ internal static partial class MatrixFieldSchema
     private static HashSet<string> Codes(IReadOnlyList<KerjaSama.SharedKernel.CodeLabel> vocabulary) =>
         new(vocabulary.Select(l => l.Code), StringComparer.Ordinal);
 
-    private static async ValueTask<FieldError?> NomenclatureAsync(string field, JsonElement v, ValidationContext ctx, CancellationToken ct) =>
-        await ctx.NomenclatureAsync(v.GetString()!, ct) is null
-            ? new FieldError("unknown_code", $"'{v.GetString()}' is not in the Registry's planning nomenclature.", field)
-            : null;
+    /// <summary>The code as the exercise's level knows it; a series 3–8 code that only the other level has is of the wrong level.</summary>
+    private static async ValueTask<FieldError?> NomenclatureAsync(string field, JsonElement v, ValidationContext ctx, CancellationToken ct)
+    {
+        var code = v.GetString()!;
+        if (await ctx.NomenclatureAsync(code, ct) is not null)
+            return null;
+        return GovernmentLevels.IsLevelSeries(code) && await ctx.OtherLevelHasAsync(code, ct)
+            ? Consolidation.PlanningCodeLevel.Error(field, code, ctx.Level)
+            : new FieldError("unknown_code", $"'{code}' is not in the Registry's planning nomenclature.", field);
+    }
 
     private static FieldError? OneOf(string field, JsonElement v, IReadOnlySet<string> allowed) =>
         allowed.Contains(v.GetString()!) ? null : FieldError.Invalid(field, $"One of: {string.Join(", ", allowed)}.");
@@ -305,9 +311,10 @@ internal static partial class MatrixFieldSchema
     [GeneratedRegex(@"^\d\.\d{2}\.\d{2}$")]
     private static partial Regex ProgramPattern();
 
-    [GeneratedRegex(@"^\d\.\d{2}\.\d{2}\.[12]\.\d{2}$")]
+    // The level digit: 1 provinsi, 2 kabupaten/kota, 3-8 the series whose level the Registry knows (docs/adr/0025).
+    [GeneratedRegex(@"^\d\.\d{2}\.\d{2}\.[1-8]\.\d{2}$")]
     private static partial Regex ActivityPattern();
 
-    [GeneratedRegex(@"^\d\.\d{2}\.\d{2}\.[12]\.\d{2}\.\d{4}$")]
+    [GeneratedRegex(@"^\d\.\d{2}\.\d{2}\.[1-8]\.\d{2}\.\d{4}$")]
     private static partial Regex SubActivityPattern();
 }

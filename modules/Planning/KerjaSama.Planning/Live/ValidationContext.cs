@@ -51,9 +51,13 @@ internal sealed class ValidationContext(
         // Only hits are cached: a code imported into the Registry later must be found then.
         if (_nomenclature.TryGetValue(code, out var item))
             return item;
-        item = await nomenclature.FindAsync(code, ct);
+        item = await nomenclature.FindAsync(code, Level, ct);
         if (item is not null)
             _nomenclature[code] = item;
         return item;
     }
+
+    /// <summary>True when the code exists at the other government level (a series 3–8 code the exercise's level does not have).</summary>
+    public async ValueTask<bool> OtherLevelHasAsync(string code, CancellationToken ct) =>
+        await nomenclature.FindAsync(code, Level == GovernmentLevels.Province ? GovernmentLevels.Regency : GovernmentLevels.Province, ct) is not null;
 }

@@ -5,6 +5,13 @@ internal sealed class NomenclatureItem
 {
     public required string Code { get; set; }
 
+    /// <summary>
+    /// The second part of the key: <c>any</c> for a code that means one thing wherever it is used (urusan, bidang urusan,
+    /// programme, kegiatan series 1 and 2), else the one government level the row belongs to (kegiatan and sub kegiatan
+    /// of the series 3–8, whose codes name different kegiatan at the two levels; docs/adr/0025).
+    /// </summary>
+    public string Scope { get; set; } = Codes.AnyScope;
+
     /// <summary>urusan, bidang_urusan, program, kegiatan or sub_kegiatan (follows from the code's shape).</summary>
     public required string Level { get; set; }
 

@@ -69,8 +69,9 @@ internal abstract class RegistryDb(DbContextOptions options) : ModuleDbContext(o
         modelBuilder.Entity<NomenclatureItem>(e =>
         {
             e.ToTable("nomenclature");
-            e.HasKey(x => x.Code);
+            e.HasKey(x => new { x.Code, x.Scope });
             e.Property(x => x.Code).HasMaxLength(24);
+            e.Property(x => x.Scope).HasMaxLength(16).HasDefaultValue(Codes.AnyScope);
             e.Property(x => x.Level).HasMaxLength(16).IsRequired();
             e.Property(x => x.Name).HasMaxLength(500).IsRequired();
             e.Property(x => x.Output).HasMaxLength(1000);

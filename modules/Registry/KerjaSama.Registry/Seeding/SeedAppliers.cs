@@ -102,22 +102,25 @@ internal static class SeedAppliers
     {
         // Thousands of rows: read every stored row once, change tracked entities in memory, insert the rest in one
         // SaveChanges (EF batches the INSERTs). Rows an import wrote (IsSample false) win over the seed.
-        var existing = await db.Nomenclature.ToDictionaryAsync(n => n.Code, ct);
-        var inFile = new HashSet<string>(StringComparer.Ordinal);
+        // Rows are keyed by (code, scope): a kegiatan/sub kegiatan of the series 3-8 once per level (docs/adr/0025).
+        var existing = await db.Nomenclature.ToDictionaryAsync(n => (n.Code, n.Scope), ct);
+        var inFile = new HashSet<(string, string)>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var row in t.Rows)
         {
             var code = t.Get(row, "code");
             var level = t.Get(row, "level");
             Ensure(Codes.NomenclatureLevelOf(code) == level, file, row, "code does not have the shape of its level");
-            var parent = Codes.ParentOf(code);
-            Ensure(parent is null || inFile.Contains(parent), file, row, "its parent is not on an earlier line");
-            Ensure(inFile.Add(code), file, row, "duplicate code");
-            if (existing.TryGetValue(code, out var item) && !item.IsSample)
+            var scope = Codes.ScopeOf(code, t.Get(row, "government_levels"));
+            Ensure(scope is not null, file, row, "a kegiatan of the series 3-8 names exactly one government level");
+            var parent = Codes.ParentKeyOf(code, scope!);
+            Ensure(parent is null || inFile.Contains(parent.Value), file, row, "its parent is not on an earlier line");
+            Ensure(inFile.Add((code, scope!)), file, row, "duplicate code");
+            if (existing.TryGetValue((code, scope!), out var item) && !item.IsSample)
                 continue; // an agency's import wins over the seed
             if (item is null)
             {
-                item = new NomenclatureItem { Code = code, Level = level, Name = "" };
+                item = new NomenclatureItem { Code = code, Scope = scope!, Level = level, Name = "" };
                 db.Nomenclature.Add(item);
             }
 
@@ -126,7 +129,7 @@ internal static class SeedAppliers
             item.Output = t.GetOrNull(row, "output");
             item.Indicator = t.GetOrNull(row, "indicator");
             item.Unit = t.GetOrNull(row, "unit");
-            item.ParentCode = parent;
+            item.ParentCode = parent?.Code;
             item.GovernmentLevels = t.Get(row, "government_levels");
             item.SearchKey = SearchText.Normalise(item.Name);
             item.IsSample = true;
@@ -134,7 +137,7 @@ internal static class SeedAppliers
         }
 
         // Seed rows of an earlier seed that this one no longer has are kept (matrix rows may use them) but retired.
-        foreach (var gone in existing.Values.Where(n => n.IsSample && n.RetiredAt is null && !inFile.Contains(n.Code)))
+        foreach (var gone in existing.Values.Where(n => n.IsSample && n.RetiredAt is null && !inFile.Contains((n.Code, n.Scope))))
             gone.RetiredAt = DateTimeOffset.UtcNow;
         db.ChangeTracker.DetectChanges();
     }

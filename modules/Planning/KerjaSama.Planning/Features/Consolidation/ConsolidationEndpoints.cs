@@ -12,7 +12,6 @@ using KerjaSama.SharedKernel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 using KerjaSama.Planning.Contracts.Live;
 
@@ -77,7 +76,7 @@ internal static class ConsolidationEndpoints
         if (lacksCodes is { } lacks)
             rows = rows.Where(r => r.LacksPlanningCodes == lacks);
         var listed = rows.ToList();
-        var codes = await RowCodes.LoadAsync(listed, http.RequestServices.GetRequiredService<KerjaSama.Registry.Contracts.INomenclatureCatalog>(), ct);
+        var codes = await RowCodes.LoadAsync(listed, exercise.RegionCode, http.RequestServices, ct);
         rows = listed;
         if (codeReview is { } review)
             rows = rows.Where(r => codes.ToReview(r).Count > 0 == review);

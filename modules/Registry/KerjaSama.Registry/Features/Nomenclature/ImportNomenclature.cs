@@ -9,15 +9,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KerjaSama.Registry.Features.Nomenclature;
 
-/// <summary>One code whose presence or name differs between the stored nomenclature and an imported file.</summary>
-internal sealed record NomenclatureChange(string Code, string Level, string? OldName, string? NewName);
+/// <summary>
+/// One code whose presence or name differs between the stored nomenclature and an imported file. <c>GovernmentLevel</c>:
+/// for a kegiatan/sub kegiatan of the series 3–8, the level whose row it is (the code names another kegiatan at the
+/// other level); else null.
+/// </summary>
+internal sealed record NomenclatureChange(string Code, string Level, string? OldName, string? NewName, string? GovernmentLevel = null);
 
 /// <summary>
 /// What an import did (or, for a preview, would do): codes added, renamed and — for a whole edition — removed. Removed
 /// codes are retired, not deleted: matrix rows that use them keep their value and are flagged for review.
 /// </summary>
 internal sealed record NomenclatureReport(int Rows, bool Edition, bool Applied, int Unchanged,
-    IReadOnlyList<NomenclatureChange> Added, IReadOnlyList<NomenclatureChange> Renamed, IReadOnlyList<NomenclatureChange> Removed, int Skipped = 0);
+    IReadOnlyList<NomenclatureChange> Added, IReadOnlyList<NomenclatureChange> Renamed, IReadOnlyList<NomenclatureChange> Removed);
 
 /// <summary>
 /// Nomenclature rows from CSV <c>code,level,name,output,indicator,unit[,government_levels]</c>, the project's own format
@@ -52,7 +56,7 @@ internal static class ImportNomenclature
                 table.GetOrNull(row, "indicator"), table.GetOrNull(row, "unit"), table.Get(row, GovernmentLevelsColumn)));
         }
 
-        return ApplyAsync(db, rows, errors, 0, edition, preview, now, ct);
+        return ApplyAsync(db, rows, errors, edition, preview, now, ct);
     }
 
     /// <summary>
@@ -74,53 +78,57 @@ internal static class ImportNomenclature
         var urusan = await db.Nomenclature.AsNoTracking().Where(n => n.Level == Codes.UrusanLevel && n.RetiredAt == null)
             .ToDictionaryAsync(n => n.Code, n => n.Name, StringComparer.Ordinal, ct);
         var sheet = OfficialSheet.Read(lines, urusan);
-        return await ApplyAsync(db, sheet.Rows, sheet.Errors, sheet.Skipped, edition, preview, now, ct);
+        return await ApplyAsync(db, sheet.Rows, sheet.Errors, edition, preview, now, ct);
     }
 
     /// <summary>An XLSX package begins with the zip signature PK\x03\x04.</summary>
     public static bool IsWorkbook(byte[] content) => content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
 
     private static async Task<(ImportResult Result, NomenclatureReport? Report)> ApplyAsync(RegistryDb db, IReadOnlyList<NomenclatureRow> rows,
-        List<ImportError> errors, int skipped, bool edition, bool preview, DateTimeOffset now, CancellationToken ct)
+        List<ImportError> errors, bool edition, bool preview, DateTimeOffset now, CancellationToken ct)
     {
         var affairs = (await db.Affairs.Select(a => a.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var stored = await db.Nomenclature.ToDictionaryAsync(n => n.Code, StringComparer.Ordinal, ct);
-        var inFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Keyed by (code, scope): a kegiatan/sub kegiatan of the series 3-8 once per level (docs/adr/0025).
+        var stored = await db.Nomenclature.ToDictionaryAsync(n => (n.Code, n.Scope), ct);
+        var inFile = new Dictionary<(string, string), int>();
         foreach (var row in rows)
-            inFile.TryAdd(row.Code, row.Line);
+            inFile.TryAdd((row.Code, Codes.ScopeOf(row.Code, row.GovernmentLevels) ?? ""), row.Line);
 
         var valid = new List<NomenclatureItem>();
         foreach (var (line, code, level, name, output, indicator, unit, governmentLevels) in rows)
         {
             var before = errors.Count;
             var shape = Codes.NomenclatureLevelOf(code);
+            var scope = Codes.ScopeOf(code, governmentLevels) ?? "";
             if (shape is null)
                 errors.Add(ImportError.Of(line, "code", Msg.Of("nomenclature_code_invalid", code, Example(level))));
             else if (!Codes.NomenclatureLevels.Contains(level))
                 errors.Add(ImportError.Of(line, "level", Msg.Of("nomenclature_level_invalid")));
             else if (shape != level)
                 errors.Add(ImportError.Of(line, "level", Msg.Of("nomenclature_code_level_mismatch", code, shape, level)));
-            else if (Codes.ParentOf(code) is { } parent)
+            else if (Codes.ParentKeyOf(code, scope) is { } parent)
             {
                 var parentKnown = inFile.ContainsKey(parent) || (stored.TryGetValue(parent, out var p) && p.RetiredAt is null && !edition)
-                    || (level == Codes.ProgramLevel && affairs.Contains(parent) && !edition);
+                    || (level == Codes.ProgramLevel && affairs.Contains(parent.Code) && !edition);
                 if (!parentKnown)
-                    errors.Add(ImportError.Of(line, "code", Msg.Of(edition ? "nomenclature_parent_not_in_file" : "nomenclature_parent_missing", parent)));
+                    errors.Add(ImportError.Of(line, "code", Msg.Of(edition ? "nomenclature_parent_not_in_file" : "nomenclature_parent_missing", parent.Code)));
             }
 
             if (governmentLevels.Length > 0 && governmentLevels.Split(';').Any(g => !Codes.GovernmentLevels.Contains(g)))
                 errors.Add(ImportError.Of(line, GovernmentLevelsColumn, Msg.Of("nomenclature_government_levels_invalid")));
             else if (governmentLevels.Length > 0 && GovernmentLevels.OfCode(code) is { } codeLevel && governmentLevels != codeLevel)
                 errors.Add(ImportError.Of(line, GovernmentLevelsColumn, Msg.Of("nomenclature_code_level_mismatch", code, codeLevel, governmentLevels)));
+            else if (scope.Length == 0)
+                errors.Add(ImportError.Of(line, GovernmentLevelsColumn, Msg.Of("nomenclature_series_level_required", code)));
             if (name.Length is 0 or > 500)
                 errors.Add(ImportError.Of(line, "name", Msg.Of("nomenclature_name_invalid")));
-            if (inFile.TryGetValue(code, out var first) && first != line)
+            if (inFile.TryGetValue((code, scope), out var first) && first != line)
                 errors.Add(ImportError.Of(line, "code", Msg.Of("nomenclature_code_duplicate", code, first)));
             if (errors.Count == before)
             {
                 valid.Add(new NomenclatureItem
                 {
-                    Code = code, Level = level, Name = name, Output = output, Indicator = indicator, Unit = unit,
+                    Code = code, Scope = scope, Level = level, Name = name, Output = output, Indicator = indicator, Unit = unit,
                     ParentCode = Codes.ParentOf(code), GovernmentLevels = governmentLevels, SearchKey = SearchText.Normalise(name),
                 });
             }
@@ -134,21 +142,21 @@ internal static class ImportNomenclature
         var unchanged = 0;
         foreach (var item in valid)
         {
-            if (!stored.TryGetValue(item.Code, out var old) || old.RetiredAt is not null)
-                added.Add(new(item.Code, item.Level, old?.Name, item.Name));
+            if (!stored.TryGetValue((item.Code, item.Scope), out var old) || old.RetiredAt is not null)
+                added.Add(new(item.Code, item.Level, old?.Name, item.Name, LevelOf(item)));
             else if (!string.Equals(old.Name, item.Name, StringComparison.Ordinal))
-                renamed.Add(new(item.Code, item.Level, old.Name, item.Name));
+                renamed.Add(new(item.Code, item.Level, old.Name, item.Name, LevelOf(item)));
             else
                 unchanged++;
         }
 
-        var fileCodes = valid.Select(v => v.Code).ToHashSet(StringComparer.Ordinal);
+        var fileCodes = valid.Select(v => (v.Code, v.Scope)).ToHashSet();
         var removed = edition
-            ? stored.Values.Where(n => n.RetiredAt is null && !fileCodes.Contains(n.Code)).OrderBy(n => n.Code, StringComparer.Ordinal)
-                .Select(n => new NomenclatureChange(n.Code, n.Level, n.Name, null)).ToList()
+            ? stored.Values.Where(n => n.RetiredAt is null && !fileCodes.Contains((n.Code, n.Scope))).OrderBy(n => n.Code, StringComparer.Ordinal)
+                .ThenBy(n => n.Scope, StringComparer.Ordinal).Select(n => new NomenclatureChange(n.Code, n.Level, n.Name, null, LevelOf(n))).ToList()
             : [];
-        var report = new NomenclatureReport(valid.Count, edition, !preview, unchanged, added, renamed, removed, skipped);
-        var created = valid.Count(v => !stored.ContainsKey(v.Code));
+        var report = new NomenclatureReport(valid.Count, edition, !preview, unchanged, added, renamed, removed);
+        var created = valid.Count(v => !stored.ContainsKey((v.Code, v.Scope)));
         if (preview)
             return (new ImportResult(valid.Count, created, valid.Count - created, []), report);
 
@@ -156,7 +164,7 @@ internal static class ImportNomenclature
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var item in valid)
         {
-            if (stored.TryGetValue(item.Code, out var old))
+            if (stored.TryGetValue((item.Code, item.Scope), out var old))
             {
                 old.Level = item.Level;
                 old.Name = item.Name;
@@ -179,12 +187,14 @@ internal static class ImportNomenclature
         }
 
         foreach (var gone in removed)
-            stored[gone.Code].RetiredAt = now;
+            stored[(gone.Code, gone.GovernmentLevel ?? Codes.AnyScope)].RetiredAt = now;
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (new ImportResult(valid.Count, created, valid.Count - created, []), report);
     }
+
+    private static string? LevelOf(NomenclatureItem item) => item.Scope == Codes.AnyScope ? null : item.Scope;
 
     private static string Example(string level) => level switch
     {

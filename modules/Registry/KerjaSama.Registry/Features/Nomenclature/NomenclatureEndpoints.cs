@@ -58,13 +58,13 @@ internal static partial class NomenclatureEndpoints
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(n => n.Code).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await query.OrderBy(n => n.Code).ThenBy(n => n.Scope).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<NomenclatureDto>([.. items.Select(NomenclatureDto.From)], page, pageSize, total));
     }
 
     private static async Task<FileContentHttpResult> Export(RegistryDb db, string? level, string? prefix, CancellationToken ct)
     {
-        var items = await Filter(db, level, prefix).OrderBy(n => n.Code).ToListAsync(ct);
+        var items = await Filter(db, level, prefix).OrderBy(n => n.Code).ThenBy(n => n.Scope).ToListAsync(ct);
         var csv = CsvTable.Write([.. ImportNomenclature.Columns, ImportNomenclature.GovernmentLevelsColumn],
             items.Select(n => new[] { n.Code, n.Level, n.Name, n.Output, n.Indicator, n.Unit, n.GovernmentLevels }));
         return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "nomenclature.csv");

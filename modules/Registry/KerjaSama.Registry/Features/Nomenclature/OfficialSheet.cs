@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using KerjaSama.Modularity.Localization;
+using KerjaSama.Registry.Contracts;
 using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Registry.Features.Imports;
 
 namespace KerjaSama.Registry.Features.Nomenclature;
 
-/// <summary>The rows an official sheet gives, the lines it refused, and how many lines of kegiatan series 3–8 it set aside.</summary>
-internal sealed record SheetRows(List<NomenclatureRow> Rows, List<ImportError> Errors, int Skipped);
+/// <summary>The rows an official sheet gives and the lines it refused.</summary>
+internal sealed record SheetRows(List<NomenclatureRow> Rows, List<ImportError> Errors);
 
 /// <summary>
 /// Reads the nomenclature from the Ministry's spreadsheet, recognising its columns by their headers (Seed/README.md, "Newer
@@ -14,10 +15,11 @@ internal sealed record SheetRows(List<NomenclatureRow> Rows, List<ImportError> E
 /// <c>INDIKATOR</c>, <c>SATUAN</c>, optionally the level) with one code per line, and the SIPD export (<c>JENIS PEMDA</c>,
 /// <c>BIDANG</c>, <c>PROGRAM</c>, <c>KEGIATAN</c>, <c>SUB KEGIATAN</c>, …) with one sub kegiatan per line and each level's
 /// cell written "code name". In the SIPD layout the parents are taken from the lines (a parent belongs to every level
-/// its children belong to; where the levels name it differently, the provinsi name is kept), the <c>X.XX</c> lines of
-/// the supporting programme are written out under every bidang urusan the sheet has at that level, and urusan rows
-/// come from an URUSAN column or else from the stored urusan. Kegiatan series 3–8 reuse one code for different kegiatan
-/// at the two levels, which the catalogue cannot key (code only), so their lines are counted as skipped.
+/// its children belong to; where the lines name it differently, a main-series line (kegiatan digit 1 or 2) wins over a
+/// series 3–8 line and then the provinsi name over the kabupaten/kota one), the <c>X.XX</c> lines of the supporting
+/// programme are written out under every bidang urusan the sheet has at that level, and urusan rows come from an URUSAN
+/// column or else from the stored urusan. Kegiatan of the series 3–8 reuse one code for different kegiatan at the two
+/// levels: they are read as one row per (code, level) (docs/adr/0025).
 /// </summary>
 internal static partial class OfficialSheet
 {
@@ -46,7 +48,7 @@ internal static partial class OfficialSheet
                 return ReadHierarchical(lines.Where(l => l.Number > line.Number), columns, storedUrusan);
         }
 
-        return new([], [Error(1, "header", Msg.Of("nomenclature_sheet_layout"))], 0);
+        return new([], [Error(1, "header", Msg.Of("nomenclature_sheet_layout"))]);
     }
 
     private static Dictionary<string, int> ColumnsOf(SheetLine line)
@@ -78,17 +80,16 @@ internal static partial class OfficialSheet
                     OrNull(Cell(line, columns, "indicator")), OrNull(Cell(line, columns, "unit")), government));
         }
 
-        return new(rows, errors, 0);
+        return new(rows, errors);
     }
 
     private static SheetRows ReadHierarchical(IEnumerable<SheetLine> lines, Dictionary<string, int> columns, IReadOnlyDictionary<string, string> storedUrusan)
     {
         var errors = new List<ImportError>();
-        var parents = new Dictionary<string, Parent>(StringComparer.Ordinal);
+        var parents = new Dictionary<(string Code, string Scope), Parent>();
         var subs = new List<NomenclatureRow>();
         var bidangByGovernment = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var placeholders = new List<(SheetLine Line, string Government, List<(string Code, string Level, string Name)> Cells)>();
-        var skipped = 0;
         foreach (var line in lines.Where(HasContent))
         {
             var cells = new List<(string Code, string Level, string Name)>();
@@ -121,15 +122,6 @@ internal static partial class OfficialSheet
                 continue;
             if (cells[0].Code != Placeholder)
                 Add(bidangByGovernment, government, cells[0].Code);
-            if (digit is "3" or "4" or "5" or "6" or "7" or "8")
-            {
-                skipped++;
-                // The bidang urusan is real at this level even when all its kegiatan are of series 3–8.
-                if (cells[0].Code != Placeholder)
-                    AddParent(parents, line.Number, cells[0], government);
-                continue;
-            }
-
             if (digit is "1" or "2" && digit != (government == Codes.ProvinceLevel ? "1" : "2"))
                 errors.Add(Error(line.Number, "level", Msg.Of("nomenclature_digit_level_mismatch", cells[2].Code, government)));
             if (cells[0].Code == Placeholder)
@@ -149,34 +141,42 @@ internal static partial class OfficialSheet
         foreach (var bidang in parents.Values.Where(p => p.Level == Codes.BidangLevel).ToList())
         {
             var code = bidang.Code[..1];
-            if (!parents.ContainsKey(code) && storedUrusan.TryGetValue(code, out var name) && !urusanColumn)
-                AddParent(parents, bidang.Line, (code, Codes.UrusanLevel, name), bidang.Governments.First());
-            if (parents.TryGetValue(code, out var urusan))
+            if (!parents.ContainsKey((code, Codes.AnyScope)) && storedUrusan.TryGetValue(code, out var name) && !urusanColumn)
+                AddParent(parents, bidang.Line, (code, Codes.UrusanLevel, name), bidang.Governments.First(), main: true);
+            if (parents.TryGetValue((code, Codes.AnyScope), out var urusan))
                 urusan.Governments.UnionWith(bidang.Governments);
         }
 
         var rows = parents.Values.Select(p => new NomenclatureRow(p.Line, p.Code, p.Level, p.Name, null, null, null, Join(p.Governments))).ToList();
-        return new([.. rows, .. subs], errors, skipped);
+        return new([.. rows, .. subs], errors);
     }
 
     private static void Emit(SheetLine line, Dictionary<string, int> columns, List<(string Code, string Level, string Name)> cells, string government,
-        Dictionary<string, Parent> parents, List<NomenclatureRow> subs)
+        Dictionary<(string Code, string Scope), Parent> parents, List<NomenclatureRow> subs)
     {
+        var main = !GovernmentLevels.IsLevelSeries(cells[^1].Code);
         if (columns.ContainsKey("urusan") && CodeAndName().Match(Cell(line, columns, "urusan")) is { Success: true } urusan)
-            AddParent(parents, line.Number, (urusan.Groups["code"].Value, Codes.UrusanLevel, Spaces().Replace(urusan.Groups["name"].Value, " ").Trim()), government);
+            AddParent(parents, line.Number, (urusan.Groups["code"].Value, Codes.UrusanLevel, Spaces().Replace(urusan.Groups["name"].Value, " ").Trim()), government, main);
         foreach (var cell in cells.Take(cells.Count - 1))
-            AddParent(parents, line.Number, cell, government);
+            AddParent(parents, line.Number, cell, government, main);
         var sub = cells[^1];
         subs.Add(new(line.Number, sub.Code, sub.Level, sub.Name, OrNull(Cell(line, columns, "output")), OrNull(Cell(line, columns, "indicator")),
             OrNull(Cell(line, columns, "unit")), government));
     }
 
-    private static void AddParent(Dictionary<string, Parent> parents, int line, (string Code, string Level, string Name) cell, string government)
+    /// <summary>
+    /// Adds the line's level to a parent (keyed by code and, for a series 3–8 kegiatan, its level). Its name is the one of
+    /// the best line so far: a main-series line before a series 3–8 one, provinsi before kabupaten/kota, the first of equals.
+    /// </summary>
+    private static void AddParent(Dictionary<(string Code, string Scope), Parent> parents, int line, (string Code, string Level, string Name) cell,
+        string government, bool main)
     {
-        if (!parents.TryGetValue(cell.Code, out var parent))
-            parents[cell.Code] = parent = new Parent(cell.Code, cell.Level, cell.Name, line);
-        else if (parent.Name.Length == 0 || (government == Codes.ProvinceLevel && !parent.Governments.Contains(Codes.ProvinceLevel) && cell.Name.Length > 0))
-            parent.Name = cell.Name;
+        var key = (cell.Code, GovernmentLevels.IsLevelSeries(cell.Code) ? government : Codes.AnyScope);
+        var rank = cell.Name.Length == 0 ? int.MaxValue : (main ? 0 : 2) + (government == Codes.ProvinceLevel ? 0 : 1);
+        if (!parents.TryGetValue(key, out var parent))
+            parents[key] = parent = new Parent(cell.Code, cell.Level, cell.Name, line) { Rank = rank };
+        else if (rank < parent.Rank)
+            (parent.Name, parent.Rank) = (cell.Name, rank);
         parent.Governments.Add(government);
     }
 
@@ -225,5 +225,7 @@ internal static partial class OfficialSheet
         public string Name { get; set; } = name;
         public int Line { get; } = line;
         public HashSet<string> Governments { get; } = new(StringComparer.Ordinal);
+
+        public int Rank { get; set; }
     }
 }

@@ -81,6 +81,12 @@ namespace KerjaSama.Registry.Persistence.Migrations.PostgreSql
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("any");
+
                     b.Property<string>("GovernmentLevels")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -123,7 +129,7 @@ namespace KerjaSama.Registry.Persistence.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code", "Scope");
 
                     b.HasIndex("Level");
 

@@ -80,6 +80,12 @@ namespace KerjaSama.Registry.Persistence.Migrations.SqlServer
                         .HasMaxLength(24)
                         .HasColumnType("nvarchar(24)");
 
+                    b.Property<string>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("any");
+
                     b.Property<string>("GovernmentLevels")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -122,7 +128,7 @@ namespace KerjaSama.Registry.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code", "Scope");
 
                     b.HasIndex("Level");
 

@@ -74,6 +74,12 @@ namespace KerjaSama.Registry.Persistence.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("any");
+
                     b.Property<string>("GovernmentLevels")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -116,7 +122,7 @@ namespace KerjaSama.Registry.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Code");
+                    b.HasKey("Code", "Scope");
 
                     b.HasIndex("Level");
 
