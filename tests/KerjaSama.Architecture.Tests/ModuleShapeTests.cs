@@ -21,7 +21,7 @@ public sealed partial class ModuleShapeTests
 
 
     /// <summary>Modules whose Features/ folder is still one flat folder instead of a folder per use case.</summary>
-    private static readonly string[] FlatFeatureFolders = ["Meetings", "Partners"];
+    private static readonly string[] FlatFeatureFolders = [];
 
     /// <summary>Result types that still carry their own field-error dictionary instead of answering Outcome&lt;T&gt;.</summary>
     private static readonly string[] OwnResultTypes = ["KerjaSama.Meetings.Minutes.MinutesSave"];

@@ -1,5 +1,5 @@
 using System.Globalization;
-using KerjaSama.Meetings.Features;
+using KerjaSama.Meetings.Features.Meetings;
 using KerjaSama.Registry.Contracts;
 
 namespace KerjaSama.Meetings.Pages;

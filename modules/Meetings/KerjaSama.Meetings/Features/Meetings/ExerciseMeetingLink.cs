@@ -3,7 +3,7 @@ using KerjaSama.Planning.Contracts;
 using KerjaSama.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Meetings;
 
 /// <summary>
 /// Keeps a meeting's exercise as the exercise form chose it: the chosen meeting moves onto the exercise, the one it

@@ -2,7 +2,7 @@ using KerjaSama.Meetings.Contracts;
 using KerjaSama.Meetings.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Meetings;
 
 internal sealed class MeetingDirectory(MeetingsDb db) : IMeetingDirectory
 {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace KerjaSama.Partners.Features;
+namespace KerjaSama.Partners.Features.Offers;
 
 internal static class OfferEndpoints
 {

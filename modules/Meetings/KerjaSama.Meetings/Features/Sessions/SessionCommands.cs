@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using KerjaSama.Planning.Contracts.Live;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Sessions;
 
 internal sealed record MeetingSessionDto(Guid SessionId, Guid ExerciseId, string State, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt);
 

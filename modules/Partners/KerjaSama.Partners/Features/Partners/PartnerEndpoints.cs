@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace KerjaSama.Partners.Features;
+namespace KerjaSama.Partners.Features.Partners;
 
 internal static class PartnerEndpoints
 {

@@ -1,3 +1,4 @@
+using KerjaSama.Meetings.Features.Meetings;
 using KerjaSama.Meetings.Minutes;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Http;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Minutes;
 
 internal sealed record MinutesRequest(string? Text, long? Version);
 

@@ -3,7 +3,7 @@ using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Registry.Contracts;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Meetings;
 
 /// <summary>
 /// Body of create and update. The end is <see cref="EndsAt"/> or, without it, <see cref="DurationMinutes"/> (default

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Sessions;
 
 internal static class SessionEndpoints
 {

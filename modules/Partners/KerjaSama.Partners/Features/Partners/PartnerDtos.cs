@@ -1,4 +1,4 @@
-namespace KerjaSama.Partners.Features;
+namespace KerjaSama.Partners.Features.Partners;
 
 internal sealed record ContactDto(string? Name, string? Position, string? Email, string? Phone, bool IsPrimary);
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
-namespace KerjaSama.Partners.Features;
+namespace KerjaSama.Partners.Features.Agreements;
 
 internal static class AgreementEndpoints
 {

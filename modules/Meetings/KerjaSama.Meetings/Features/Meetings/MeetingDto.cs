@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Meetings;
 
 internal sealed record InviteeDto(Guid OrganisationId, string OrganisationName, string Kind);
 

@@ -2,7 +2,7 @@ using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Meetings;
 
 /// <summary>Who sees which meetings: the secretariat (facilitators) all; others those their organisation was invited to once sent.</summary>
 internal static class MeetingQueries

@@ -1,4 +1,5 @@
 using KerjaSama.Meetings.Attendance;
+using KerjaSama.Meetings.Features.Meetings;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Localization;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Attendance;
 
 /// <summary>A correction of one person's attendance; a new <c>personId</c> with a name and organisation adds someone by hand.</summary>
 internal sealed record AttendanceCorrectionRequest(string? DisplayName, Guid? OrganisationId, bool? Present, DateTimeOffset? FirstJoinAt,

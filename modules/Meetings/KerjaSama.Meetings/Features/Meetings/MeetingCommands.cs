@@ -8,7 +8,7 @@ using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Localization;
 using Microsoft.AspNetCore.Http;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Meetings;
 
 /// <summary>Create and update of meetings, shared by the API and the pages (answers an <see cref="Outcome{T}"/>).</summary>
 internal sealed class MeetingCommands(MeetingsDb db, IMappingExerciseDirectory exercises, IOrganisationDirectory organisations,

@@ -1,4 +1,5 @@
 using KerjaSama.Meetings.Export;
+using KerjaSama.Meetings.Features.Meetings;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Documents;
 using KerjaSama.Modularity.Http;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Summary;
 
 internal static class SummaryEndpoints
 {

@@ -1,10 +1,12 @@
 using KerjaSama.Meetings.Attendance;
+using KerjaSama.Meetings.Features.Meetings;
+using KerjaSama.Meetings.Features.Sessions;
 using KerjaSama.Meetings.Minutes;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Planning.Contracts.Sessions;
 using Microsoft.EntityFrameworkCore;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Summary;
 
 internal sealed record RowsByOrganisation(Guid OrganisationId, string OrganisationName, int Rows);
 

@@ -1,3 +1,8 @@
+using KerjaSama.Meetings.Features.Attendance;
+using KerjaSama.Meetings.Features.Invitations;
+using KerjaSama.Meetings.Features.Minutes;
+using KerjaSama.Meetings.Features.Sessions;
+using KerjaSama.Meetings.Features.Summary;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
@@ -8,7 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Meetings;
 
 internal static class MeetingEndpoints
 {

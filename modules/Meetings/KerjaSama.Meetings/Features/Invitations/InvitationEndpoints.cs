@@ -1,10 +1,11 @@
+using KerjaSama.Meetings.Features.Meetings;
 using KerjaSama.Modularity.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Invitations;
 
 internal static class InvitationEndpoints
 {

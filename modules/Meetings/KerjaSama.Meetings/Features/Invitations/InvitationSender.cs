@@ -4,7 +4,7 @@ using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace KerjaSama.Meetings.Features;
+namespace KerjaSama.Meetings.Features.Invitations;
 
 internal sealed record InvitationDto(Guid UserId, string DisplayName, string Email, Guid OrganisationId, DateTimeOffset SentAt, long SentVersion);
 
