@@ -1,9 +1,8 @@
 using System.Globalization;
 using KerjaSama.Modularity.Spreadsheets;
-using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>One line of the decree annex.</summary>
 internal sealed record AnnexLine(int No, RowView Row, string Partners, string Program, string Activity, string SubActivity, string Indicator,

@@ -2,7 +2,7 @@ using System.Globalization;
 using KerjaSama.Modularity.Documents;
 using KerjaSama.Planning.Documents;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>
 /// The decree annex as the document the head of region signs (DOCX, A4 landscape, the source of its PDF): the

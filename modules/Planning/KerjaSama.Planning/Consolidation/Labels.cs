@@ -1,7 +1,7 @@
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.SharedKernel;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>
 /// Bahasa Indonesia labels of the codes the exports print (documents are in the language of the decree whatever the

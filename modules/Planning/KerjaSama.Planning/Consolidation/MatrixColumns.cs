@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>
 /// The columns of the planning matrix as a spreadsheet (RPJMD/RKPD export and import): one column per matrix field,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>
 /// The column headings of the RPJMD/RKPD workbooks as Bapperida writes them ("Pagu Indikatif 2026 (Rp)", "Perangkat

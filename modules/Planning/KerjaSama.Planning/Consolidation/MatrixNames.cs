@@ -1,7 +1,6 @@
-using KerjaSama.Planning.Consolidation;
 using KerjaSama.Registry.Contracts;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>Names from the Registry for the codes and ids of a set of rows, looked up once per export.</summary>
 internal sealed class MatrixNames

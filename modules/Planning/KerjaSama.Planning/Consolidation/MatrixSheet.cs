@@ -1,8 +1,7 @@
 using KerjaSama.Modularity.Csv;
 using KerjaSama.Modularity.Spreadsheets;
-using KerjaSama.Planning.Consolidation;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>
 /// The matrix for the planning agency: the RPJMD view (every year of the period) or the RKPD view (one year), as

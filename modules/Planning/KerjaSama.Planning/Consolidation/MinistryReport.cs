@@ -1,7 +1,6 @@
-using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>One cooperation of the yearly report with the group its type belongs to (KSDD, KSDPK, KSDPL, other).</summary>
 internal sealed record ReportLine(int No, RowView Row, string TypeGroup, string Affair, string Partners, string Agency);

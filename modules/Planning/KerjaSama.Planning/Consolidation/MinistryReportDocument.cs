@@ -2,7 +2,7 @@ using System.Globalization;
 using KerjaSama.Modularity.Documents;
 using KerjaSama.Planning.Documents;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>
 /// The yearly report to the Ministry of Home Affairs as the head of region signs it (DOCX, A4 landscape): addressee,

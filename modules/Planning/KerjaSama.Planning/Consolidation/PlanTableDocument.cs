@@ -1,9 +1,8 @@
 using System.Globalization;
 using KerjaSama.Modularity.Documents;
-using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Documents;
 
-namespace KerjaSama.Planning.Exports;
+namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>
 /// The RPJMD or RKPD table as Bapperida prints it (DOCX, A4 landscape): per government affair, each row's

@@ -1,5 +1,7 @@
 using System.Globalization;
 using KerjaSama.Planning.Exercises;
+using KerjaSama.Planning.Features.Imports;
+using KerjaSama.Planning.Features.Review;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;

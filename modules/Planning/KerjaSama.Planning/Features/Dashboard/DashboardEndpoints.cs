@@ -1,13 +1,13 @@
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
-using KerjaSama.Planning.Exports;
+using KerjaSama.Planning.Features.Exports;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace KerjaSama.Planning.Features.Consolidation;
+namespace KerjaSama.Planning.Features.Dashboard;
 
 /// <summary>An exercise at a glance: rows by status, affair, type and partner; indicative budget per year; gaps in planning codes.</summary>
 internal static class DashboardEndpoints

@@ -4,9 +4,9 @@ using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Jobs;
 using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
+using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Documents;
 using KerjaSama.Planning.Exercises;
-using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore.Antiforgery;
@@ -16,7 +16,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KerjaSama.Planning.Features.Consolidation;
+namespace KerjaSama.Planning.Features.Exports;
 
 /// <summary>
 /// The signed documents' settings (decree number and date, subject, place, signatory with NIP) and the yearly report to

@@ -7,7 +7,6 @@ using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Documents;
 using KerjaSama.Planning.Exercises;
-using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KerjaSama.Planning.Features.Consolidation;
+namespace KerjaSama.Planning.Features.Exports;
 
 /// <summary>
 /// The decree annex (XLSX; the printable page is /planning/exercises/{id}/annex) and the planning agency's RPJMD and

@@ -5,7 +5,6 @@ using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
-using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
@@ -15,7 +14,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace KerjaSama.Planning.Features.Consolidation;
+namespace KerjaSama.Planning.Features.Imports;
 
 /// <summary>
 /// Imports a matrix (last year's list, an agency's offline sheet) from XLSX or CSV: every line is checked; either all

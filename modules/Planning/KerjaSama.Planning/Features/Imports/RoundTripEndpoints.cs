@@ -3,7 +3,6 @@ using KerjaSama.Modularity.Security;
 using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Exercises;
-using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
@@ -13,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace KerjaSama.Planning.Features.Consolidation;
+namespace KerjaSama.Planning.Features.Imports;
 
 /// <summary>
 /// The round trip of the RPJMD/RKPD matrix: upload the edited export, see what would change (added rows, changed fields

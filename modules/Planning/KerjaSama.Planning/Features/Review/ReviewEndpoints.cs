@@ -7,6 +7,8 @@ using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Documents;
 using KerjaSama.Planning.Exercises;
+using KerjaSama.Planning.Features.Consolidation;
+using KerjaSama.Planning.Features.Exports;
 using KerjaSama.Planning.Live;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;
 using KerjaSama.Planning.Contracts.Live;
 
-namespace KerjaSama.Planning.Features.Consolidation;
+namespace KerjaSama.Planning.Features.Review;
 
 /// <summary>
 /// TKKSD review, recorded by the secretariat: a decision per row (accept, revise, reject, postpone) with priority and
