@@ -24,7 +24,7 @@ public sealed partial class ModuleShapeTests
     private static readonly string[] FlatFeatureFolders = [];
 
     /// <summary>Result types that still carry their own field-error dictionary instead of answering Outcome&lt;T&gt;.</summary>
-    private static readonly string[] OwnResultTypes = ["KerjaSama.Meetings.Minutes.MinutesSave"];
+    private static readonly string[] OwnResultTypes = [];
 
     /// <summary>
     /// Pages that still post to a REST endpoint (the consolidation page's row actions, the annex page's signatory form;

@@ -42,11 +42,9 @@ internal static class MinutesEndpoints
         var outcome = await minutes.SaveAsync(id, request.Text, request.Version, Caller.From(http.User)!, ct);
         if (outcome.Errors is { } errors)
             return Problems.Validation(errors);
-        if (outcome.Missing)
+        if (outcome.NotFound)
             return MeetingEndpoints.NotFound(id);
-        if (outcome.Saved is { } saved)
-            return TypedResults.Ok(saved);
-        return Conflict(outcome.Stored!, request);
+        return outcome.Conflict ? Conflict(outcome.Value!, request) : TypedResults.Ok(outcome.Value!);
     }
 
     /// <summary>409 with both versions: the stored minutes (someone saved since you read) and the text you submitted, so nothing is lost.</summary>
@@ -70,8 +68,8 @@ internal static class MinutesEndpoints
     {
         if (!await db.Meetings.AnyAsync(m => m.Id == id, ct))
             return MeetingEndpoints.NotFound(id);
-        var (decision, errors) = await minutes.AddDecisionAsync(id, request.Text, ct);
-        return errors is not null ? Problems.Validation(errors) : TypedResults.Created($"/api/meetings/{id}/decisions", decision!);
+        var outcome = await minutes.AddDecisionAsync(id, request.Text, ct);
+        return outcome.Errors is { } errors ? Problems.Validation(errors) : TypedResults.Created($"/api/meetings/{id}/decisions", outcome.Value!);
     }
 
     private static async Task<Results<Ok<List<ActionItemDto>>, ProblemHttpResult>> ActionItems(Guid id, HttpContext http, MeetingsDb db,
@@ -84,7 +82,7 @@ internal static class MinutesEndpoints
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
             return MeetingEndpoints.NotFound(id);
-        var (item, errors) = await minutes.AddActionItemAsync(meeting, request.Text, request.OwnerOrganisationId, request.DueDate, ct);
-        return errors is not null ? Problems.Validation(errors) : TypedResults.Created($"/api/meetings/{id}/action-items", item!);
+        var outcome = await minutes.AddActionItemAsync(meeting, request.Text, request.OwnerOrganisationId, request.DueDate, ct);
+        return outcome.Errors is { } errors ? Problems.Validation(errors) : TypedResults.Created($"/api/meetings/{id}/action-items", outcome.Value!);
     }
 }
