@@ -12,7 +12,6 @@ using KerjaSama.Registry.Contracts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,29 +48,42 @@ internal static class DocumentEndpoints
     }
 
     private static async Task<IResult> Put(Guid id, DocumentSettingsRequest body, PlanningDb db, IRegionDirectory regions, TimeProvider clock,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        (await SaveAsync(id, body, db, regions, clock, ct)).ToResult(v => TypedResults.Ok(v));
+
+    /// <summary>Saves the settings (PUT, the form endpoint and the annex page's own form): the saved settings or field errors.</summary>
+    internal static async Task<Outcome<SettingsDto>> SaveAsync(Guid id, DocumentSettingsRequest body, PlanningDb db, IRegionDirectory regions,
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = DocumentSettingsStore.Check(body, ExportEndpoints.Today(clock), out var date);
         if (!errors.IsValid)
-            return Problems.Validation(errors.ToDictionary());
+            return Outcome<SettingsDto>.Invalid(errors);
         var exercise = (await db.Exercises.FindAsync([id], ct))!;
         await DocumentSettingsStore.SaveAsync(db, exercise, body, date, clock.GetUtcNow(), ct);
-        return TypedResults.Ok(await DtoAsync(db, regions, exercise, ct));
+        return await DtoAsync(db, regions, exercise, ct);
     }
 
-    /// <summary>The annex page's plain form: same checks as PUT, back to the page with the outcome in the query string.</summary>
+    /// <summary>The form's fields (the names the annex page's form posts), blanks as null.</summary>
+    internal static DocumentSettingsRequest FromForm(IFormCollection form)
+    {
+        string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
+        return new DocumentSettingsRequest(F("decreeNumber"), F("decreeDate"), F("decreeSubject"), F("place"), F("signatoryTitle"),
+            F("signatoryName"), F("signatoryNip"));
+    }
+
+    /// <summary>
+    /// The settings as a plain form post for API clients (the annex page posts to itself): same checks as PUT, back to the
+    /// page with the outcome in the query string.
+    /// </summary>
     private static async Task<IResult> Form(Guid id, HttpContext http, PlanningDb db, IRegionDirectory regions, TimeProvider clock, IAntiforgery antiforgery,
         CancellationToken ct)
     {
         var page = $"/planning/exercises/{id}/annex";
         if (!await antiforgery.IsRequestValidAsync(http))
             return TypedResults.Redirect($"{page}?error={Uri.EscapeDataString("The form expired; reload the page.")}");
-        var form = await http.Request.ReadFormAsync(ct);
-        string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
-        var result = await Put(id, new DocumentSettingsRequest(F("decreeNumber"), F("decreeDate"), F("decreeSubject"), F("place"), F("signatoryTitle"),
-            F("signatoryName"), F("signatoryNip")), db, regions, clock, ct);
-        return result is ValidationProblem v
-            ? TypedResults.Redirect($"{page}?error={Uri.EscapeDataString(string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))}")
+        var outcome = await SaveAsync(id, FromForm(await http.Request.ReadFormAsync(ct)), db, regions, clock, ct);
+        return outcome.Errors is { } errors
+            ? TypedResults.Redirect($"{page}?error={Uri.EscapeDataString(string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))}")
             : TypedResults.Redirect($"{page}?ok={Uri.EscapeDataString(Messages.Text("document_settings_saved"))}");
     }
 
