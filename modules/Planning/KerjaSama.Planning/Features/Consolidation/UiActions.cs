@@ -1,4 +1,5 @@
 using System.Globalization;
+using KerjaSama.Modularity.Http;
 using KerjaSama.Planning.Exercises;
 using KerjaSama.Planning.Features.Imports;
 using KerjaSama.Planning.Features.Review;
@@ -21,12 +22,6 @@ namespace KerjaSama.Planning.Features.Consolidation;
 /// </summary>
 internal static class UiActions
 {
-    /// <summary>What an action did: the page to go to (with its notice), or the refusal's message and field errors.</summary>
-    internal sealed record Result(string? Redirect, string? Error, IDictionary<string, string[]> Errors)
-    {
-        public bool Succeeded => Redirect is not null;
-    }
-
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/exercises/{id:guid}/ui-actions", Handle).WithTags("Planning: consolidation and lifecycle")
             .RequireAuthorization(Modularity.Security.Policies.Member).ExcludeFromDescription()
@@ -38,14 +33,17 @@ internal static class UiActions
         if (!await antiforgery.IsRequestValidAsync(http))
             return Problem400("antiforgery", "The form expired; reload the page.");
         var result = await RunAsync(id, await http.Request.ReadFormAsync(ct), http, db, grains, ct);
-        return TypedResults.Redirect(result.Redirect ?? $"/planning/exercises/{id}?error={Uri.EscapeDataString(result.Error!)}");
+        return TypedResults.Redirect(result.Value ?? $"/planning/exercises/{id}?error={Uri.EscapeDataString(result.Detail!)}");
     }
 
     /// <summary>The right an action needs: the TKKSD's decisions and adoption are the secretariat's, the rest consolidation.</summary>
     public static ExerciseRight RightOf(string? action) => action is "review" or "adopt" ? ExerciseRight.Review : ExerciseRight.Consolidate;
 
-    /// <summary>Runs the posted action (field <c>action</c>) with the handler of its JSON route.</summary>
-    public static async Task<Result> RunAsync(Guid id, IFormCollection form, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
+    /// <summary>
+    /// Runs the posted action (field <c>action</c>) with the handler of its JSON route: the page to go to (with its notice)
+    /// as the value, or the refusal (its message as <c>Detail</c>, field errors when the handler named fields).
+    /// </summary>
+    public static async Task<Outcome<string>> RunAsync(Guid id, IFormCollection form, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
     {
         string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
         Guid RowId() => Guid.TryParse(F("rowId"), out var g) ? g : Guid.Empty;
@@ -53,7 +51,7 @@ internal static class UiActions
         {
             // The preview page shows the plan, or every bad line of a refused file.
             var (preview, problem) = await RoundTripEndpoints.CreateAsync(id, http, db, ct);
-            return preview is not null ? new($"/planning/exercises/{id}/reimport/{preview.Token}", null, NoErrors) : Describe(id, problem!);
+            return preview is not null ? $"/planning/exercises/{id}/reimport/{preview.Token}" : Describe(id, problem!);
         }
 
         var result = F("action") switch
@@ -76,8 +74,6 @@ internal static class UiActions
         return Describe(id, result);
     }
 
-    private static readonly IDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
-
     private static async Task<List<Guid>?> RowsWithStatusAsync(PlanningDb db, Guid id, string? status, CancellationToken ct) =>
         status is null ? null
             : await db.Rows.AsNoTracking().Where(r => r.ExerciseId == id && !r.Removed && r.Status == status).Select(r => r.Id).ToListAsync(ct);
@@ -85,18 +81,22 @@ internal static class UiActions
     private static ProblemHttpResult Problem400(string code, string detail) =>
         TypedResults.Problem(detail, statusCode: 400, extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    private static Result Describe(Guid id, IResult result) => result switch
+    private static Outcome<string> Describe(Guid id, IResult result) => result switch
     {
-        ValidationProblem v => new(null, string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}").Take(10)),
-            v.ProblemDetails.Errors),
-        ProblemHttpResult p => new(null, p.ProblemDetails.Detail ?? p.ProblemDetails.Title ?? "Refused.",
+        ValidationProblem v => new(null, v.ProblemDetails.Errors, StatusCodes.Status400BadRequest, CodeOf(v.ProblemDetails),
+            string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}").Take(10))),
+        ProblemHttpResult p => new(null,
             p.ProblemDetails.Extensions.TryGetValue("field", out var f) && f is string field
-                ? new Dictionary<string, string[]> { [field] = [p.ProblemDetails.Detail ?? ""] } : NoErrors),
-        IStatusCodeHttpResult { StatusCode: >= 400 } s => new(null, $"HTTP {s.StatusCode}", NoErrors),
+                ? new Dictionary<string, string[]> { [field] = [p.ProblemDetails.Detail ?? ""] } : null,
+            p.StatusCode, CodeOf(p.ProblemDetails), p.ProblemDetails.Detail ?? p.ProblemDetails.Title ?? "Refused."),
+        IStatusCodeHttpResult { StatusCode: >= 400 } s => Outcome<string>.Fail(s.StatusCode ?? 400, "refused", $"HTTP {s.StatusCode}"),
         Ok<RoundTripEndpoints.ConfirmResult> { Value: { } r } => Saved(id,
             $"Impor ulang tersimpan: {r.AddedRowIds.Count} baris ditambah, {r.UpdatedRowIds.Count} diubah, {r.SkippedRowIds.Count} dilewati (bentrok)."),
         _ => Saved(id, "Tersimpan / saved."),
     };
 
-    private static Result Saved(Guid id, string message) => new($"/planning/exercises/{id}?ok={Uri.EscapeDataString(message)}", null, NoErrors);
+    private static Outcome<string> Saved(Guid id, string message) => $"/planning/exercises/{id}?ok={Uri.EscapeDataString(message)}";
+
+    private static string CodeOf(Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
+        problem.Extensions.TryGetValue("code", out var code) && code?.ToString() is { Length: > 0 } text ? text : "refused";
 }
