@@ -74,6 +74,67 @@ public abstract class MeetingFormTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_form_offers_the_regions_exercises_in_a_dropdown_and_links_the_chosen_one()
+    {
+        var s = await MeetingScenario.StartAsync(platform);
+        using var api = s.Admin();
+        var own = await s.CreateExerciseAsync();
+        var other = (await (await api.PostAsJsonAsync("/api/planning/exercises", new
+        {
+            regionCode = "63", title = "Pemetaan Kalsel " + MeetingScenario.Short(), periodKind = "RPJMD", startYear = 2025,
+        }, HttpAssertions.Json)).ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var page = new FormPage(platform.BaseAddress, s.Secretariat);
+
+        // The secretariat's organisation is of Kalimantan Tengah (62): its exercises are offered, Kalimantan Selatan's are not.
+        var html = await page.GetAsync("/meetings/new");
+        Assert.Contains("data-testid=\"exercise-select\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{own}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.ToString(), html, StringComparison.Ordinal);
+
+        var fields = Fields("Rapat pemetaan " + MeetingScenario.Short(), await CodeOfAsync(api, s.AgencyA.Id));
+        fields["Form.ExerciseId"] = own.ToString();
+        var saved = await page.PostAsync("/meetings/new", html, "meeting", fields);
+        Assert.True(saved.StatusCode == HttpStatusCode.Found, await saved.Content.ReadAsStringAsync());
+        var location = saved.Headers.Location!.PathAndQuery;
+        var id = Guid.Parse(location["/meetings/".Length..location.IndexOf('?', StringComparison.Ordinal)]);
+        Assert.Equal(own, (await (await api.GetAsync($"/api/meetings/{id}")).ReadAsync<JsonElement>()).GetProperty("exerciseId").GetGuid());
+
+        // The edit form shows the linked exercise as the chosen one.
+        var edit = await page.GetAsync($"/meetings/{id}/edit");
+        Assert.Contains($"<option value=\"{own}\" selected", edit, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unknown-id")]
+    [InlineData("bukan-id")]
+    public async Task An_unknown_exercise_shows_an_error_under_the_dropdown_and_changes_nothing(string posted)
+    {
+        var s = await MeetingScenario.StartAsync(platform);
+        using var api = s.Admin();
+        var id = (await s.CreateMeetingAsync(MeetingScenario.Meeting("Rapat " + MeetingScenario.Short(), s.AgencyA.Id))).GetProperty("id").GetGuid();
+        var before = await api.GetStringAsync($"/api/meetings/{id}");
+        var count = await s.MeetingCountAsync();
+        using var page = new FormPage(platform.BaseAddress, s.Secretariat);
+        var code = await CodeOfAsync(api, s.AgencyA.Id);
+        var exercise = posted == "unknown-id" ? Guid.NewGuid().ToString() : posted;
+
+        foreach (var path in new[] { $"/meetings/{id}/edit", "/meetings/new" })
+        {
+            var html = await page.GetAsync(path);
+            var fields = Fields("Judul baru", code, path.EndsWith("/edit", StringComparison.Ordinal) ? 0 : null);
+            fields["Form.ExerciseId"] = exercise;
+            var answer = await page.PostAsync(path, html, "meeting", fields);
+            var shown = await answer.Content.ReadAsStringAsync();
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, shown);
+            Assert.Equal(["Tidak ada pemetaan dengan id ini."], FormPage.FieldErrors(shown, "ExerciseId"));
+            Assert.Contains("value=\"Judul baru\"", shown, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await api.GetStringAsync($"/api/meetings/{id}"));
+        Assert.Equal(count, await s.MeetingCountAsync());
+    }
+
+    [Fact]
     public async Task An_agency_member_cannot_open_or_post_the_meeting_form()
     {
         var s = await MeetingScenario.StartAsync(platform);

@@ -1,5 +1,9 @@
 using KerjaSama.Meetings.Attendance;
-using KerjaSama.Meetings.Features;
+using KerjaSama.Meetings.Features.Attendance;
+using KerjaSama.Meetings.Features.Invitations;
+using KerjaSama.Meetings.Features.Meetings;
+using KerjaSama.Meetings.Features.Sessions;
+using KerjaSama.Meetings.Features.Summary;
 using KerjaSama.Meetings.Minutes;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity;

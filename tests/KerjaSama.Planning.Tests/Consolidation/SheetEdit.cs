@@ -14,7 +14,7 @@ internal sealed class SheetEdit
     private SheetEdit(List<string> headings, List<Dictionary<string, object?>> lines)
     {
         _headings = headings;
-        Header = [.. headings.Select(Exports.MatrixHeadings.ColumnOf)];
+        Header = [.. headings.Select(KerjaSama.Planning.Consolidation.MatrixHeadings.ColumnOf)];
         Lines = [.. lines.Select(l => headings.Select((h, i) => (Header[i], l.GetValueOrDefault(h))).ToDictionary(p => p.Item1, p => p.Item2))];
     }
 

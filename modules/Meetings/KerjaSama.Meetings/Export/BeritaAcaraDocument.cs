@@ -1,5 +1,5 @@
 using System.Globalization;
-using KerjaSama.Meetings.Features;
+using KerjaSama.Meetings.Features.Summary;
 using KerjaSama.Modularity.Documents;
 using KerjaSama.Planning.Contracts.Register;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using KerjaSama.Meetings.Features;
+using KerjaSama.Meetings.Features.Meetings;
+using KerjaSama.Meetings.Features.Summary;
 using KerjaSama.Modularity.Documents;
 
 namespace KerjaSama.Meetings.Export;

@@ -3,14 +3,12 @@ using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace KerjaSama.Meetings.Minutes;
 
 internal sealed record MinutesDto(Guid MeetingId, string Text, long Version, DateTimeOffset? UpdatedAt, string? UpdatedBy);
-
-/// <summary>The outcome of saving minutes: saved, or a conflict carrying the stored minutes (the submitted text is the caller's).</summary>
-internal sealed record MinutesSave(MinutesDto? Saved, MinutesDto? Stored, IDictionary<string, string[]>? Errors = null, bool Missing = false);
 
 internal sealed record DecisionDto(Guid Id, string Text, DateTimeOffset CreatedAt);
 
@@ -29,21 +27,26 @@ internal sealed class MinutesCommands(MeetingsDb db, IOrganisationDirectory orga
         return minutes is null ? new MinutesDto(meetingId, "", 0, null, null) : ToDto(minutes);
     }
 
-    public async Task<MinutesSave> SaveAsync(Guid meetingId, string? text, long? version, Caller caller, CancellationToken ct)
+    /// <summary>
+    /// Saves the minutes: the saved minutes, field errors, 404 <c>meeting_not_found</c>, or 409 <c>minutes_conflict</c>
+    /// whose <see cref="Outcome{T}.Value"/> is the stored minutes (someone saved since the caller read; the submitted
+    /// text is the caller's own, so nothing is lost).
+    /// </summary>
+    public async Task<Outcome<MinutesDto>> SaveAsync(Guid meetingId, string? text, long? version, Caller caller, CancellationToken ct)
     {
         var v = new Validator()
             .Check(text is not null, "Text", Msg.Of("required_may_be_empty"))
             .Check(text is null || text.Length <= MaxMinutesLength, "Text", Msg.Of("max_length", MaxMinutesLength))
             .Check(version is >= 0, "Version", Msg.Of("minutes_version_required"));
         if (!v.IsValid)
-            return new(null, null, v.ToDictionary());
+            return Outcome<MinutesDto>.Invalid(v);
         if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
-            return new(null, null, Missing: true);
+            return Outcome<MinutesDto>.Fail(StatusCodes.Status404NotFound, "meeting_not_found", $"No meeting has the id {meetingId}.");
 
         var minutes = await db.Minutes.FirstOrDefaultAsync(m => m.MeetingId == meetingId, ct);
         var stale = minutes is null ? version != 0 : minutes.Version != version;
         if (stale)
-            return new(null, minutes is null ? new MinutesDto(meetingId, "", 0, null, null) : ToDto(minutes));
+            return Conflict(minutes is null ? new MinutesDto(meetingId, "", 0, null, null) : ToDto(minutes));
         if (minutes is null)
         {
             minutes = new MeetingMinutes { MeetingId = meetingId };
@@ -66,25 +69,28 @@ internal sealed class MinutesCommands(MeetingsDb db, IOrganisationDirectory orga
             // Someone saved between our read and write (or created the first version at the same time).
             db.ChangeTracker.Clear();
             var stored = await db.Minutes.AsNoTracking().FirstAsync(m => m.MeetingId == meetingId, ct);
-            return new(null, ToDto(stored));
+            return Conflict(ToDto(stored));
         }
 
-        return new(ToDto(minutes), null);
+        return ToDto(minutes);
     }
 
-    public async Task<(DecisionDto? Decision, IDictionary<string, string[]>? Errors)> AddDecisionAsync(Guid meetingId, string? text,
+    private static Outcome<MinutesDto> Conflict(MinutesDto stored) =>
+        new(stored, null, StatusCodes.Status409Conflict, "minutes_conflict", "The minutes were saved by someone else since you read them.");
+
+    public async Task<Outcome<DecisionDto>> AddDecisionAsync(Guid meetingId, string? text,
         CancellationToken ct)
     {
         var v = new Validator().Require("Text", text, 2000);
         if (!v.IsValid)
-            return (null, v.ToDictionary());
+            return Outcome<DecisionDto>.Invalid(v);
         var decision = new Decision { Id = Guid.CreateVersion7(), MeetingId = meetingId, Text = text!.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(ct);
-        return (new DecisionDto(decision.Id, decision.Text, decision.CreatedAt), null);
+        return new DecisionDto(decision.Id, decision.Text, decision.CreatedAt);
     }
 
-    public async Task<(ActionItemDto? Item, IDictionary<string, string[]>? Errors)> AddActionItemAsync(Meeting meeting, string? text,
+    public async Task<Outcome<ActionItemDto>> AddActionItemAsync(Meeting meeting, string? text,
         Guid? ownerOrganisationId, DateOnly? dueDate, CancellationToken ct)
     {
         var v = new Validator().Require("Text", text, 2000)
@@ -97,7 +103,7 @@ internal sealed class MinutesCommands(MeetingsDb db, IOrganisationDirectory orga
         if (ownerOrganisationId is { } ownerId && (owner = await organisations.FindAsync(ownerId, ct)) is not { Active: true })
             v.Add("OwnerOrganisationId", Msg.Of("organisations_unknown", ownerId));
         if (!v.IsValid)
-            return (null, v.ToDictionary());
+            return Outcome<ActionItemDto>.Invalid(v);
         var item = new ActionItem
         {
             Id = Guid.CreateVersion7(), MeetingId = meeting.Id, Text = text!.Trim(), OwnerOrganisationId = owner!.Id, OwnerOrganisationName = owner.Name,
@@ -105,7 +111,7 @@ internal sealed class MinutesCommands(MeetingsDb db, IOrganisationDirectory orga
         };
         db.ActionItems.Add(item);
         await db.SaveChangesAsync(ct);
-        return (ToDto(item), null);
+        return ToDto(item);
     }
 
     public async Task<List<DecisionDto>> DecisionsAsync(Guid meetingId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
-using KerjaSama.Meetings.Features;
+using KerjaSama.Meetings.Features.Meetings;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Registry.Contracts;
 
 namespace KerjaSama.Meetings.Pages;
@@ -73,7 +74,7 @@ internal sealed class MeetingFormModel
             if (Guid.TryParse(ExerciseId, out var parsed))
                 exercise = parsed;
             else
-                errors["ExerciseId"] = ["Bukan id pemetaan (GUID, mis. 0190a6f2-...)."];
+                errors["ExerciseId"] = [Msg.Of("exercise_not_found").ToString()];
         }
 
         var agenda = (Agenda ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

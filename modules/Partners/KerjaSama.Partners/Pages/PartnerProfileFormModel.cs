@@ -1,4 +1,4 @@
-using KerjaSama.Partners.Features;
+using KerjaSama.Partners.Features.Partners;
 using KerjaSama.Partners.Profiles;
 
 namespace KerjaSama.Partners.Pages;

@@ -1,5 +1,5 @@
 using KerjaSama.Partners.Contracts;
-using KerjaSama.Partners.Features;
+using KerjaSama.Partners.Features.Partners;
 using KerjaSama.Partners.Persistence;
 using KerjaSama.Registry.Contracts;
 using KerjaSama.SharedKernel;

@@ -1,7 +1,7 @@
 using System.Net.Mail;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Localization;
-using KerjaSama.Partners.Features;
+using KerjaSama.Partners.Features.Partners;
 
 namespace KerjaSama.Partners.Profiles;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Contracts.Live;
-using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Live;
 using KerjaSama.Registry.Contracts;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;

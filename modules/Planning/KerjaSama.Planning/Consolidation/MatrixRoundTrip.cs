@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using KerjaSama.Modularity.Spreadsheets;
-using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Live;
 using KerjaSama.Registry.Contracts;
 using F = KerjaSama.Planning.Contracts.Live.MatrixFieldNames;

@@ -37,28 +37,36 @@ internal static class ExerciseAccessFilter
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (Caller.From(http.User) is not { } caller
-                || !Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var id))
-            {
+            if (!Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var id))
                 return Problems.Forbidden(RejectionCodes.Forbidden, "Sign in as a member of an organisation.");
-            }
-
-            var db = http.RequestServices.GetRequiredService<PlanningDb>();
-            var exercise = await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, http.RequestAborted);
-            if (exercise is null)
-                return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
-            var access = http.RequestServices.GetRequiredService<ExerciseAccess>();
-            if (!await access.CanReadAsync(caller, exercise, http.RequestAborted))
-                return Problems.Forbidden(RejectionCodes.NotInvited, "Your organisation is not invited to this mapping exercise.");
-            var refusal = right switch
-            {
-                ExerciseRight.Contribute when !caller.CanContribute => "Observers read the matrix; they do not change it.",
-                ExerciseRight.Review when !caller.CanFacilitate => "The secretariat records the TKKSD's decisions.",
-                ExerciseRight.Consolidate when !caller.CanFacilitate
-                    && await access.PlanningRegionOfAsync(caller, http.RequestAborted) != exercise.RegionCode =>
-                    "Only the secretariat and the planning agency consolidate the matrix.",
-                _ => null,
-            };
-            return refusal is null ? await next(context) : Problems.Forbidden(RejectionCodes.Forbidden, refusal);
+            return await RefusalAsync(http, id, right) is { } refusal ? refusal : await next(context);
         });
+
+    /// <summary>
+    /// The filter's rule for one exercise, for the pages that post to themselves (the consolidation, re-import and annex
+    /// pages): null when the caller has <paramref name="right"/>, else the 403/404 problem.
+    /// </summary>
+    public static async Task<IResult?> RefusalAsync(HttpContext http, Guid id, ExerciseRight right)
+    {
+        if (Caller.From(http.User) is not { } caller)
+            return Problems.Forbidden(RejectionCodes.Forbidden, "Sign in as a member of an organisation.");
+
+        var db = http.RequestServices.GetRequiredService<PlanningDb>();
+        var exercise = await db.Exercises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, http.RequestAborted);
+        if (exercise is null)
+            return Problems.NotFound("exercise_not_found", $"No mapping exercise has the id {id}.");
+        var access = http.RequestServices.GetRequiredService<ExerciseAccess>();
+        if (!await access.CanReadAsync(caller, exercise, http.RequestAborted))
+            return Problems.Forbidden(RejectionCodes.NotInvited, "Your organisation is not invited to this mapping exercise.");
+        var refusal = right switch
+        {
+            ExerciseRight.Contribute when !caller.CanContribute => "Observers read the matrix; they do not change it.",
+            ExerciseRight.Review when !caller.CanFacilitate => "The secretariat records the TKKSD's decisions.",
+            ExerciseRight.Consolidate when !caller.CanFacilitate
+                && await access.PlanningRegionOfAsync(caller, http.RequestAborted) != exercise.RegionCode =>
+                "Only the secretariat and the planning agency consolidate the matrix.",
+            _ => null,
+        };
+        return refusal is null ? null : Problems.Forbidden(RejectionCodes.Forbidden, refusal);
+    }
 }

@@ -1,7 +1,6 @@
 using KerjaSama.Planning.Consolidation;
 using KerjaSama.Planning.Contracts;
 using KerjaSama.Planning.Contracts.Register;
-using KerjaSama.Planning.Exports;
 using KerjaSama.Planning.Persistence;
 using KerjaSama.Registry.Contracts;
 using Microsoft.EntityFrameworkCore;

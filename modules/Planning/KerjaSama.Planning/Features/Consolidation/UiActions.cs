@@ -1,5 +1,8 @@
 using System.Globalization;
+using KerjaSama.Modularity.Http;
 using KerjaSama.Planning.Exercises;
+using KerjaSama.Planning.Features.Imports;
+using KerjaSama.Planning.Features.Review;
 using KerjaSama.Planning.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -12,8 +15,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KerjaSama.Planning.Features.Consolidation;
 
 /// <summary>
-/// The consolidation page's plain HTML forms (works without JavaScript): each posts here with an antiforgery token, runs
-/// the same handler as the JSON API and goes back to the page with the outcome in the query string.
+/// The consolidation and re-import pages' row actions (plain HTML forms, work without JavaScript). The pages post to
+/// themselves (<c>@formname</c>) and call <see cref="RunAsync"/>, which runs the same handler as the JSON API; this
+/// endpoint is the same for API clients that post the form fields, and goes back to the page with the outcome in the
+/// query string.
 /// </summary>
 internal static class UiActions
 {
@@ -27,16 +32,26 @@ internal static class UiActions
     {
         if (!await antiforgery.IsRequestValidAsync(http))
             return Problem400("antiforgery", "The form expired; reload the page.");
-        var form = await http.Request.ReadFormAsync(ct);
+        var result = await RunAsync(id, await http.Request.ReadFormAsync(ct), http, db, grains, ct);
+        return TypedResults.Redirect(result.Value ?? $"/planning/exercises/{id}?error={Uri.EscapeDataString(result.Detail!)}");
+    }
+
+    /// <summary>The right an action needs: the TKKSD's decisions and adoption are the secretariat's, the rest consolidation.</summary>
+    public static ExerciseRight RightOf(string? action) => action is "review" or "adopt" ? ExerciseRight.Review : ExerciseRight.Consolidate;
+
+    /// <summary>
+    /// Runs the posted action (field <c>action</c>) with the handler of its JSON route: the page to go to (with its notice)
+    /// as the value, or the refusal (its message as <c>Detail</c>, field errors when the handler named fields).
+    /// </summary>
+    public static async Task<Outcome<string>> RunAsync(Guid id, IFormCollection form, HttpContext http, PlanningDb db, IGrainFactory grains, CancellationToken ct)
+    {
         string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
         Guid RowId() => Guid.TryParse(F("rowId"), out var g) ? g : Guid.Empty;
         if (F("action") == "reimport-preview")
         {
             // The preview page shows the plan, or every bad line of a refused file.
             var (preview, problem) = await RoundTripEndpoints.CreateAsync(id, http, db, ct);
-            return preview is not null
-                ? TypedResults.Redirect($"/planning/exercises/{id}/reimport/{preview.Token}")
-                : TypedResults.Redirect($"/planning/exercises/{id}?error={Uri.EscapeDataString(Describe(problem!).Message)}");
+            return preview is not null ? $"/planning/exercises/{id}/reimport/{preview.Token}" : Describe(id, problem!);
         }
 
         var result = F("action") switch
@@ -56,9 +71,7 @@ internal static class UiActions
                 http.RequestServices.GetRequiredService<KerjaSama.Planning.Consolidation.RoundTripPreviews>(), ct),
             _ => Problem400("unknown_action", "Unknown action."),
         };
-        var (ok, message) = Describe(result);
-        var key = ok ? "ok" : "error";
-        return TypedResults.Redirect($"/planning/exercises/{id}?{key}={Uri.EscapeDataString(message)}");
+        return Describe(id, result);
     }
 
     private static async Task<List<Guid>?> RowsWithStatusAsync(PlanningDb db, Guid id, string? status, CancellationToken ct) =>
@@ -68,13 +81,22 @@ internal static class UiActions
     private static ProblemHttpResult Problem400(string code, string detail) =>
         TypedResults.Problem(detail, statusCode: 400, extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    private static (bool Ok, string Message) Describe(IResult result) => result switch
+    private static Outcome<string> Describe(Guid id, IResult result) => result switch
     {
-        ValidationProblem v => (false, string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}").Take(10))),
-        ProblemHttpResult p => (false, p.ProblemDetails.Detail ?? p.ProblemDetails.Title ?? "Refused."),
-        IStatusCodeHttpResult { StatusCode: >= 400 } s => (false, $"HTTP {s.StatusCode}"),
-        Ok<RoundTripEndpoints.ConfirmResult> { Value: { } r } => (true,
+        ValidationProblem v => new(null, v.ProblemDetails.Errors, StatusCodes.Status400BadRequest, CodeOf(v.ProblemDetails),
+            string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}").Take(10))),
+        ProblemHttpResult p => new(null,
+            p.ProblemDetails.Extensions.TryGetValue("field", out var f) && f is string field
+                ? new Dictionary<string, string[]> { [field] = [p.ProblemDetails.Detail ?? ""] } : null,
+            p.StatusCode, CodeOf(p.ProblemDetails), p.ProblemDetails.Detail ?? p.ProblemDetails.Title ?? "Refused."),
+        IStatusCodeHttpResult { StatusCode: >= 400 } s => Outcome<string>.Fail(s.StatusCode ?? 400, "refused", $"HTTP {s.StatusCode}"),
+        Ok<RoundTripEndpoints.ConfirmResult> { Value: { } r } => Saved(id,
             $"Impor ulang tersimpan: {r.AddedRowIds.Count} baris ditambah, {r.UpdatedRowIds.Count} diubah, {r.SkippedRowIds.Count} dilewati (bentrok)."),
-        _ => (true, "Tersimpan / saved."),
+        _ => Saved(id, "Tersimpan / saved."),
     };
+
+    private static Outcome<string> Saved(Guid id, string message) => $"/planning/exercises/{id}?ok={Uri.EscapeDataString(message)}";
+
+    private static string CodeOf(Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
+        problem.Extensions.TryGetValue("code", out var code) && code?.ToString() is { Length: > 0 } text ? text : "refused";
 }
