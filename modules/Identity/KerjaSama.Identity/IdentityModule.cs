@@ -56,6 +56,7 @@ public sealed class IdentityModule : IModule
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddSingleton<KerjaSama.Modularity.Security.IMemberDirectory, MemberDirectory>();
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddSingleton<KerjaSama.Identity.Contracts.IUserLanguages, UserLanguages>();
         builder.Services.AddScoped<SessionGuard>();
         builder.Services.AddSingleton<IdentitySeeder>();
 
