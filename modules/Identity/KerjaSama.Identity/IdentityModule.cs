@@ -92,6 +92,7 @@ public sealed class IdentityModule : IModule
     public void MapEndpoints(RouteGroupBuilder api)
     {
         AdministrationEndpoints.Map(api);
+        LanguageEndpoints.Map(api);
         FederationEndpoints.Map(api);
     }
 
