@@ -74,8 +74,10 @@ public abstract class LanguageTests(PlatformFixture platform)
 
         var record = await TextAsync(admin, $"/api/meetings/{id}/berita-acara.docx?culture=en", "en");
         Assert.Contains("BERITA ACARA", record, StringComparison.Ordinal);
-        Assert.Contains("Tidak ada kehadiran yang tercatat.", record, StringComparison.Ordinal);
-        Assert.DoesNotContain("No attendance", record, StringComparison.Ordinal);
+        Assert.Contains("B. Kehadiran", record, StringComparison.Ordinal);
+        Assert.Contains("Demikian Berita Acara ini dibuat dengan sebenarnya", record, StringComparison.Ordinal);
+        Assert.DoesNotContain("Attendance", record, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFICIAL RECORD", record, StringComparison.Ordinal);
     }
 
     private static async Task<string> TextAsync(HttpClient client, string url, string? acceptLanguage)
@@ -92,8 +94,8 @@ public abstract class LanguageTests(PlatformFixture platform)
     private MimeMessage MailTo(TestUser user)
     {
         var folder = platform.Services.GetRequiredService<MailOptions>().PickupDirectory;
-        return Assert.Single(Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f))
-            .Where(m => m.To.Mailboxes.Any(b => b.Name == user.Caller.DisplayName)));
+        return Assert.Single(Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f)),
+            m => m.To.Mailboxes.Any(b => b.Name == user.Caller.DisplayName));
     }
 }
 
