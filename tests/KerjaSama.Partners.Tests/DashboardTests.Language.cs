@@ -16,7 +16,7 @@ public abstract partial class DashboardTests
     public async Task The_dashboard_workbook_follows_the_readers_language_and_the_ministry_summary_stays_Indonesian()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await AgreementAsync(S.Kalsel, today.AddYears(-1), today.AddYears(2), "2.15");
+        // Headings only: the other tests of the class count the agreements of this database.
 
         Assert.Equal(("Perjanjian", "Jenis"), await WorkbookAsync("/api/partners/dashboard/export.xlsx", null));
         Assert.Equal(("Agreements", "Kind"), await WorkbookAsync("/api/partners/dashboard/export.xlsx?culture=en", null));

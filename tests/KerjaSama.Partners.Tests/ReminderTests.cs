@@ -120,7 +120,7 @@ public abstract class ReminderTests(ReminderHosts hosts)
 
     private static MimeKit.MimeMessage MailTo(string dataDirectory, string address, string number) =>
         Assert.Single(Directory.GetFiles(Path.Combine(dataDirectory, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)),
-            m => m.Subject.Contains(number, StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address == address));
+            m => m.Subject?.Contains(number, StringComparison.Ordinal) == true && m.To.Mailboxes.Any(b => b.Address == address));
 
     [Fact]
     public async Task Each_threshold_fires_once_with_two_hosts_polling_one_database_and_again_only_once_after_a_restart()
