@@ -120,7 +120,7 @@ public sealed partial class MessageCatalogueTests
     [GeneratedRegex(@"""(?<prefix>(?:mail|export)\.[a-z_]+\.)"" \+ ")]
     private static partial Regex HelperPrefix();
 
-    [GeneratedRegex(@"\bT\((?:\w+, )?""(?<name>[a-z_]+)""")]
+    [GeneratedRegex(@"\bT\((?:[\w.]+, )?""(?<name>[a-z_]+)""")]
     private static partial Regex HelperCall();
 
     private static void AssertBothLanguages(string code)
