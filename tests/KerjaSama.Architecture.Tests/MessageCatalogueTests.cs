@@ -66,6 +66,63 @@ public sealed partial class MessageCatalogueTests
         Assert.True(codes.Count > 80, $"only {codes.Count} codes found");
     }
 
+    public static TheoryData<string> MailAndExportKeys => new(MailAndExportKeysInTheSources().Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Issue 20: every text of an e-mail or an export (<c>mail.*</c>, <c>export.*</c>, read with the recipient's or the
+    /// reader's culture) has both an Indonesian and an English text, so a reader who chose English never gets a key.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(MailAndExportKeys))]
+    public void Every_text_of_an_email_or_an_export_exists_in_both_languages(string key)
+    {
+        Assert.True(Indonesian.TryGetValue(key, out var id) && !string.IsNullOrWhiteSpace(id), $"No Indonesian text for '{key}' in Messages.resx");
+        Assert.True(English.TryGetValue(key, out var en) && !string.IsNullOrWhiteSpace(en), $"No English text for '{key}' in Messages.en.resx");
+        Assert.Equal(Messages.Text(Messages.English, key, 1, 2, 3, 4, 5), Messages.Text(CultureInfo.GetCultureInfo("en-GB"), key, 1, 2, 3, 4, 5));
+    }
+
+    [Fact]
+    public void The_email_and_export_keys_are_found_for_every_email_and_export()
+    {
+        var keys = MailAndExportKeysInTheSources();
+        foreach (var prefix in new[] { "mail.meeting_invitation.", "mail.account_invitation.", "mail.reminder.", "export.minutes.", "export.agreements.", "export.plan_table.", "export.berita_acara." })
+            Assert.Contains(keys, k => k.StartsWith(prefix, StringComparison.Ordinal));
+        Assert.Contains("export.minutes.no_attendance", keys);
+        Assert.Contains("export.agreements.last_recommendation", keys);
+        Assert.Contains("export.berita_acara.closing", keys);
+        Assert.True(keys.Count > 80, $"only {keys.Count} e-mail and export keys found");
+    }
+
+    /// <summary>
+    /// The <c>mail.*</c> and <c>export.*</c> keys written in the sources: whole literals, and the short names a file
+    /// passes to its <c>T(culture, "name")</c> helper joined to the prefix that helper adds (<c>"export.minutes." + key</c>).
+    /// </summary>
+    private static HashSet<string> MailAndExportKeysInTheSources()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in SourceTexts())
+        {
+            foreach (Match m in MailOrExportKey().Matches(text))
+                keys.Add(m.Groups["key"].Value);
+            if (HelperPrefix().Match(text) is { Success: true } prefix)
+            {
+                foreach (Match m in HelperCall().Matches(text))
+                    keys.Add(prefix.Groups["prefix"].Value + m.Groups["name"].Value);
+            }
+        }
+
+        return keys;
+    }
+
+    [GeneratedRegex(@"""(?<key>(?:mail|export)\.[a-z_]+\.[a-z_]+)""")]
+    private static partial Regex MailOrExportKey();
+
+    [GeneratedRegex(@"""(?<prefix>(?:mail|export)\.[a-z_]+\.)"" \+ ")]
+    private static partial Regex HelperPrefix();
+
+    [GeneratedRegex(@"\bT\((?:[\w.]+, )?""(?<name>[a-z_]+)""")]
+    private static partial Regex HelperCall();
+
     private static void AssertBothLanguages(string code)
     {
         Assert.True(Indonesian.TryGetValue(code, out var id), $"No Indonesian text for '{code}' in Messages.resx");
@@ -78,28 +135,35 @@ public sealed partial class MessageCatalogueTests
     /// <summary>Message keys (<c>Msg.Of</c>) and refusal codes written as literals in the modules and the platform.</summary>
     private static HashSet<string> SourceCodes()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "KerjaSama.Platform.sln")))
-            root = root.Parent;
-        Assert.NotNull(root);
         var codes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var dir in new[] { "modules", "src" })
+        foreach (var text in SourceTexts())
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(root.FullName, dir), "*.cs", SearchOption.AllDirectories))
+            foreach (Match m in CodeLiteral().Matches(text))
             {
-                if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-                    continue;
-                var text = File.ReadAllText(file);
-                foreach (Match m in CodeLiteral().Matches(text))
-                {
-                    codes.Add(m.Groups["code"].Value);
-                    if (m.Groups["code2"].Success)
-                        codes.Add(m.Groups["code2"].Value);
-                }
+                codes.Add(m.Groups["code"].Value);
+                if (m.Groups["code2"].Success)
+                    codes.Add(m.Groups["code2"].Value);
             }
         }
 
         return codes;
+    }
+
+    /// <summary>The text of every C# source file of the modules and the platform.</summary>
+    private static IEnumerable<string> SourceTexts()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "KerjaSama.Platform.sln")))
+            root = root.Parent;
+        Assert.NotNull(root);
+        foreach (var dir in new[] { "modules", "src" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root.FullName, dir), "*.cs", SearchOption.AllDirectories))
+            {
+                if (!file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                    yield return File.ReadAllText(file);
+            }
+        }
     }
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

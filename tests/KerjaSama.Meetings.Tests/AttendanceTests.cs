@@ -89,7 +89,7 @@ public abstract partial class AttendanceTests(PlatformFixture platform)
         Assert.Contains((string)body["title"]!, text, StringComparison.Ordinal);
         Assert.Contains(alice.Caller.DisplayName, text, StringComparison.Ordinal);
         Assert.Contains(budi.Caller.DisplayName, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("No attendance was recorded", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tidak ada kehadiran yang tercatat", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public abstract partial class AttendanceTests(PlatformFixture platform)
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
         var text = DocumentText(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains(title, text, StringComparison.Ordinal);
-        Assert.Contains("No attendance was recorded", text, StringComparison.Ordinal);
+        Assert.Contains("Tidak ada kehadiran yang tercatat", text, StringComparison.Ordinal);
     }
 
     private async Task<HubConnection> JoinAsync(TestUser user, Guid sessionId)

@@ -118,6 +118,10 @@ public abstract class ReminderTests(ReminderHosts hosts)
             ? Directory.GetFiles(Path.Combine(dataDirectory, "mail"), "*.eml").Count(f => File.ReadAllText(f).Contains(number, StringComparison.Ordinal))
             : 0;
 
+    private static MimeKit.MimeMessage MailTo(string dataDirectory, string address, string number) =>
+        Assert.Single(Directory.GetFiles(Path.Combine(dataDirectory, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)),
+            m => m.Subject?.Contains(number, StringComparison.Ordinal) == true && m.To.Mailboxes.Any(b => b.Address == address));
+
     [Fact]
     public async Task Each_threshold_fires_once_with_two_hosts_polling_one_database_and_again_only_once_after_a_restart()
     {
@@ -126,13 +130,17 @@ public abstract class ReminderTests(ReminderHosts hosts)
         var s = await PartnersScenario.StartAsync(first);
         await using var _ = s;
         var number = "KB-REM-" + Guid.NewGuid().ToString("N")[..6];
+        // One contact is a user who reads English (issue 20); the other addresses are no user's and read Indonesian.
+        var (analis, _, analisId) = await first.CreateUserAsync(s.Kalsel.Id, s.Kalsel.Name, PlatformRoles.PartnerContributor);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await s.Secretariat.PutAsJsonAsync($"/api/identity/users/{analisId}/language", new { language = "en" }, HttpAssertions.Json)).StatusCode);
         var profile = await (await s.Secretariat.GetAsync($"/api/partners/{s.Kalsel.Id}")).ReadAsync<JsonElement>();
         (await s.Secretariat.PutAsJsonAsync($"/api/partners/{s.Kalsel.Id}", new
         {
             contacts = new object[]
             {
                 new { name = "Kabag Kerja Sama Kalsel", email = "kabag@kalselprov.go.id", isPrimary = true },
-                new { name = "Analis Kerja Sama Kalsel", email = "analis@kalselprov.go.id", isPrimary = false },
+                new { name = "Analis Kerja Sama Kalsel", email = analis, isPrimary = false },
             },
             version = profile.GetProperty("version").GetInt64(),
         }, HttpAssertions.Json)).EnsureSuccessStatusCode();
@@ -163,6 +171,10 @@ public abstract class ReminderTests(ReminderHosts hosts)
         Assert.Equal(new[] { 90 }, await ThresholdsAsync(partner, id));
         Assert.Equal(new[] { 90 }, await ThresholdsAsync(agency, id));
         Assert.Equal(3, MailsFor(data, number)); // two partner contacts and the secretariat's mailbox
+        Assert.Equal($"[KerjaSama] KB {number} ends in 90 days (2030-06-01)", MailTo(data, analis, number).Subject);
+        Assert.StartsWith("Object: Pengingat\nReminder 90 days before the end.", MailTo(data, analis, number).TextBody, StringComparison.Ordinal);
+        Assert.Equal($"[KerjaSama] KB {number} berakhir dalam 90 hari (2030-06-01)", MailTo(data, "kabag@kalselprov.go.id", number).Subject);
+        Assert.StartsWith("Objek: Pengingat\nPengingat 90 hari sebelum berakhir.", MailTo(data, "kabag@kalselprov.go.id", number).TextBody, StringComparison.Ordinal);
 
         // The first host stops and a new one starts on the same database: the 90-day reminder is not repeated.
         await hosts.StopAsync(first);

@@ -56,6 +56,8 @@ internal static class AccessMatrix
         PUT /api/identity/federation/{id:guid} secretariat
         POST /api/identity/invitations secretariat
         GET /api/identity/me member
+        GET /api/identity/me/language member
+        PUT /api/identity/me/language member
         GET /api/identity/memberships secretariat
         PUT /api/identity/memberships/{id:guid} secretariat
         GET /api/jobs/ member
@@ -63,6 +65,7 @@ internal static class AccessMatrix
         GET /api/jobs/{id:guid} member
         GET /api/jobs/{id:guid}/result member
         POST /api/identity/users secretariat
+        PUT /api/identity/users/{id:guid}/language secretariat
         GET /api/meetings/ member
         POST /api/meetings/ facilitator
         GET /api/meetings/mine member

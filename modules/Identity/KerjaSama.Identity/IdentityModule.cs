@@ -56,6 +56,7 @@ public sealed class IdentityModule : IModule
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddSingleton<KerjaSama.Modularity.Security.IMemberDirectory, MemberDirectory>();
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddSingleton<KerjaSama.Identity.Contracts.IUserLanguages, UserLanguages>();
         builder.Services.AddScoped<SessionGuard>();
         builder.Services.AddSingleton<IdentitySeeder>();
 
@@ -91,6 +92,7 @@ public sealed class IdentityModule : IModule
     public void MapEndpoints(RouteGroupBuilder api)
     {
         AdministrationEndpoints.Map(api);
+        LanguageEndpoints.Map(api);
         FederationEndpoints.Map(api);
     }
 

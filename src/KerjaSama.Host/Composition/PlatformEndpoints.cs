@@ -29,9 +29,13 @@ internal static class PlatformEndpoints
         return app;
     }
 
-    private static IResult SetCulture(HttpContext context, string? c, string? @return)
+    private static async Task<IResult> SetCulture(HttpContext context, string? c, string? @return)
     {
         var culture = Loc.SupportedCultures.Contains(c) ? c! : "id";
+        // Signed in: the choice is the user's stored language too (e-mails and exports follow it, issue 20).
+        if (KerjaSama.Modularity.Security.Caller.From(context.User) is { } caller
+            && context.RequestServices.GetService<KerjaSama.Identity.Contracts.IUserLanguages>() is { } languages)
+            await languages.SetAsync(caller.UserId, culture, context.RequestAborted);
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });

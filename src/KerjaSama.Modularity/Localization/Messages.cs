@@ -18,6 +18,14 @@ public static class Messages
 
     private static readonly ResourceManager Resources = new("KerjaSama.Modularity.Localization.Messages", typeof(Messages).Assembly);
 
+    /// <summary>The culture of a stored or requested language: <c>en</c> (or <c>en-*</c>) is English, anything else Indonesian.</summary>
+    public static CultureInfo CultureOf(string? language) =>
+        language is not null && (language.Equals("en", StringComparison.OrdinalIgnoreCase) || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase))
+            ? English : Indonesian;
+
+    /// <summary>The language of the current UI culture: English or Indonesian (what request localization chose for the reader).</summary>
+    public static CultureInfo Current => CultureOf(CultureInfo.CurrentUICulture.Name);
+
     /// <summary>The text of <paramref name="key"/> in the current UI culture; the key itself when the catalogue lacks it.</summary>
     public static string Text(string key, params object?[] args) => Text(CultureInfo.CurrentUICulture, key, args);
 

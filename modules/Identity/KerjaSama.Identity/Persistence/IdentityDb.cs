@@ -39,6 +39,7 @@ internal abstract class IdentityDb(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.PasswordHash).HasMaxLength(500);
             e.Property(x => x.InvitationHash).HasMaxLength(100);
             e.HasIndex(x => x.InvitationHash);
+            e.Property(x => x.Language).HasMaxLength(8).IsRequired().HasDefaultValue("id");
             e.HasMany(x => x.Memberships).WithOne().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Membership>(e =>

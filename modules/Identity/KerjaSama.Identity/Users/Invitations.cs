@@ -26,7 +26,7 @@ internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, 
     /// link's base unless <c>KerjaSama:Mail:PublicBaseUrl</c> or <c>KerjaSama:Identity:Issuer</c> names the public address.
     /// </summary>
     public async Task<InvitationResult> InviteAsync(string userName, string displayName, Guid organisationId, string organisationName, string role,
-        Guid actorId, string? ip, string requestBaseUrl, CancellationToken ct)
+        string language, Guid actorId, string? ip, string requestBaseUrl, CancellationToken ct)
     {
         var name = UserAccounts.Normalise(userName);
         var errors = new List<string>();
@@ -43,6 +43,7 @@ internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, 
         {
             Id = Guid.CreateVersion7(), UserName = name, DisplayName = displayName.Trim(), CreatedAt = now, InvitationHash = Hash(token),
             InvitationExpiresAt = now.AddDays(settings.Value.InvitationDays),
+            Language = language,
         };
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
@@ -62,25 +63,12 @@ internal sealed partial class Invitations(IdentityDb db, UserAccounts accounts, 
     private async Task<bool> SendAsync(User user, string organisationName, string link, DateTimeOffset expiresAt, CancellationToken ct)
     {
         var until = expiresAt.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " WIB";
-        var body = $"""
-            Yth. {user.DisplayName},
-
-            Sekretariat kerja sama daerah mengundang Anda ke platform KerjaSama sebagai anggota {organisationName}.
-            Buka tautan berikut untuk memilih kata sandi (minimal 12 karakter). Tautan hanya dapat dipakai satu kali
-            dan berlaku sampai {until}:
-
-            {link}
-
-            Dear {user.DisplayName},
-
-            The regional cooperation secretariat invites you to the KerjaSama platform as a member of {organisationName}.
-            Open the link above to choose a password (at least 12 characters). The link works once and expires on {until}.
-
-            Bila Anda tidak merasa diundang, abaikan email ini. / If you were not expecting this invitation, ignore this e-mail.
-            """;
+        // In the invitee's language (chosen by the secretariat, Indonesian by default): mail.account_invitation.*.
+        var language = Messages.CultureOf(user.Language);
+        var body = Messages.Text(language, "mail.account_invitation.body", user.DisplayName, organisationName, until, link);
         try
         {
-            return await mail.SendTextAsync(user.DisplayName, user.UserName, "Undangan ke KerjaSama / Invitation to KerjaSama", body, clock.GetUtcNow(), ct) > 0;
+            return await mail.SendTextAsync(user.DisplayName, user.UserName, Messages.Text(language, "mail.account_invitation.subject"), body, clock.GetUtcNow(), ct) > 0;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -29,5 +29,9 @@ internal sealed class User
     /// provider removed); every cookie carries the value it was issued with.</summary>
     public long SessionVersion { get; set; }
 
+    /// <summary>The language the user reads: <c>id</c> (the default) or <c>en</c> (issue 20). E-mails to the user and the
+    /// user's exports follow it; the shell's language switch sets it when the user is signed in.</summary>
+    public string Language { get; set; } = "id";
+
     public List<Membership> Memberships { get; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KerjaSama.Meetings.Features.Summary;
 using KerjaSama.Modularity.Documents;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Contracts.Register;
 
 namespace KerjaSama.Meetings.Export;
@@ -10,11 +11,12 @@ namespace KerjaSama.Meetings.Export;
 /// ("Pada hari ini Kamis tanggal tiga bulan Desember tahun dua ribu dua puluh enam"), place and time, the agenda, who
 /// attended (per organisation and by name), the rows agreed per government affair (from the Planning consolidation,
 /// through <see cref="IAgreedRows"/>), the agreements, and the signatures of the chair and one representative per
-/// attending organisation.
+/// attending organisation. An official record: always in Bahasa Indonesia (docs/messages.md), its texts are the
+/// catalogue's <c>export.berita_acara.*</c> read in Indonesian.
 /// </summary>
 internal static class BeritaAcaraDocument
 {
-    public const string Heading = "BERITA ACARA";
+    public static string Heading => T("heading");
 
     public static byte[] Build(MeetingSummary s, IReadOnlyList<AgreedRowInfo> agreed)
     {
@@ -24,39 +26,39 @@ internal static class BeritaAcaraDocument
         var doc = new WordDocument()
             .Paragraph(Heading, bold: true, size: 28, centre: true, spaceAfter: 0)
             .Paragraph(m.Title.ToUpperInvariant(), bold: true, size: 24, centre: true, spaceAfter: 0)
-            .Paragraph("Nomor: ........................................", centre: true, spaceAfter: 240);
+            .Paragraph(T("number"), centre: true, spaceAfter: 240);
         doc.Justified(Opening(s, date, start));
 
-        doc.Heading("A. Agenda");
+        doc.Heading(T("agenda"));
         if (m.Agenda.Count == 0)
             doc.Paragraph("-");
         for (var i = 0; i < m.Agenda.Count; i++)
             doc.Paragraph($"{i + 1}. {m.Agenda[i]}");
 
-        doc.Heading("B. Kehadiran");
+        doc.Heading(T("attendance"));
         var organisations = s.Organisations.Where(o => o.People > 0 || o.Invited).ToList();
         if (organisations.Count == 0)
-            doc.Paragraph(MinutesDocument.NoAttendance, italic: true);
+            doc.Paragraph(MinutesDocument.NoAttendance(Messages.Indonesian), italic: true);
         else
-            doc.Table(["No", "Organisasi", "Diundang", "Jumlah hadir"],
-                organisations.Select((o, i) => (IReadOnlyList<string>)[N(i + 1), o.OrganisationName, o.Invited ? "Ya" : "Tidak", N(o.People)]), widths: [1, 8, 2, 2]);
+            doc.Table([T("col_number"), T("col_organisation"), T("col_invited"), T("col_present")],
+                organisations.Select((o, i) => (IReadOnlyList<string>)[N(i + 1), o.OrganisationName, o.Invited ? T("yes") : T("no"), N(o.People)]), widths: [1, 8, 2, 2]);
         var present = s.Attendance.Where(a => a.Present).ToList();
         if (present.Count > 0)
         {
-            doc.Paragraph("Daftar hadir peserta:", bold: true);
-            doc.Table(["No", "Nama", "Organisasi", "Tanda tangan"],
+            doc.Paragraph(T("participants"), bold: true);
+            doc.Table([T("col_number"), T("col_name"), T("col_organisation"), T("col_signature")],
                 present.Select((a, i) => (IReadOnlyList<string>)[N(i + 1), a.DisplayName, a.OrganisationName, ""]), widths: [1, 6, 7, 4]);
         }
 
-        doc.Heading("C. Hasil Pemetaan per Urusan Pemerintahan");
-        doc.Paragraph($"Jumlah baris potensi kerja sama yang diisi dalam rapat: {s.RowsAdded}. Jumlah baris yang disepakati: {agreed.Count}.");
+        doc.Heading(T("results"));
+        doc.Paragraph(T("rows_summary", s.RowsAdded, agreed.Count));
         if (agreed.Count == 0 && s.RowsPerAffair.Count > 0)
-            doc.Table(["No", "Urusan", "Jumlah baris"],
-                s.RowsPerAffair.Select((r, i) => (IReadOnlyList<string>)[N(i + 1), r.AffairCode ?? "(belum diisi)", N(r.Rows)]), widths: [1, 8, 3]);
+            doc.Table([T("col_number"), T("col_affair"), T("col_rows")],
+                s.RowsPerAffair.Select((r, i) => (IReadOnlyList<string>)[N(i + 1), r.AffairCode ?? T("not_filled"), N(r.Rows)]), widths: [1, 8, 3]);
         foreach (var affair in agreed.GroupBy(r => r.AffairName))
         {
-            doc.Paragraph($"Urusan {affair.Key} ({affair.Count()} baris)", bold: true);
-            doc.Table(["No", "Potensi / Objek Kerja Sama", "Jenis", "Calon Mitra", "Perangkat Daerah", "Status"],
+            doc.Paragraph(T("affair_rows", affair.Key, affair.Count()), bold: true);
+            doc.Table([T("col_number"), T("col_potential"), T("col_type"), T("col_partners"), T("col_agency"), T("col_status")],
                 affair.Select((r, i) => (IReadOnlyList<string>)
                 [
                     N(i + 1), string.Join(" / ", new[] { r.Potential, r.CooperationObject }.Where(t => !string.IsNullOrWhiteSpace(t))),
@@ -64,16 +66,16 @@ internal static class BeritaAcaraDocument
                 ]), widths: [1, 8, 3, 4, 4, 3], size: 16);
         }
 
-        doc.Heading("D. Kesepakatan");
+        doc.Heading(T("agreements"));
         if (s.Decisions.Count == 0)
             doc.Paragraph("-");
         for (var i = 0; i < s.Decisions.Count; i++)
             doc.Paragraph($"{i + 1}. {s.Decisions[i].Text}");
 
-        doc.Justified("Demikian Berita Acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.");
+        doc.Justified(T("closing"));
         var representatives = s.Attendance.Where(a => a.Present).GroupBy(a => a.OrganisationId)
-            .Select(g => new SignatureBlock($"Wakil {g.First().OrganisationName},", g.First().DisplayName)).ToList();
-        doc.Blank().Signatures([new SignatureBlock("Pimpinan Rapat,", null, "NIP. ...................................."), .. representatives],
+            .Select(g => new SignatureBlock(T("representative", g.First().OrganisationName), g.First().DisplayName)).ToList();
+        doc.Blank().Signatures([new SignatureBlock(T("chair"), null, "NIP. ...................................."), .. representatives],
             $"{MinutesDocument.Place(m)}, {IndonesianDates.Format(date)}");
         return doc.ToBytes();
     }
@@ -97,6 +99,9 @@ internal static class BeritaAcaraDocument
         null or "" => "-",
         _ => type,
     };
+
+    // An official record: Indonesian whatever the reader chose.
+    private static string T(string key, params object?[] args) => Messages.Text(Messages.Indonesian, "export.berita_acara." + key, args);
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

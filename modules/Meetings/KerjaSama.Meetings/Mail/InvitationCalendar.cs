@@ -4,6 +4,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using KerjaSama.Modularity.Localization;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace KerjaSama.Meetings.Mail;
@@ -23,7 +24,7 @@ internal static class InvitationCalendar
     };
 
     public static string Request(Meeting meeting, string organizerName, string organizerEmail, IEnumerable<(string Name, string Email)> attendees,
-        DateTimeOffset stamp, string? url)
+        DateTimeOffset stamp, string? url, CultureInfo language)
     {
         var offset = TimeSpan.FromHours((int)meeting.TimeZone);
         var tzId = TzId(meeting.TimeZone);
@@ -47,7 +48,7 @@ internal static class InvitationCalendar
             Summary = meeting.Title,
             Location = location.Length > 0 ? location : null,
             Url = url is null ? null : new Uri(url),
-            Description = Description(meeting),
+            Description = Description(meeting, language),
             Status = "CONFIRMED",
             Organizer = new Organizer("mailto:" + organizerEmail) { CommonName = Clean(organizerName) },
         };
@@ -70,14 +71,14 @@ internal static class InvitationCalendar
         return new CalDateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, local.Second, tzId);
     }
 
-    private static string? Description(Meeting meeting)
+    private static string? Description(Meeting meeting, CultureInfo language)
     {
         var description = new StringBuilder();
         if (meeting.OnlineLink is { } link)
-            description.Append("Tautan / link: ").Append(link).Append('\n');
+            description.Append(Messages.Text(language, "mail.meeting_invitation.online_link", link)).Append('\n');
         if (meeting.Agenda.Count > 0)
         {
-            description.Append("Agenda:\n");
+            description.Append(Messages.Text(language, "mail.meeting_invitation.agenda")).Append('\n');
             for (var i = 0; i < meeting.Agenda.Count; i++)
                 description.Append(CultureInfo.InvariantCulture, $"{i + 1}. {meeting.Agenda[i]}\n");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KerjaSama.Modularity.Csv;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Spreadsheets;
 
 namespace KerjaSama.Partners.Dashboard;
@@ -7,43 +8,51 @@ namespace KerjaSama.Partners.Dashboard;
 /// <summary>The dashboard as an XLSX workbook, and the yearly summary for the Ministry of Home Affairs as CSV.</summary>
 internal static class DashboardExport
 {
-    private static readonly string[] YearHeader = ["Tahun"];
-
-    private static readonly string[] AgreementHeader =
+    private static readonly string[] AgreementColumns =
     [
-        "Jenis", "Nomor", "Objek", "Urusan", "Mitra", "Kode wilayah mitra", "Tanggal tanda tangan", "Mulai", "Berakhir", "Nilai (Rp)",
-        "Persetujuan DPRD", "Status", "Pengingat berikutnya", "Rekomendasi evaluasi terakhir",
+        "export.agreements.kind", "export.agreements.number", "export.agreements.object", "export.agreements.affair", "export.agreements.partners",
+        "export.agreements.partner_regions", "export.agreements.signed_on", "export.agreements.starts_on", "export.agreements.ends_on",
+        "export.agreements.value", "export.agreements.dprd_approval", "export.agreements.state", "export.agreements.next_reminder",
+        "export.agreements.last_recommendation",
     ];
 
-    public static Task<byte[]> XlsxAsync(DashboardDto dashboard, CancellationToken ct)
+    /// <summary>The workbook's sheet names and headings are <c>export.agreements.*</c> in the reader's language (issue 20).</summary>
+    public static Task<byte[]> XlsxAsync(DashboardDto dashboard, CultureInfo language, CancellationToken ct)
     {
-        string[] countHeader = ["Kelompok", "Kunci", "Berjalan", "Berakhir ≤ 90 hari", "Selesai", "Belum berlaku"];
+        string[] countHeader = [T(language, "group"), T(language, "key"), T(language, "active"), T(language, "expiring"), T(language, "ended"), T(language, "draft")];
         return XlsxWriter.WriteAsync(
         [
-            Sheet("Perjanjian", [AgreementHeader, .. dashboard.Agreements.Select(Cells)]),
-            Sheet("Ringkasan",
+            Sheet(T(language, "sheet_agreements"), [AgreementHeader(language), .. dashboard.Agreements.Select(Cells)]),
+            Sheet(T(language, "sheet_summary"),
             [
                 countHeader,
-                .. dashboard.ByKind.Select(c => Count("Jenis", c)),
-                .. dashboard.ByAffair.Select(c => Count("Urusan", c)),
-                .. dashboard.ByPartner.Select(c => Count("Mitra", c)),
+                .. dashboard.ByKind.Select(c => Count(T(language, "kind"), c)),
+                .. dashboard.ByAffair.Select(c => Count(T(language, "affair"), c)),
+                .. dashboard.ByPartner.Select(c => Count(T(language, "partner"), c)),
             ]),
-            Sheet("Daerah mitra",
+            Sheet(T(language, "sheet_regions"),
             [
-                ["Kode wilayah", "Pemerintah daerah", "Jenis", "Nomor", "Berakhir", "Status"],
+                [T(language, "region_code"), T(language, "government"), T(language, "kind"), T(language, "number"), T(language, "ends_on"), T(language, "state")],
                 .. dashboard.Regions.SelectMany(r => r.Agreements.Select(a => new object?[] { r.RegionCode, r.OrganisationName, a.Kind, a.Number, a.EndsOn, a.State })),
             ]),
         ], ct);
     }
 
-    /// <summary>Agreements signed in or running during <paramref name="year"/>, one line each, with the state at year end.</summary>
+    private static string[] AgreementHeader(CultureInfo language) => [.. AgreementColumns.Select(key => Messages.Text(language, key))];
+
+    private static string T(CultureInfo language, string key) => Messages.Text(language, "export.agreements." + key);
+
+    /// <summary>
+    /// Agreements signed in or running during <paramref name="year"/>, one line each, with the state at year end. A report
+    /// to the Ministry of Home Affairs: always in Bahasa Indonesia, whatever the reader chose (docs/messages.md).
+    /// </summary>
     public static string YearlyCsv(DashboardDto dashboard, int year)
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         return CsvFile.Write(
         [
-            YearHeader.Concat(AgreementHeader),
+            AgreementHeader(Messages.Indonesian).Prepend(T(Messages.Indonesian, "year")),
             .. dashboard.Agreements.Where(a => a.SignedOn is { } s && s <= last && a.EndsOn >= first).Select(a => new object?[] { year }.Concat(Cells(a))),
         ]);
     }

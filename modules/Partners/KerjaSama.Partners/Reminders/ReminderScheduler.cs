@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Mail;
 using KerjaSama.Partners.Agreements;
 using KerjaSama.Partners.Persistence;
@@ -15,7 +16,8 @@ namespace KerjaSama.Partners.Reminders;
 /// hosts on one database the unique index lets exactly one of them commit, and a restart finds what already fired.
 /// </summary>
 internal sealed partial class ReminderScheduler(IDbContextFactory<PartnersDb> factory, IOrganisationDirectory organisations,
-    IOptions<PartnersOptions> options, [FromKeyedServices(PartnersClock.Key)] TimeProvider clock, IMailSender mail, ILogger<ReminderScheduler> logger)
+    IOptions<PartnersOptions> options, [FromKeyedServices(PartnersClock.Key)] TimeProvider clock, IMailSender mail, ILogger<ReminderScheduler> logger,
+    KerjaSama.Identity.Contracts.IUserLanguages languages)
 {
     // Reminders of agreements that ended longer ago than this are not sent any more (e.g. after a long outage).
     private const int LateDays = 30;
@@ -81,12 +83,8 @@ internal sealed partial class ReminderScheduler(IDbContextFactory<PartnersDb> fa
         // Thresholds missed together (an agreement recorded late, hosts down) give one notice, for the nearest one.
         var threshold = due.Min();
         var daysLeft = agreement.EndsOn.DayNumber - today.DayNumber;
-        var title = daysLeft > 0
-            ? $"{agreement.Kind} {agreement.Number} berakhir dalam {daysLeft} hari ({agreement.EndsOn:yyyy-MM-dd})"
-            : daysLeft == 0 ? $"{agreement.Kind} {agreement.Number} berakhir hari ini ({agreement.EndsOn:yyyy-MM-dd})"
-            : $"{agreement.Kind} {agreement.Number} telah berakhir pada {agreement.EndsOn:yyyy-MM-dd}";
-        var body = $"Objek: {agreement.Object}\nPengingat {threshold} hari sebelum berakhir. Siapkan evaluasi dan, bila perlu, perpanjangan.\n" +
-            $"Reminder {threshold} days before the end of {agreement.Kind} {agreement.Number}.";
+        // The in-app notice is shared by an organisation's members: Indonesian. Each e-mail is in its recipient's language.
+        var (title, body) = ReminderTexts.Of(agreement, threshold, daysLeft, Messages.Indonesian);
         var organisationIds = agreement.Parties.Select(p => p.OrganisationId).Append(agreement.ResponsibleAgencyId ?? Guid.Empty)
             .Where(id => id != Guid.Empty).Distinct().ToArray();
         foreach (var organisationId in organisationIds.Cast<Guid?>().Append(null))
@@ -98,8 +96,13 @@ internal sealed partial class ReminderScheduler(IDbContextFactory<PartnersDb> fa
             });
         }
 
-        foreach (var to in await RecipientsAsync(db, organisationIds, ct))
-            db.Mails.Add(new OutgoingMail { Id = Guid.CreateVersion7(), To = to, Subject = "[KerjaSama] " + title, Body = body, CreatedAt = now });
+        var recipients = await RecipientsAsync(db, organisationIds, ct);
+        var chosen = await languages.OfEmailsAsync(recipients, ct);
+        foreach (var to in recipients)
+        {
+            var (subject, text) = ReminderTexts.Of(agreement, threshold, daysLeft, Messages.CultureOf(chosen.GetValueOrDefault(to)));
+            db.Mails.Add(new OutgoingMail { Id = Guid.CreateVersion7(), To = to, Subject = "[KerjaSama] " + subject, Body = text, CreatedAt = now });
+        }
 
         try
         {

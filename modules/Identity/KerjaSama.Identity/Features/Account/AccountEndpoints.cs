@@ -56,6 +56,7 @@ internal static class AccountEndpoints
         }
 
         await context.SignInAsync(IdentityModule.CookieScheme, principal);
+        UserLanguageCookie.ApplyStored(context, user.Language);
         await audit.WriteAsync(AuditKinds.SignIn, user.Id, user.UserName, ip,
             $"cookie; organisation {principal.FindFirstValue(Modularity.Security.PlatformClaims.OrganisationId)}", cancellationToken: ct);
         return Results.LocalRedirect(returnUrl);

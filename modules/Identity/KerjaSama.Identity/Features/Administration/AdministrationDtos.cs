@@ -9,7 +9,8 @@ internal sealed record MembershipDto(Guid Id, Guid UserId, string UserName, stri
 
 internal sealed record AuditEntryDto(DateTimeOffset At, string Kind, Guid? UserId, string? Subject, Guid? ActorId, string? IpAddress, string? Detail);
 
-internal sealed record InviteRequest(string? UserName, string? DisplayName, Guid? OrganisationId, string? Role);
+/// <summary><paramref name="Language"/>: the invitee's language, <c>id</c> (default) or <c>en</c>; the invitation e-mail is written in it.</summary>
+internal sealed record InviteRequest(string? UserName, string? DisplayName, Guid? OrganisationId, string? Role, string? Language = null);
 
 /// <summary>The link is given out only when it could not be e-mailed (mail disabled or failing): the invitee alone should hold it.</summary>
 internal sealed record InvitationDto(MembershipDto Membership, bool Emailed, string? InvitationUrl);

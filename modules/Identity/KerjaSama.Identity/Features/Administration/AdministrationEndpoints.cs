@@ -66,10 +66,14 @@ internal static class AdministrationEndpoints
         var (organisation, invalid) = await CheckMemberAsync(request.OrganisationId, request.Role, request.DisplayName, organisations, ct);
         if (invalid is not null)
             return invalid;
+        var language = request.Language is null ? KerjaSama.Identity.Contracts.PreferredLanguage.Indonesian
+            : KerjaSama.Identity.Contracts.PreferredLanguage.Parse(request.Language);
+        if (language is null)
+            return Problems.Validation("language", Msg.Of("language_one_of"));
 
         var actor = Caller.From(context.User)!;
         var result = await invitations.InviteAsync(request.UserName ?? "", request.DisplayName!, organisation!.Id, organisation.Name, request.Role!,
-            actor.UserId, context.Connection.RemoteIpAddress?.ToString(), $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}", ct);
+            language, actor.UserId, context.Connection.RemoteIpAddress?.ToString(), $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}", ct);
         if (result.Membership is not { } membership)
             return Problems.Validation(Texts("userName", "invitation_refused", result.Errors));
         return TypedResults.Created($"/api/identity/memberships/{membership.Id}",

@@ -1,4 +1,6 @@
+using KerjaSama.Identity.Contracts;
 using KerjaSama.Meetings.Mail;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Mail;
 using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Security;
@@ -15,7 +17,8 @@ internal sealed record SendResult(int Recipients, int Emailed, string MailMode, 
 /// invitation: the meeting now shows under "upcoming" for those organisations) and emails each with an .ics request.
 /// Sending again after a change sends the update (a higher iCalendar SEQUENCE).
 /// </summary>
-internal sealed class InvitationSender(MeetingsDb db, IMemberDirectory members, IMailSender transport, TimeProvider clock)
+internal sealed class InvitationSender(MeetingsDb db, IMemberDirectory members, IMailSender transport, TimeProvider clock,
+    IUserLanguages languages)
 {
     public async Task<SendResult?> SendAsync(Guid meetingId, CancellationToken ct)
     {
@@ -50,8 +53,11 @@ internal sealed class InvitationSender(MeetingsDb db, IMemberDirectory members, 
         await db.SaveChangesAsync(ct);
 
         // The saved meeting's version is the SEQUENCE of this message; a later change and resend raises it.
-        var messages = sent.Where(i => i.Email.Contains('@', StringComparison.Ordinal))
-            .Select(i => InvitationMessages.Build(meeting, i, transport.Options.Settings, now)).ToList();
+        // Each in the recipient's own language (issue 20): the stored one, Indonesian for an address that is no user's.
+        var mailed = sent.Where(i => i.Email.Contains('@', StringComparison.Ordinal)).ToList();
+        var chosen = await languages.OfEmailsAsync([.. mailed.Select(i => i.Email)], ct);
+        var messages = mailed.Select(i => InvitationMessages.Build(meeting, i, transport.Options.Settings, now,
+            Messages.CultureOf(chosen.GetValueOrDefault(i.Email)))).ToList();
         var emailed = await transport.SendAsync(messages, ct);
         return new SendResult(sent.Count, emailed, transport.Options.Mode, [.. sent.Select(ToDto)]);
     }

@@ -4,6 +4,7 @@ using KerjaSama.Meetings.Persistence;
 using KerjaSama.Modularity.Documents;
 using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Jobs;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Register;
 using Microsoft.AspNetCore.Builder;
@@ -42,7 +43,7 @@ internal static class SummaryEndpoints
     {
         if (await db.FindVisibleAsync(id, Caller.From(http.User)!, ct) is null || await summaries.BuildAsync(id, ct) is not { } summary)
             return MeetingEndpoints.NotFound(id);
-        return TypedResults.File(MinutesDocument.Build(summary), DocxContentType, $"notulen-{summary.Meeting.StartsAt:yyyyMMdd}-{id:N}.docx");
+        return TypedResults.File(MinutesDocument.Build(summary, Messages.Current), DocxContentType, $"notulen-{summary.Meeting.StartsAt:yyyyMMdd}-{id:N}.docx");
     }
 
     /// <summary>The Berita Acara of the meeting (attendance per organisation, rows per affair, agreements, signatories) as DOCX.</summary>
@@ -67,9 +68,10 @@ internal static class SummaryEndpoints
         var caller = Caller.From(http.User)!;
         if (await db.FindVisibleAsync(id, caller, ct) is not { } meeting)
             return MeetingEndpoints.NotFound(id);
+        var language = Messages.Current; // the job runs after the request: the reader's language is taken now
         Func<MeetingSummary, IServiceProvider, CancellationToken, Task<byte[]>>? build = kind switch
         {
-            "notulen" => (summary, _, _) => Task.FromResult(MinutesDocument.Build(summary)),
+            "notulen" => (summary, _, _) => Task.FromResult(MinutesDocument.Build(summary, language)),
             "berita-acara" => (summary, services, token) => RecordAsync(summary, services.GetRequiredService<IAgreedRows>(), token),
             _ => null,
         };

@@ -1,4 +1,5 @@
 using KerjaSama.Modularity.Csv;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Partners.Dashboard;
 using KerjaSama.Partners.Persistence;
@@ -19,7 +20,7 @@ internal static class ReportEndpoints
         var dashboard = api.MapGroup("/dashboard").WithTags("Dashboard").RequireAuthorization(Policies.Facilitator);
         dashboard.MapGet("/", async (DashboardQueries q, CancellationToken ct) => TypedResults.Ok(await q.GetAsync(ct)));
         dashboard.MapGet("/export.xlsx", async (DashboardQueries q, CancellationToken ct) =>
-            TypedResults.File(await DashboardExport.XlsxAsync(await q.GetAsync(ct), ct), XlsxType, "kerja-sama-daerah.xlsx"));
+            TypedResults.File(await DashboardExport.XlsxAsync(await q.GetAsync(ct), Messages.Current, ct), XlsxType, "kerja-sama-daerah.xlsx"));
         dashboard.MapGet("/yearly/{year:int}.csv", async (int year, DashboardQueries q, CancellationToken ct) =>
             year is < 2000 or > 2100
                 ? Results.NotFound()

@@ -120,7 +120,7 @@ internal static class ExportEndpoints
             selected = selected.Where(r => r.PlanFor(years[0]) is not null);
         var name = year is null ? $"matriks-rpjmd-{e.StartYear}-{e.EndYear}" : $"matriks-rkpd-{years[0]}";
         if (format == "docx")
-            return TypedResults.File(PlanTableDocument.Build([.. selected], names!, years, year is null ? "RPJMD" : "RKPD"), DocxContentType, name + ".docx");
+            return TypedResults.File(PlanTableDocument.Build([.. selected], names!, years, year is null ? "RPJMD" : "RKPD", Messages.Current), DocxContentType, name + ".docx");
         var sheet = MatrixSheet.Build(selected, names!, years);
         return format == "csv"
             ? TypedResults.File(sheet.ToCsv(), "text/csv; charset=utf-8", name + ".csv")

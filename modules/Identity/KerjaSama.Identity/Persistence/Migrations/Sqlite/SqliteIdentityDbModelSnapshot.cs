@@ -278,6 +278,13 @@ namespace KerjaSama.Identity.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("id");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
