@@ -97,8 +97,15 @@ internal sealed partial class MatrixFanout(
             entry.Draining = true;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Fanout.DrainAsync(s.ExerciseId, s.Entry), (Fanout: this, ExerciseId: exerciseId, Entry: entry),
-            preferLocal: false);
+        // Drained at once, on the grain's thread but under the default scheduler: the sends only copy one frame into
+        // each connection's pipe, and a thread-pool hop per batch (a wake-up, then a spin before the worker sleeps again)
+        // cost more CPU per edit than the sends themselves in the profile of build/bench.sh (ADR 0020, third cut). A send
+        // that has to wait (a slow reader) continues on the thread pool (ConfigureAwait(false) below), never on the grain.
+        new Task(static s =>
+        {
+            var (fanout, id, pending) = ((MatrixFanout, Guid, Entry))s!;
+            _ = fanout.DrainAsync(id, pending);
+        }, (this, exerciseId, entry)).RunSynchronously(TaskScheduler.Default);
     }
 
     private async Task DrainAsync(Guid exerciseId, Entry entry)
@@ -117,7 +124,7 @@ internal sealed partial class MatrixFanout(
 
             try
             {
-                await OnApplied(exerciseId, ops);
+                await OnApplied(exerciseId, ops).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -168,12 +175,12 @@ internal sealed partial class MatrixFanout(
         if (entry is null || ops.Count == 0)
             return;
         var started = clock.GetTimestamp();
-        await entry.Gate.WaitAsync();
+        await entry.Gate.WaitAsync().ConfigureAwait(false);
         try
         {
             if (entry.LastSeq >= 0 && ops[0].Seq > entry.LastSeq + 1)
-                ops = [.. await matrices.Matrix(exerciseId).OpsSince(entry.LastSeq, int.MaxValue)];
-            await SendAsync(entry, ops);
+                ops = [.. await matrices.Matrix(exerciseId).OpsSince(entry.LastSeq, int.MaxValue).ConfigureAwait(false)];
+            await SendAsync(entry, ops).ConfigureAwait(false);
             metrics.FannedOut(clock.GetElapsedTime(started));
         }
         catch (Exception ex)
@@ -200,7 +207,7 @@ internal sealed partial class MatrixFanout(
             entry.LastSeq = op.Seq;
         }
 
-        await Task.WhenAll(sends);
+        await Task.WhenAll(sends).ConfigureAwait(false);
     }
 
     /// <summary>
