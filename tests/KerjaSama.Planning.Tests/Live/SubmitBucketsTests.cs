@@ -1,4 +1,5 @@
 using KerjaSama.Planning.Live.Hub;
+using Xunit;
 
 namespace KerjaSama.Planning.Tests.Live;
 
