@@ -97,15 +97,8 @@ internal sealed partial class MatrixFanout(
             entry.Draining = true;
         }
 
-        // Drained at once, on the grain's thread but under the default scheduler: the sends only copy one frame into
-        // each connection's pipe, and a thread-pool hop per batch (a wake-up, then a spin before the worker sleeps again)
-        // cost more CPU per edit than the sends themselves in the profile of build/bench.sh (ADR 0020, third cut). A send
-        // that has to wait (a slow reader) continues on the thread pool (ConfigureAwait(false) below), never on the grain.
-        new Task(static s =>
-        {
-            var (fanout, id, pending) = ((MatrixFanout, Guid, Entry))s!;
-            _ = fanout.DrainAsync(id, pending);
-        }, (this, exerciseId, entry)).RunSynchronously(TaskScheduler.Default);
+        ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Fanout.DrainAsync(s.ExerciseId, s.Entry), (Fanout: this, ExerciseId: exerciseId, Entry: entry),
+            preferLocal: false);
     }
 
     private async Task DrainAsync(Guid exerciseId, Entry entry)
