@@ -44,7 +44,15 @@ var loadAtStart = LoadAverage();
 var dataDir = Path.Combine(Path.GetTempPath(), "kerjasama-bench-" + Guid.NewGuid().ToString("N")[..8]);
 
 var hostPort = FreePort.Next();
-await using var platform = HostProcess.Start("platform", new Dictionary<string, string>
+// Runtime settings for the platform process alone (the baseline keeps the defaults), to compare a setting with the same
+// command: KERJASAMA_BENCH_PLATFORM_DOTNET_gcServer=0 bash build/bench.sh small sets DOTNET_gcServer=0 for the platform.
+const string PlatformEnvPrefix = "KERJASAMA_BENCH_PLATFORM_";
+var platformOnly = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+    .Where(k => k.StartsWith(PlatformEnvPrefix, StringComparison.Ordinal))
+    .ToDictionary(k => k[PlatformEnvPrefix.Length..], k => Environment.GetEnvironmentVariable(k)!);
+foreach (var (name, value) in platformOnly)
+    Console.Error.WriteLine($"  platform only: {name}={value}");
+await using var platform = HostProcess.Start("platform", new Dictionary<string, string>(platformOnly)
 {
     // Development: the demo accounts and the demo CLI client sign in through the real code + PKCE flow.
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -185,6 +193,8 @@ report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; platform on SQLite (WAL, synchronous=FULL), every edit committed before its ack.");
 report.AppendLine(CultureInfo.InvariantCulture, $"Load average (1/5/15 min): {loadAtStart} at the start, {LoadAverage()} at the end (the load generator runs on the same machine).");
 report.AppendLine(CultureInfo.InvariantCulture, $"Rerun: `bash build/bench.sh {string.Join(' ', args)}` (no arguments: every scenario, both protocols).");
+if (platformOnly.Count > 0)
+    report.AppendLine(CultureInfo.InvariantCulture, $"Platform process only (the baseline runs with the defaults): {string.Join(", ", platformOnly.Select(kv => $"`{kv.Key}={kv.Value}`"))}.");
 report.AppendLine();
 report.AppendLine(Result.Header);
 foreach (var r in results)

@@ -26,7 +26,14 @@ internal static class FieldValues
         _ => value,
     };
 
-    public static object? FromJson(string? json) => json is null ? null : FromElement(JsonDocument.Parse(json).RootElement);
+    public static object? FromJson(string? json)
+    {
+        if (json is null)
+            return null;
+        // FromElement copies every value out, so the document (and its pooled buffers) can go back at once.
+        using var document = JsonDocument.Parse(json);
+        return FromElement(document.RootElement);
+    }
 
     public static Dictionary<string, object?> FromJson(IReadOnlyDictionary<string, string?> fields) =>
         fields.ToDictionary(kv => kv.Key, kv => FromJson(kv.Value), StringComparer.Ordinal);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Persistence;
@@ -28,12 +27,7 @@ internal sealed partial class LiveConnectionGuard(
 
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, IReadOnlyList<MemberContact>> _standing = new();
-    private readonly PartitionedRateLimiter<Guid> _submits = PartitionedRateLimiter.Create<Guid, Guid>(user =>
-        RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, options.Value.SubmitBurst), TokensPerPeriod = Math.Max(1, options.Value.SubmitsPerSecond),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
-        }));
+    private readonly SubmitBuckets _submits = new(options.Value.SubmitBurst, options.Value.SubmitsPerSecond);
 
     private const string ConnectionKey = "live.connection";
 
@@ -85,8 +79,7 @@ internal sealed partial class LiveConnectionGuard(
     /// <summary>False when the user sent more submits than the per-user rate allows; nothing is then queued.</summary>
     public bool TryAcquireSubmit(Guid userId)
     {
-        using var lease = _submits.AttemptAcquire(userId);
-        return lease.IsAcquired;
+        return _submits.TryTake(userId);
     }
 
     /// <summary>Takes the connection out of a session: group, grain presence, this host's fan-out, attendance.</summary>
@@ -133,6 +126,7 @@ internal sealed partial class LiveConnectionGuard(
 
     internal async Task SweepAsync(CancellationToken ct)
     {
+        _submits.Sweep();
         var connections = _connections.Values.ToList();
         if (connections.Count == 0)
         {
@@ -184,12 +178,6 @@ internal sealed partial class LiveConnectionGuard(
 
         LogEnded(connection.Caller.UserId, connection.Context.ConnectionId);
         connection.Context.Abort();
-    }
-
-    public override void Dispose()
-    {
-        _submits.Dispose();
-        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Re-checking live connections failed; keeping the last reading")]

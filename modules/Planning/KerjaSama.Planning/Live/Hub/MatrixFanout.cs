@@ -117,7 +117,7 @@ internal sealed partial class MatrixFanout(
 
             try
             {
-                await OnApplied(exerciseId, ops);
+                await OnApplied(exerciseId, ops).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -168,12 +168,12 @@ internal sealed partial class MatrixFanout(
         if (entry is null || ops.Count == 0)
             return;
         var started = clock.GetTimestamp();
-        await entry.Gate.WaitAsync();
+        await entry.Gate.WaitAsync().ConfigureAwait(false);
         try
         {
             if (entry.LastSeq >= 0 && ops[0].Seq > entry.LastSeq + 1)
-                ops = [.. await matrices.Matrix(exerciseId).OpsSince(entry.LastSeq, int.MaxValue)];
-            await SendAsync(entry, ops);
+                ops = [.. await matrices.Matrix(exerciseId).OpsSince(entry.LastSeq, int.MaxValue).ConfigureAwait(false)];
+            await SendAsync(entry, ops).ConfigureAwait(false);
             metrics.FannedOut(clock.GetElapsedTime(started));
         }
         catch (Exception ex)
@@ -200,7 +200,7 @@ internal sealed partial class MatrixFanout(
             entry.LastSeq = op.Seq;
         }
 
-        await Task.WhenAll(sends);
+        await Task.WhenAll(sends).ConfigureAwait(false);
     }
 
     /// <summary>
