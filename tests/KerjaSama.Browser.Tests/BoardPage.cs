@@ -47,6 +47,12 @@ public sealed class BoardPage : IAsyncDisposable
             Locale = language,
         });
         context.SetDefaultTimeout(30_000);
+        // A browser that chose a language (the switch's cookie) keeps it; without one, signing in brings the user's
+        // stored language (Indonesian unless they chose English), whatever the browser's locale says.
+        await context.AddCookiesAsync([new Cookie
+        {
+            Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = scenario.Platform.BaseAddress.ToString(),
+        }]);
         context.Page += (_, p) => Watch(p, user.DisplayName);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString(scenario.BoardPath));

@@ -41,7 +41,9 @@ public sealed class SearchTextTests
     [InlineData("1.02.02", "program")]
     [InlineData("1.02.02.2.01", "kegiatan")]
     [InlineData("1.02.02.1.01.0001", "sub_kegiatan")]
-    [InlineData("1.02.02.3.01", null)]
+    [InlineData("1.02.02.3.01", "kegiatan")] // series 3-8 are kegiatan too (ADR 0025)
+    [InlineData("1.02.02.9.01", null)]
+    [InlineData("1.02.02.0.01", null)]
     [InlineData("1.2.02", null)]
     [InlineData("1.02.02.2.01.001", null)]
     public void Nomenclature_levels_follow_from_the_code_shape(string code, string? level) =>
