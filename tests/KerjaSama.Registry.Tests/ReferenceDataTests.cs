@@ -137,9 +137,13 @@ public abstract partial class ReferenceDataTests(PlatformFixture platform)
         Assert.True(await affairs.IsConcurrentAffairOfLevelAsync("3.28", "kabupaten_kota", ct)); // Tahura
         Assert.False(await affairs.IsConcurrentAffairOfLevelAsync("4.01", "provinsi", ct));
         Assert.False(await affairs.IsConcurrentAffairOfLevelAsync("9.99", "provinsi", ct));
-        var labour = await affairs.FindAsync("2.07", ct);
+        var food = await affairs.FindAsync("2.09", ct); // no sub-affairs recorded yet: both levels by default
+        Assert.NotNull(food);
+        Assert.False(food.LevelsFromSubAffairs);
+        Assert.Equal(["provinsi", "kabupaten_kota"], food.Levels);
+        var labour = await affairs.FindAsync("2.07", ct); // labour inspection is provincial only, the rest both
         Assert.NotNull(labour);
-        Assert.False(labour.LevelsFromSubAffairs);
+        Assert.True(labour.LevelsFromSubAffairs);
         Assert.Equal(["provinsi", "kabupaten_kota"], labour.Levels);
     }
 
