@@ -114,14 +114,14 @@ public abstract partial class ReferenceDataTests
     }
 
     // Sub-affairs per concurrent affair and the rows per level (provinsi, kabupaten_kota), as Seed/README.md documents them
-    // (section sub_affairs.csv, 2026-12-07). The 8 affairs not listed here have no sub-affair yet.
+    // (section sub_affairs.csv, 2026-12-07). The 7 affairs not listed here have no sub-affair yet.
     private static readonly SortedDictionary<string, (int SubAffairs, int Provinsi, int KabupatenKota)> SubAffairCounts = new(StringComparer.Ordinal)
     {
         ["1.01"] = (5, 5, 5), ["1.02"] = (4, 4, 4), ["1.03"] = (11, 11, 11), ["1.04"] = (5, 4, 5), ["1.06"] = (6, 6, 6),
-        ["2.07"] = (4, 4, 3), ["2.08"] = (6, 6, 6), ["2.11"] = (11, 11, 11), ["2.12"] = (4, 4, 4), ["2.13"] = (4, 4, 4),
-        ["2.14"] = (3, 3, 3), ["2.15"] = (4, 3, 4), ["2.17"] = (7, 7, 7), ["2.18"] = (5, 5, 5), ["2.19"] = (3, 3, 3),
-        ["2.20"] = (1, 1, 1), ["2.21"] = (1, 1, 1), ["2.24"] = (3, 3, 3), ["3.26"] = (4, 4, 4), ["3.27"] = (5, 5, 5),
-        ["3.28"] = (4, 4, 1), ["3.30"] = (6, 6, 6), ["3.31"] = (3, 3, 3), ["3.32"] = (3, 3, 3),
+        ["2.07"] = (4, 4, 3), ["2.08"] = (6, 6, 6), ["2.09"] = (4, 4, 4), ["2.11"] = (11, 11, 11), ["2.12"] = (4, 4, 4),
+        ["2.13"] = (4, 4, 4), ["2.14"] = (3, 3, 3), ["2.15"] = (4, 3, 4), ["2.17"] = (7, 7, 7), ["2.18"] = (5, 5, 5),
+        ["2.19"] = (3, 3, 3), ["2.20"] = (1, 1, 1), ["2.21"] = (1, 1, 1), ["2.24"] = (3, 3, 3), ["3.26"] = (4, 4, 4),
+        ["3.27"] = (5, 5, 5), ["3.28"] = (4, 4, 1), ["3.30"] = (6, 6, 6), ["3.31"] = (3, 3, 3), ["3.32"] = (3, 3, 3),
     };
 
     [Fact]
@@ -145,8 +145,8 @@ public abstract partial class ReferenceDataTests
         }
 
         Assert.Equal(SubAffairCounts.Select(c => (c.Key, c.Value)), counts.Select(c => (c.Key, c.Value)));
-        Assert.Equal((112, 110, 108), (counts.Values.Sum(c => c.Item1), counts.Values.Sum(c => c.Item2), counts.Values.Sum(c => c.Item3)));
-        Assert.Equal(["1.05", "2.09", "2.10", "2.16", "2.22", "2.23", "3.25", "3.29"],
+        Assert.Equal((116, 114, 112), (counts.Values.Sum(c => c.Item1), counts.Values.Sum(c => c.Item2), counts.Values.Sum(c => c.Item3)));
+        Assert.Equal(["1.05", "2.10", "2.16", "2.22", "2.23", "3.25", "3.29"],
             affairs.Where(a => a.SubAffairCount == 0).Select(a => a.Code));
 
         var labour = await (await _client.GetAsync("/api/registry/affairs/2.07")).ReadAsync<AffairDetail>();
@@ -163,10 +163,10 @@ public abstract partial class ReferenceDataTests
         var rows = CsvFile.Read(SeedFiles.Read("sub_affairs.csv")).Skip(1)
             .Select(r => (Affair: r.Fields[0], Code: r.Fields[1], Name: r.Fields[2], Level: r.Fields[3])).ToList();
 
-        Assert.Equal(218, rows.Count);
+        Assert.Equal(226, rows.Count);
         Assert.Equal(rows.Count, rows.Select(r => (r.Code, r.Level)).Distinct().Count());
         Assert.All(rows.GroupBy(r => r.Code), g => Assert.Single(g.Select(r => (r.Affair, r.Name)).Distinct()));
-        Assert.Equal((110, 108), (rows.Count(r => r.Level == "provinsi"), rows.Count(r => r.Level == "kabupaten_kota")));
+        Assert.Equal((114, 112), (rows.Count(r => r.Level == "provinsi"), rows.Count(r => r.Level == "kabupaten_kota")));
     }
 
     [Fact]

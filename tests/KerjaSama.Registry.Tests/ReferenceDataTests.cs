@@ -137,10 +137,10 @@ public abstract partial class ReferenceDataTests(PlatformFixture platform)
         Assert.True(await affairs.IsConcurrentAffairOfLevelAsync("3.28", "kabupaten_kota", ct)); // Tahura
         Assert.False(await affairs.IsConcurrentAffairOfLevelAsync("4.01", "provinsi", ct));
         Assert.False(await affairs.IsConcurrentAffairOfLevelAsync("9.99", "provinsi", ct));
-        var food = await affairs.FindAsync("2.09", ct); // no sub-affairs recorded yet: both levels by default
-        Assert.NotNull(food);
-        Assert.False(food.LevelsFromSubAffairs);
-        Assert.Equal(["provinsi", "kabupaten_kota"], food.Levels);
+        var land = await affairs.FindAsync("2.10", ct); // no sub-affairs recorded yet: both levels by default
+        Assert.NotNull(land);
+        Assert.False(land.LevelsFromSubAffairs);
+        Assert.Equal(["provinsi", "kabupaten_kota"], land.Levels);
         var labour = await affairs.FindAsync("2.07", ct); // labour inspection is provincial only, the rest both
         Assert.NotNull(labour);
         Assert.True(labour.LevelsFromSubAffairs);
