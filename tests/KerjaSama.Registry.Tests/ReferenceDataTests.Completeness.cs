@@ -113,6 +113,72 @@ public abstract partial class ReferenceDataTests
         Assert.Contains("href=\"/registry/regions/62.05\"", page, StringComparison.Ordinal); // Barito Utara
     }
 
+    // Sub-affairs per concurrent affair and the rows per level (provinsi, kabupaten_kota), as Seed/README.md documents them
+    // (section sub_affairs.csv, 2026-12-07). The 7 affairs not listed here have no sub-affair yet.
+    private static readonly SortedDictionary<string, (int SubAffairs, int Provinsi, int KabupatenKota)> SubAffairCounts = new(StringComparer.Ordinal)
+    {
+        ["1.01"] = (5, 5, 5), ["1.02"] = (4, 4, 4), ["1.03"] = (11, 11, 11), ["1.04"] = (5, 4, 5), ["1.06"] = (6, 6, 6),
+        ["2.07"] = (4, 4, 3), ["2.08"] = (6, 6, 6), ["2.09"] = (4, 4, 4), ["2.11"] = (11, 11, 11), ["2.12"] = (4, 4, 4),
+        ["2.13"] = (4, 4, 4), ["2.14"] = (3, 3, 3), ["2.15"] = (4, 3, 4), ["2.17"] = (7, 7, 7), ["2.18"] = (5, 5, 5),
+        ["2.19"] = (3, 3, 3), ["2.20"] = (1, 1, 1), ["2.21"] = (1, 1, 1), ["2.24"] = (3, 3, 3), ["3.26"] = (4, 4, 4),
+        ["3.27"] = (5, 5, 5), ["3.28"] = (4, 4, 1), ["3.30"] = (6, 6, 6), ["3.31"] = (3, 3, 3), ["3.32"] = (3, 3, 3),
+    };
+
+    [Fact]
+    public async Task Sub_affairs_nest_under_their_affair_with_the_documented_count_per_affair_and_per_level()
+    {
+        var affairs = await (await _client.GetAsync("/api/registry/affairs?cooperable=true")).ReadAsync<List<AffairRow>>();
+        var counts = new SortedDictionary<string, (int, int, int)>(StringComparer.Ordinal);
+        foreach (var affair in affairs.Where(a => a.SubAffairCount > 0))
+        {
+            var detail = await (await _client.GetAsync($"/api/registry/affairs/{affair.Code}")).ReadAsync<AffairDetail>();
+            Assert.All(detail.SubAffairs, s =>
+            {
+                Assert.Matches(@"^[1-3]\.[0-9]{2}\.[0-9]{2}$", s.Code);
+                Assert.StartsWith(affair.Code + ".", s.Code, StringComparison.Ordinal);
+                Assert.False(string.IsNullOrWhiteSpace(s.Name));
+                Assert.NotEmpty(s.Levels);
+            });
+            Assert.Equal(affair.SubAffairCount, detail.SubAffairs.Count);
+            counts[affair.Code] = (detail.SubAffairs.Count, detail.SubAffairs.Count(s => s.Levels.Contains("provinsi")),
+                detail.SubAffairs.Count(s => s.Levels.Contains("kabupaten_kota")));
+        }
+
+        Assert.Equal(SubAffairCounts.Select(c => (c.Key, c.Value)), counts.Select(c => (c.Key, c.Value)));
+        Assert.Equal((116, 114, 112), (counts.Values.Sum(c => c.Item1), counts.Values.Sum(c => c.Item2), counts.Values.Sum(c => c.Item3)));
+        Assert.Equal(["1.05", "2.10", "2.16", "2.22", "2.23", "3.25", "3.29"],
+            affairs.Where(a => a.SubAffairCount == 0).Select(a => a.Code));
+
+        var labour = await (await _client.GetAsync("/api/registry/affairs/2.07")).ReadAsync<AffairDetail>();
+        Assert.Equal(["provinsi"], Assert.Single(labour.SubAffairs, s => s.Code == "2.07.04").Levels); // Pengawasan Ketenagakerjaan
+        var housing = await (await _client.GetAsync("/api/registry/affairs/1.04")).ReadAsync<AffairDetail>();
+        Assert.Equal(["kabupaten_kota"], Assert.Single(housing.SubAffairs, s => s.Code == "1.04.03").Levels); // kumuh prevention
+        var cooperatives = await (await _client.GetAsync("/api/registry/affairs/2.17")).ReadAsync<AffairDetail>();
+        Assert.DoesNotContain(cooperatives.SubAffairs, s => s.Code == "2.17.01"); // Badan Hukum Koperasi: central government only
+    }
+
+    [Fact]
+    public void Sub_affair_codes_are_unique_per_level_in_the_seed_file_and_both_levels_share_one_name()
+    {
+        var rows = CsvFile.Read(SeedFiles.Read("sub_affairs.csv")).Skip(1)
+            .Select(r => (Affair: r.Fields[0], Code: r.Fields[1], Name: r.Fields[2], Level: r.Fields[3])).ToList();
+
+        Assert.Equal(226, rows.Count);
+        Assert.Equal(rows.Count, rows.Select(r => (r.Code, r.Level)).Distinct().Count());
+        Assert.All(rows.GroupBy(r => r.Code), g => Assert.Single(g.Select(r => (r.Affair, r.Name)).Distinct()));
+        Assert.Equal((114, 112), (rows.Count(r => r.Level == "provinsi"), rows.Count(r => r.Level == "kabupaten_kota")));
+    }
+
+    [Fact]
+    public async Task The_affairs_page_lists_the_new_sub_affairs_with_their_levels()
+    {
+        var page = await _client.GetStringAsync("/registry/affairs");
+
+        Assert.Contains("1.03.05 Drainase <small>(provinsi, kabupaten_kota)</small>", page, StringComparison.Ordinal);
+        Assert.Contains("2.07.04 Pengawasan Ketenagakerjaan <small>(provinsi)</small>", page, StringComparison.Ordinal);
+        Assert.Contains("3.32.03 Pengembangan Kawasan Transmigrasi", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_seed_README_table_gives_the_row_count_of_every_seed_file()
     {

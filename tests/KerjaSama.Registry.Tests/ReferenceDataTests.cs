@@ -137,9 +137,13 @@ public abstract partial class ReferenceDataTests(PlatformFixture platform)
         Assert.True(await affairs.IsConcurrentAffairOfLevelAsync("3.28", "kabupaten_kota", ct)); // Tahura
         Assert.False(await affairs.IsConcurrentAffairOfLevelAsync("4.01", "provinsi", ct));
         Assert.False(await affairs.IsConcurrentAffairOfLevelAsync("9.99", "provinsi", ct));
-        var labour = await affairs.FindAsync("2.07", ct);
+        var land = await affairs.FindAsync("2.10", ct); // no sub-affairs recorded yet: both levels by default
+        Assert.NotNull(land);
+        Assert.False(land.LevelsFromSubAffairs);
+        Assert.Equal(["provinsi", "kabupaten_kota"], land.Levels);
+        var labour = await affairs.FindAsync("2.07", ct); // labour inspection is provincial only, the rest both
         Assert.NotNull(labour);
-        Assert.False(labour.LevelsFromSubAffairs);
+        Assert.True(labour.LevelsFromSubAffairs);
         Assert.Equal(["provinsi", "kabupaten_kota"], labour.Levels);
     }
 
