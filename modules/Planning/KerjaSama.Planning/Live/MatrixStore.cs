@@ -112,62 +112,157 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
     }
 
     /// <summary>
-    /// SQLite has one writer per file: commits queue on one connection kept open with its statements prepared. A
-    /// failure rolls back, closes that connection and leaves the next commit to open a fresh one.
+    /// SQLite has one writer per file: commits queue for one writer loop, which runs off the caller's thread on one
+    /// connection kept open with its statements prepared. The loop takes every commit queued while the previous one
+    /// was in flight, from any matrix, and writes them in one transaction (one fsync). The grain's turn is not
+    /// blocked while the fsync runs, so its own next ops queue up behind it and go together too (adaptive group
+    /// commit across matrices; ADR 0020, fourth cut).
     /// </summary>
-    private async Task CommitOnSqliteAsync(CommitTarget target, Guid exerciseId, List<MatrixOpRecord> records,
+    private Task CommitOnSqliteAsync(CommitTarget target, Guid exerciseId, List<MatrixOpRecord> records,
         List<MatrixRow> inserted, List<MatrixRow> updated, CancellationToken ct)
     {
-        await SqliteWriter.WaitAsync(ct);
-        try
+        ct.ThrowIfCancellationRequested();
+        var commit = new PendingCommit(exerciseId, records, inserted, updated);
+        bool start;
+        lock (_pendingGate)
         {
-            if (_writer is null)
+            _pending.Add(commit);
+            start = !_writing;
+            _writing = true;
+        }
+
+        if (start)
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Store.WriteLoop(state.Target), (Store: this, Target: target), preferLocal: false);
+        return commit.Done.Task;
+    }
+
+    /// <summary>One matrix's batch waiting for the SQLite writer.</summary>
+    private sealed record PendingCommit(Guid ExerciseId, List<MatrixOpRecord> Records, List<MatrixRow> Inserted, List<MatrixRow> Updated)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Expected => Records.Count + Inserted.Count + Updated.Count;
+    }
+
+    private readonly Lock _pendingGate = new();
+    private List<PendingCommit> _pending = [];
+    private bool _writing;
+
+    private void WriteLoop(CommitTarget target)
+    {
+        while (true)
+        {
+            List<PendingCommit> group;
+            lock (_pendingGate)
             {
-                var connectionString = target.ConnectionString;
-                var connection = new SqliteConnection(connectionString);
-                await connection.OpenAsync(ct);
-                // Checkpoints move the WAL into the database file (and fsync it): run in the commit they would add
-                // milliseconds to one unlucky batch, so this connection leaves them to a background loop.
-                await using (var pragma = connection.CreateCommand())
+                if (_pending.Count == 0)
                 {
-                    pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
-                    await pragma.ExecuteNonQueryAsync(ct);
+                    _writing = false;
+                    return;
                 }
 
-                _writer = (connection, target.Sql.Prepare(connection));
-                _checkpoints ??= new Timer(Checkpoint, connectionString, CheckpointPeriod, CheckpointPeriod);
+                group = _pending;
+                _pending = [];
             }
 
-            var (writer, statements) = _writer.Value;
+            SqliteWriter.Wait();
             try
             {
-                await using var transaction = await writer.BeginTransactionAsync(ct);
-                var affected = 0;
-                foreach (var op in records)
-                    affected += await Run(statements.InsertOp(op), transaction);
-                foreach (var row in inserted)
-                    affected += await Run(statements.InsertRow(row), transaction);
-                foreach (var row in updated)
-                    affected += await Run(statements.UpdateRow(row), transaction);
-                Expect(exerciseId, affected, records.Count + inserted.Count + updated.Count);
-                await transaction.CommitAsync(ct);
-                Volatile.Write(ref _uncheckpointed, 1);
+                WriteGroup(target, group);
             }
-            catch
+            finally
             {
-                CloseWriter();
-                throw;
+                SqliteWriter.Release();
             }
         }
-        finally
+    }
+
+    /// <summary>
+    /// Writes a group in one transaction. If anything in it fails, nothing of it is kept and each batch is written
+    /// again in a transaction of its own, so a bad batch fails alone and the others still commit.
+    /// </summary>
+    private void WriteGroup(CommitTarget target, List<PendingCommit> group)
+    {
+        try
         {
-            SqliteWriter.Release();
+            Write(target, group);
+        }
+        catch (Exception) when (group.Count > 1)
+        {
+            foreach (var commit in group)
+            {
+                try
+                {
+                    Write(target, [commit]);
+                }
+                catch (Exception ex)
+                {
+                    commit.Done.TrySetException(ex);
+                }
+            }
+
+            return;
+        }
+        catch (Exception ex)
+        {
+            group[0].Done.TrySetException(ex);
+            return;
         }
 
-        async Task<int> Run(System.Data.Common.DbCommand command, System.Data.Common.DbTransaction transaction)
+        foreach (var commit in group)
+            commit.Done.TrySetResult();
+    }
+
+    /// <summary>
+    /// One transaction on the writer connection (opened on first use). A failure rolls back, closes that connection
+    /// and leaves the next write to open a fresh one; the caller completes nothing of a failed write.
+    /// </summary>
+    private void Write(CommitTarget target, List<PendingCommit> commits)
+    {
+        if (_writer is null)
+        {
+            var connection = new SqliteConnection(target.ConnectionString);
+            connection.Open();
+            // Checkpoints move the WAL into the database file (and fsync it): run in the commit they would add
+            // milliseconds to one unlucky batch, so this connection leaves them to a background loop.
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
+                pragma.ExecuteNonQuery();
+            }
+
+            _writer = (connection, target.Sql.Prepare(connection));
+            _checkpoints ??= new Timer(Checkpoint, target.ConnectionString, CheckpointPeriod, CheckpointPeriod);
+        }
+
+        var (writer, statements) = _writer.Value;
+        try
+        {
+            using var transaction = writer.BeginTransaction();
+            foreach (var commit in commits)
+            {
+                var affected = 0;
+                foreach (var op in commit.Records)
+                    affected += Run(statements.InsertOp(op), transaction);
+                foreach (var row in commit.Inserted)
+                    affected += Run(statements.InsertRow(row), transaction);
+                foreach (var row in commit.Updated)
+                    affected += Run(statements.UpdateRow(row), transaction);
+                Expect(commit.ExerciseId, affected, commit.Expected);
+            }
+
+            transaction.Commit();
+            Volatile.Write(ref _uncheckpointed, 1);
+        }
+        catch
+        {
+            CloseWriter();
+            throw;
+        }
+
+        static int Run(System.Data.Common.DbCommand command, System.Data.Common.DbTransaction transaction)
         {
             command.Transaction = transaction;
-            return await command.ExecuteNonQueryAsync(ct);
+            return command.ExecuteNonQuery();
         }
     }
 
