@@ -152,6 +152,7 @@ foreach (var server in new[] { platform, baseline })
 const int IdleSessions = 250;
 await SignInAllAsync();
 var idleBefore = platform.Memory().Rss;
+var idleHeapBefore = await HeapDump.LiveBytesAsync(platform.Pid);
 var idleSessions = await OpenSessionsAsync(IdleSessions);
 var idleClients = new List<HubConnection>();
 for (var i = 0; i < idleSessions.Count; i++)
@@ -166,6 +167,8 @@ for (var i = 0; i < idleSessions.Count; i++)
 
 await Task.Delay(5000);
 var idleAfter = platform.Memory().Rss;
+var idleHeapAfter = await HeapDump.LiveBytesAsync(platform.Pid);
+var idleHeapKb = idleHeapBefore is { } hb && idleHeapAfter is { } ha ? (ha - hb) / 1024.0 / IdleSessions : double.NaN;
 var idleKb = (idleAfter - idleBefore) * 1024 / idleSessions.Count;
 foreach (var c in idleClients)
     await c.DisposeAsync();
@@ -203,7 +206,7 @@ report.AppendLine(Result.Header);
 foreach (var r in results)
     report.AppendLine(r.Row());
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Idle session (one grain activation, its fan-out subscription and one silent connection), measured before the scenarios: {idleKb:0} KiB of server RSS each ({IdleSessions} sessions; RSS {idleBefore:0} → {idleAfter:0} MiB).");
+report.AppendLine(CultureInfo.InvariantCulture, $"Idle session (one grain activation, its fan-out subscription and one silent connection), measured before the scenarios with {IdleSessions} sessions: live managed heap {idleHeapKb:0.0} KiB each (gcdump after a full GC); RSS {idleKb:0} KiB each (RSS {idleBefore:0} → {idleAfter:0} MiB, which the GC also moves).");
 foreach (var pair in results.Chunk(2))
 {
     var (p, b) = (pair[0], pair[1]);
@@ -213,6 +216,11 @@ foreach (var pair in results.Chunk(2))
         $"CPU per delivery ratio = {p.CpuPerDelivery / b.CpuPerDelivery:0.00} (target ≤ 2); delivery {100.0 * p.Received / Math.Max(1, p.Expected):0.00}%.");
     if (p.FloodLine() is { } flood)
         report.AppendLine(flood);
+    foreach (var r in pair)
+    {
+        if (r.HeapLine() is { } heap)
+            report.AppendLine(heap);
+    }
 }
 
 Console.WriteLine();

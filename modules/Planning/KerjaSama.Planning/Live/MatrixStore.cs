@@ -60,8 +60,12 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
     /// <summary>
     /// Appends the ops and writes the rows they changed, atomically, without change tracking (<see cref="MatrixCommitSql"/>).
     /// Fails, writing nothing, unless every op and row statement touched exactly one record.
+    /// <c>busy</c>: ops arrive on that matrix faster than a commit takes. On SQLite the commit then always goes to the
+    /// writer loop, so the caller's turn is free and the ops arriving meanwhile queue for the next batch; otherwise a
+    /// commit that finds the writer idle runs at once on the caller's thread (two thread hops fewer per edit).
     /// </summary>
-    public async Task CommitAsync(Guid exerciseId, IReadOnlyList<OpMessage> ops, IEnumerable<(RowState Row, bool IsNew)> rows, CancellationToken ct)
+    public async Task CommitAsync(Guid exerciseId, IReadOnlyList<OpMessage> ops, IEnumerable<(RowState Row, bool IsNew)> rows, CancellationToken ct,
+        bool busy = false)
     {
         var records = new List<MatrixOpRecord>(ops.Count);
         foreach (var op in ops)
@@ -74,7 +78,7 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
         var target = _target ??= await CommitTargetAsync(ct);
         if (target.IsSqlite)
         {
-            await CommitOnSqliteAsync(target, exerciseId, records, inserted, updated, ct);
+            await CommitOnSqliteAsync(target, exerciseId, records, inserted, updated, busy, ct);
             return;
         }
 
@@ -119,22 +123,68 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
     /// commit across matrices; ADR 0020, fourth cut).
     /// </summary>
     private Task CommitOnSqliteAsync(CommitTarget target, Guid exerciseId, List<MatrixOpRecord> records,
-        List<MatrixRow> inserted, List<MatrixRow> updated, CancellationToken ct)
+        List<MatrixRow> inserted, List<MatrixRow> updated, bool busy, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var commit = new PendingCommit(exerciseId, records, inserted, updated);
-        bool start;
+        bool inline = false, start = false;
         lock (_pendingGate)
         {
-            _pending.Add(commit);
-            start = !_writing;
+            if (!busy && !_writing)
+            {
+                inline = true;
+            }
+            else
+            {
+                _pending.Add(commit);
+                start = !_writing;
+            }
+
             _writing = true;
         }
 
+        if (inline)
+            return CommitInline(target, commit);
         if (start)
-            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Store.WriteLoop(state.Target), (Store: this, Target: target), preferLocal: false);
+            StartWriteLoop(target);
         return commit.Done.Task;
     }
+
+    /// <summary>
+    /// A commit that found the writer idle, on the caller's thread; commits queued meanwhile go to the writer loop.
+    /// </summary>
+    private Task CommitInline(CommitTarget target, PendingCommit commit)
+    {
+        Exception? failure = null;
+        SqliteWriter.Wait();
+        try
+        {
+            Write(target, [commit]);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            SqliteWriter.Release();
+        }
+
+        bool start;
+        lock (_pendingGate)
+        {
+            start = _pending.Count > 0;
+            if (!start)
+                _writing = false;
+        }
+
+        if (start)
+            StartWriteLoop(target);
+        return failure is null ? Task.CompletedTask : Task.FromException(failure);
+    }
+
+    private void StartWriteLoop(CommitTarget target) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.Store.WriteLoop(state.Target), (Store: this, Target: target), preferLocal: false);
 
     /// <summary>One matrix's batch waiting for the SQLite writer.</summary>
     private sealed record PendingCommit(Guid ExerciseId, List<MatrixOpRecord> Records, List<MatrixRow> Inserted, List<MatrixRow> Updated)
