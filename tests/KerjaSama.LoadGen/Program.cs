@@ -147,6 +147,32 @@ foreach (var server in new[] { platform, baseline })
     }
 }
 
+// Memory of idle sessions, measured before the scenarios (the heap after a scenario shrinks by more than idle
+// sessions add, which gave negative figures): IdleSessions sessions with one connected, silent client each.
+const int IdleSessions = 250;
+await SignInAllAsync();
+var idleBefore = platform.Memory().Rss;
+var idleHeapBefore = await HeapDump.LiveBytesAsync(platform.Pid);
+var idleSessions = await OpenSessionsAsync(IdleSessions);
+var idleClients = new List<HubConnection>();
+for (var i = 0; i < idleSessions.Count; i++)
+{
+    var token = contributors[i % contributors.Length];
+    var c = new HubConnectionBuilder()
+        .WithUrl(new Uri(platform.Url, "/hubs/mapping"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token)).Build();
+    await c.StartAsync();
+    await c.InvokeAsync<KerjaSama.Planning.Contracts.Live.JoinResult>("Join", idleSessions[i], 0L);
+    idleClients.Add(c);
+}
+
+await Task.Delay(5000);
+var idleAfter = platform.Memory().Rss;
+var idleHeapAfter = await HeapDump.LiveBytesAsync(platform.Pid);
+var idleHeapKb = idleHeapBefore is { } hb && idleHeapAfter is { } ha ? (ha - hb) / 1024.0 / IdleSessions : double.NaN;
+var idleKb = (idleAfter - idleBefore) * 1024 / idleSessions.Count;
+foreach (var c in idleClients)
+    await c.DisposeAsync();
+
 var results = new List<Result>();
 Console.WriteLine(Result.Header);
 foreach (var scenario in selected)
@@ -167,26 +193,6 @@ foreach (var scenario in selected)
     }
 }
 
-// Memory of idle sessions: 100 sessions with one connected, silent client each.
-await SignInAllAsync();
-var idleBefore = platform.Memory().Rss;
-var idleSessions = await OpenSessionsAsync(100);
-var idleClients = new List<HubConnection>();
-for (var i = 0; i < idleSessions.Count; i++)
-{
-    var token = contributors[i % contributors.Length];
-    var c = new HubConnectionBuilder()
-        .WithUrl(new Uri(platform.Url, "/hubs/mapping"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token)).Build();
-    await c.StartAsync();
-    await c.InvokeAsync<KerjaSama.Planning.Contracts.Live.JoinResult>("Join", idleSessions[i], 0L);
-    idleClients.Add(c);
-}
-
-await Task.Delay(2000);
-var idleKb = (platform.Memory().Rss - idleBefore) * 1024 / idleSessions.Count;
-foreach (var c in idleClients)
-    await c.DisposeAsync();
-
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"# Live session benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
 report.AppendLine();
@@ -200,7 +206,7 @@ report.AppendLine(Result.Header);
 foreach (var r in results)
     report.AppendLine(r.Row());
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Idle session (one grain activation, its fan-out subscription and one silent connection): {idleKb:0} KiB of server RSS each (100 sessions).");
+report.AppendLine(CultureInfo.InvariantCulture, $"Idle session (one grain activation, its fan-out subscription and one silent connection), measured before the scenarios with {IdleSessions} sessions: live managed heap {idleHeapKb:0.0} KiB each (gcdump after a full GC); RSS {idleKb:0} KiB each (RSS {idleBefore:0} → {idleAfter:0} MiB, which the GC also moves).");
 foreach (var pair in results.Chunk(2))
 {
     var (p, b) = (pair[0], pair[1]);
@@ -210,6 +216,11 @@ foreach (var pair in results.Chunk(2))
         $"CPU per delivery ratio = {p.CpuPerDelivery / b.CpuPerDelivery:0.00} (target ≤ 2); delivery {100.0 * p.Received / Math.Max(1, p.Expected):0.00}%.");
     if (p.FloodLine() is { } flood)
         report.AppendLine(flood);
+    foreach (var r in pair)
+    {
+        if (r.HeapLine() is { } heap)
+            report.AppendLine(heap);
+    }
 }
 
 Console.WriteLine();

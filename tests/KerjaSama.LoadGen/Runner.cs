@@ -24,6 +24,8 @@ internal sealed class Runner(HostProcess server, Func<int, string> tokenFor, boo
         var acks = new ConcurrentBag<double>();
         long received = 0, offered = 0, acked = 0, failed = 0, expected = 0;
         var rssBefore = server.Memory().Rss;
+        // Scale scenarios only (a gcdump pauses the server for a full GC): the live heap per connected client.
+        var heapBefore = scenario.Clients >= 1000 ? await HeapDump.LiveBytesAsync(server.Pid) : null;
 
         var clients = new List<(HubConnection Connection, Guid SessionId, Guid RowId)>();
         var connecting = new List<Task<(HubConnection, Guid, Guid)>>();
@@ -49,6 +51,8 @@ internal sealed class Runner(HostProcess server, Func<int, string> tokenFor, boo
         clients.AddRange(await Task.WhenAll(connecting));
         await Task.Delay(1000);
         var rssPerClient = (server.Memory().Rss - rssBefore) * 1024 / scenario.Clients;
+        var heapAfter = heapBefore is null ? null : await HeapDump.LiveBytesAsync(server.Pid);
+        var heapPerClient = heapBefore is { } b && heapAfter is { } a ? (a - b) / 1024.0 / scenario.Clients : double.NaN;
         // The server's own CPU while every client is connected and nobody edits (timers, background services): the
         // part of "CPU per delivery" that does not depend on the edits.
         var idleStart = server.CpuSeconds();
@@ -117,7 +121,7 @@ internal sealed class Runner(HostProcess server, Func<int, string> tokenFor, boo
         if (profiled is not null)
             await profiled();
         return new Result(scenario.Name, target, Protocol, scenario.Clients, offered, acked, failed, expected, received, [.. deliveries], [.. acks], cpu,
-            peak, rssPerClient, floodOffered, floodAcked, floodLimited, floodOther, idleCores);
+            peak, rssPerClient, floodOffered, floodAcked, floodLimited, floodOther, idleCores, heapPerClient);
     }
 
     /// <summary>
