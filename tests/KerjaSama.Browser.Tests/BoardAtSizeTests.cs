@@ -229,5 +229,6 @@ public abstract class BoardAtSizeTests(BrowserFixture fixture, ITestOutputHelper
     }
 }
 
+[Collection(BrowserHost.SqliteBoard)]
 public sealed class SqliteBoardAtSizeTests(SqliteBrowserFixture fixture, ITestOutputHelper output)
-    : BoardAtSizeTests(fixture, output), IClassFixture<SqliteBrowserFixture>;
+    : BoardAtSizeTests(fixture, output);

@@ -206,5 +206,6 @@ public abstract class BoardTests(BrowserFixture fixture, ITestOutputHelper outpu
     }
 }
 
+[Collection(BrowserHost.SqliteBoard)]
 public sealed class SqliteBoardTests(SqliteBrowserFixture fixture, ITestOutputHelper output)
-    : BoardTests(fixture, output), IClassFixture<SqliteBrowserFixture>;
+    : BoardTests(fixture, output);

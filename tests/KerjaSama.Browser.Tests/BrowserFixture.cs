@@ -8,6 +8,8 @@ namespace KerjaSama.Browser.Tests;
 /// <summary>
 /// A running host (real Kestrel on 127.0.0.1, fresh database) and the machine's chromium driven by Playwright,
 /// started by the one launcher of the test kit (<see cref="Chromium"/>: Debian's package, never downloaded).
+/// One per database for the whole project: the test classes join <see cref="SharedHost"/>'s collections
+/// (<c>SharedHosts.cs</c>); each test opens browser contexts of its own, so cookies and storage never leak between tests.
 /// </summary>
 public abstract class BrowserFixture(PlatformFixture platform) : IAsyncLifetime
 {

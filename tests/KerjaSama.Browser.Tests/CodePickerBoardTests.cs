@@ -74,5 +74,6 @@ public abstract class CodePickerBoardTests(BrowserFixture fixture, ITestOutputHe
     }
 }
 
+[Collection(BrowserHost.SqliteBoard)]
 public sealed class SqliteCodePickerBoardTests(SqliteBrowserFixture fixture, ITestOutputHelper output)
-    : CodePickerBoardTests(fixture, output), IClassFixture<SqliteBrowserFixture>;
+    : CodePickerBoardTests(fixture, output);

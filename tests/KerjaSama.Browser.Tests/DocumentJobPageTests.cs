@@ -1,4 +1,5 @@
 using System.Text;
+using KerjaSama.TestKit;
 using KerjaSama.TestKit.Browser;
 using Microsoft.Playwright;
 using Xunit;
@@ -53,5 +54,6 @@ public abstract class DocumentJobPageTests(BrowserFixture fixture, ITestOutputHe
     }
 }
 
+[Collection(SharedHost.Sqlite)]
 public sealed class DocumentJobPageTests_on_Sqlite(SqliteBrowserFixture fixture, ITestOutputHelper output)
-    : DocumentJobPageTests(fixture, output), IClassFixture<SqliteBrowserFixture>;
+    : DocumentJobPageTests(fixture, output);

@@ -67,5 +67,6 @@ public abstract class ExerciseFormPageTests(BrowserFixture fixture, ITestOutputH
     }
 }
 
+[Collection(SharedHost.Sqlite)]
 public sealed class ExerciseFormPageTests_on_Sqlite(SqliteBrowserFixture fixture, ITestOutputHelper output)
-    : ExerciseFormPageTests(fixture, output), IClassFixture<SqliteBrowserFixture>;
+    : ExerciseFormPageTests(fixture, output);

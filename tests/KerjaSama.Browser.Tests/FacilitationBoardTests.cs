@@ -176,5 +176,6 @@ public abstract class FacilitationBoardTests(BrowserFixture fixture, ITestOutput
     }
 }
 
+[Collection(BrowserHost.SqliteBoard)]
 public sealed class SqliteFacilitationBoardTests(SqliteBrowserFixture fixture, ITestOutputHelper output)
-    : FacilitationBoardTests(fixture, output), IClassFixture<SqliteBrowserFixture>;
+    : FacilitationBoardTests(fixture, output);

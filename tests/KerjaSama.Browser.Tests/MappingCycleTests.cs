@@ -326,5 +326,6 @@ public abstract class MappingCycleTests(BrowserFixture fixture, ITestOutputHelpe
         && (text.Contains("budget", StringComparison.OrdinalIgnoreCase) || text.Contains("pagu", StringComparison.OrdinalIgnoreCase));
 }
 
+[Collection(SharedHost.Sqlite)]
 public sealed class MappingCycleTests_on_Sqlite(SqliteBrowserFixture fixture, ITestOutputHelper output)
-    : MappingCycleTests(fixture, output), IClassFixture<SqliteBrowserFixture>;
+    : MappingCycleTests(fixture, output);

@@ -75,5 +75,6 @@ public abstract class PartnerProfileFormTests(BrowserFixture fixture, ITestOutpu
     }
 }
 
+[Collection(SharedHost.Sqlite)]
 public sealed class PartnerProfileFormTests_on_Sqlite(SqliteBrowserFixture fixture, ITestOutputHelper output)
-    : PartnerProfileFormTests(fixture, output), IClassFixture<SqliteBrowserFixture>;
+    : PartnerProfileFormTests(fixture, output);

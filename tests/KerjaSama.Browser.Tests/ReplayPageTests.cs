@@ -150,4 +150,5 @@ public abstract class ReplayPageTests(BrowserFixture fixture)
     }
 }
 
-public sealed class SqliteReplayPageTests(SqliteBrowserFixture fixture) : ReplayPageTests(fixture), IClassFixture<SqliteBrowserFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class SqliteReplayPageTests(SqliteBrowserFixture fixture) : ReplayPageTests(fixture);

@@ -1,4 +1,5 @@
 using System.Net;
+using KerjaSama.TestKit;
 using Xunit;
 
 namespace KerjaSama.Browser.Tests;
@@ -7,7 +8,8 @@ namespace KerjaSama.Browser.Tests;
 /// The scripts pages need are served by the host: the board's bundle (TypeScript, built by the Planning project) and
 /// Blazor's script for the interactive server pages (the live monitor). The board no longer ships a .NET runtime.
 /// </summary>
-public sealed class StaticAssetTests(SqliteBrowserFixture fixture) : IClassFixture<SqliteBrowserFixture>
+[Collection(SharedHost.Sqlite)]
+public sealed class StaticAssetTests(SqliteBrowserFixture fixture)
 {
     [Theory]
     [InlineData("/_framework/blazor.web.js")]

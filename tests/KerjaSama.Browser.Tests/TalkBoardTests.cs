@@ -118,4 +118,5 @@ public abstract class TalkBoardTests(BrowserFixture fixture)
     }
 }
 
-public sealed class SqliteTalkBoardTests(SqliteBrowserFixture fixture) : TalkBoardTests(fixture), IClassFixture<SqliteBrowserFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class SqliteTalkBoardTests(SqliteBrowserFixture fixture) : TalkBoardTests(fixture);

@@ -15,22 +15,14 @@ namespace KerjaSama.Cluster.Tests;
 /// </summary>
 public sealed class ClusterTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
-
     [Fact]
     public async Task Clients_on_two_host_processes_share_edits_and_presence_and_a_killed_host_loses_no_acknowledged_edit()
     {
-        await using var database = await TestDatabase.PostgreSqlAsync();
-        var keys = Path.Combine(database.DataDirectory, "shared-keys");
-        var clusterId = "test-" + Guid.NewGuid().ToString("N")[..12];
-        await using var first = HostProcess.Start("host A", ClusterEnvironment.HostSettings(database, clusterId, keys));
-        await first.WaitReadyAsync(StartTimeout);
-        await using var second = HostProcess.Start("host B", ClusterEnvironment.HostSettings(database, clusterId, keys));
-        await second.WaitReadyAsync(StartTimeout);
+        await using var cluster = await TestCluster.StartAsync("test", hosts: 2);
+        var (first, second) = (cluster.Hosts[0], cluster.Hosts[1]);
 
         // Sign-in on host A only (authorization code + PKCE); host B accepts the same tokens.
-        var admin = await ClusterApi.SignInAsync(first.Url, "admin@kerjasama.test");
-        var facilitator = await ClusterApi.SignInAsync(first.Url, "fasilitator@kerjasama.test");
+        var (exerciseId, sessionId, _, facilitator) = await cluster.OpenSessionAsync();
         var dinkes = await ClusterApi.SignInAsync(first.Url, "dinkes@kerjasama.test");
         var pupr = await ClusterApi.SignInAsync(first.Url, "pupr@kerjasama.test");
         var bapperida = await ClusterApi.SignInAsync(first.Url, "bapperida@kerjasama.test");
@@ -38,7 +30,6 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var me = await (await onSecond.GetAsync("/api/identity/me")).ReadAsync<JsonElement>();
         var dinkesUserId = me.GetProperty("userId").GetGuid();
 
-        var (exerciseId, sessionId) = await ClusterApi.OpenSessionAsync(first.Url, admin, facilitator);
         await using var a1 = new ReconnectingLiveClient("dinkes@A", dinkes, sessionId);
         await using var b1 = new ReconnectingLiveClient("pupr@B", pupr, sessionId);
         await using var a2 = new ReconnectingLiveClient("bapperida@A", bapperida, sessionId);

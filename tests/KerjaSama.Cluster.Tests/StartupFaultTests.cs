@@ -20,13 +20,10 @@ public sealed class StartupFaultTests
     [Fact]
     public async Task A_second_host_on_the_silo_port_of_a_running_host_stops_with_a_clear_error()
     {
-        await using var database = await TestDatabase.PostgreSqlAsync();
-        var keys = Path.Combine(database.DataDirectory, "shared-keys");
-        var clusterId = "test-" + Guid.NewGuid().ToString("N")[..12];
-        await using var first = HostProcess.Start("host A", ClusterEnvironment.HostSettings(database, clusterId, keys));
-        await first.WaitReadyAsync(TimeSpan.FromMinutes(6));
+        await using var cluster = await TestCluster.StartAsync("test", hosts: 1);
+        var first = cluster.Hosts[0];
 
-        await using var second = HostProcess.Start("host B", ClusterEnvironment.HostSettings(database, clusterId, keys), siloPort: first.SiloPort);
+        var second = cluster.StartHost(siloPort: first.SiloPort);
         var exit = await second.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal(1, exit);

@@ -126,6 +126,8 @@ public abstract class MonitorPageTests(BrowserFixture fixture)
     }
 }
 
-public sealed class MonitorPageTests_on_Sqlite(SqliteBrowserFixture fixture) : MonitorPageTests(fixture), IClassFixture<SqliteBrowserFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class MonitorPageTests_on_Sqlite(SqliteBrowserFixture fixture) : MonitorPageTests(fixture);
 
-public sealed class MonitorPageTests_on_PostgreSql(PostgreSqlBrowserFixture fixture) : MonitorPageTests(fixture), IClassFixture<PostgreSqlBrowserFixture>;
+[Collection(SharedHost.PostgreSql)]
+public sealed class MonitorPageTests_on_PostgreSql(PostgreSqlBrowserFixture fixture) : MonitorPageTests(fixture);
