@@ -59,7 +59,7 @@ public abstract class HostTests(PlatformFixture platform)
         string? Cookie() => browser.Cookies.GetCookies(platform.BaseAddress)[".AspNetCore.Culture"]?.Value;
         var page = await browser.Http.GetStringAsync("/");
         Assert.Contains("<form class=\"lang\" method=\"post\" action=\"/culture\"", page, StringComparison.Ordinal);
-        var token = BrowserSession.AntiforgeryFieldOf(page);
+        var token = KeyValuePair.Create("__RequestVerificationToken", FormPage.Token(page));
         Task<HttpResponseMessage> PostAsync(params (string Name, string Value)[] fields) =>
             browser.Http.PostAsync("/culture", new FormUrlEncodedContent(fields.ToDictionary(f => f.Name, f => f.Value)));
 

@@ -97,7 +97,7 @@ public abstract partial class InvitationMailTests
         Assert.Equal("c=en|uic=en", Cookie());
 
         // The shell's form (the language switch on every page) with its token: cookie and stored language, back to the page.
-        var token = BrowserSession.AntiforgeryFieldOf(await browser.Http.GetStringAsync("/"));
+        var token = KeyValuePair.Create("__RequestVerificationToken", FormPage.Token(await browser.Http.GetStringAsync("/")));
         var switched = await browser.Http.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             [token.Key] = token.Value, ["c"] = "id", ["return"] = "/meetings",
