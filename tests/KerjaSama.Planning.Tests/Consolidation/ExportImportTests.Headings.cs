@@ -60,6 +60,46 @@ public abstract partial class ExportImportTests
         Assert.Empty((await (await refusedTarget.Admin.GetAsync($"{refusedTarget.Base}/rows")).ReadAsync<JsonElement>()).EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_reader_who_chose_English_gets_an_English_plan_table_while_the_annex_and_the_ministry_report_stay_Indonesian()
+    {
+        var s = await MatrixScenario.StartAsync(platform);
+        await s.AddRowAsync(Planned("Rujukan pasien lintas batas", "1.02", "1.02.02", 100_000_000, 120_000_000));
+
+        // The reader's document: the region's name and the page footer follow the chosen language.
+        var plan = await s.Admin.GetByteArrayAsync($"{s.Base}/exports/rpjmd.docx?culture=en");
+        Assert.Contains("KALIMANTAN TENGAH PROVINCE", WordText(plan), StringComparison.Ordinal);
+        Assert.StartsWith("Page ", FooterText(plan), StringComparison.Ordinal);
+        Assert.StartsWith("Halaman ", FooterText(await s.Admin.GetByteArrayAsync($"{s.Base}/exports/rpjmd.docx")), StringComparison.Ordinal);
+
+        // Official documents: Indonesian whatever the reader chose (their texts are the catalogue's, read in Indonesian).
+        var annex = await s.Admin.GetByteArrayAsync($"{s.Base}/exports/decree-annex.docx?culture=en");
+        foreach (var expected in new[]
+                 {
+                     "LAMPIRAN", "KEPUTUSAN GUBERNUR KALIMANTAN TENGAH", "NOMOR", "TENTANG", "DAFTAR PROGRAM DAN KEGIATAN KERJA SAMA DAERAH PROVINSI KALIMANTAN TENGAH TAHUN 2025–2029",
+                     "Potensi / Objek Kerja Sama", "Pagu 2026 (Rp)", "JUMLAH SELURUHNYA", "Belum ada baris yang ditetapkan.", "Ditetapkan di Palangka Raya",
+                 })
+        {
+            Assert.Contains(expected, WordText(annex), StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("Halaman ", FooterText(annex), StringComparison.Ordinal);
+        var report = WordText(await s.Admin.GetByteArrayAsync($"{s.Base}/exports/ministry-report.docx?year=2026&culture=en"));
+        foreach (var expected in new[]
+                 {
+                     "LAPORAN PENYELENGGARAAN KERJA SAMA DAERAH", "TAHUN 2026", "Kepada Yth.", "Berdasarkan Peraturan Pemerintah Nomor 28 Tahun 2018",
+                     "A. Rekapitulasi per Jenis Kerja Sama", "Kerja Sama Daerah dengan Pihak Ketiga (KSDPK)", "Tidak ada kerja sama yang ditetapkan untuk tahun 2026.",
+                 })
+        {
+            Assert.Contains(expected, report, StringComparison.Ordinal);
+        }
+
+        var workbook = Xlsx.Read(await s.Admin.GetByteArrayAsync($"{s.Base}/exports/decree-annex.xlsx?culture=en"));
+        Assert.Equal("LAMPIRAN KEPUTUSAN GUBERNUR KALIMANTAN TENGAH", workbook[0][0]);
+        Assert.Contains("Pagu Indikatif 2026 (Rp)", workbook[4]);
+        Assert.DoesNotContain("Indicative budget 2026 (Rp)", workbook[4]);
+    }
+
     private static List<string> Column(List<List<string>> sheet, string heading) =>
         [.. sheet.Skip(1).Select(r => r.ElementAtOrDefault(sheet[0].IndexOf(heading)) ?? "").Order(StringComparer.Ordinal)];
 
