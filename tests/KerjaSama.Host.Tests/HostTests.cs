@@ -53,17 +53,40 @@ public abstract class HostTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_language_switch_sets_a_cookie_and_only_redirects_locally()
+    public async Task The_language_switch_is_a_form_post_that_sets_a_cookie_and_only_redirects_locally()
     {
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = platform.BaseAddress };
-        var response = await client.GetAsync("/culture?c=en&return=%2Fmeetings");
+        using var browser = new BrowserSession(platform.BaseAddress);
+        string? Cookie() => browser.Cookies.GetCookies(platform.BaseAddress)[".AspNetCore.Culture"]?.Value;
+        var page = await browser.Http.GetStringAsync("/");
+        Assert.Contains("<form class=\"lang\" method=\"post\" action=\"/culture\"", page, StringComparison.Ordinal);
+        var token = KeyValuePair.Create("__RequestVerificationToken", FormPage.Token(page));
+        Task<HttpResponseMessage> PostAsync(params (string Name, string Value)[] fields) =>
+            browser.Http.PostAsync("/culture", new FormUrlEncodedContent(fields.ToDictionary(f => f.Name, f => f.Value)));
+
+        // A link (GET) changes nothing.
+        var link = await browser.Http.GetAsync("/culture?c=en&return=%2Fmeetings");
+        Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
+        Assert.Null(Cookie());
+
+        // Without the token, with a foreign or absolute return address, or an unknown language: refused, no cookie, no redirect.
+        var forged = await PostAsync(("c", "en"), ("return", "/meetings"));
+        Assert.Equal("antiforgery_invalid", (await forged.AssertValidationProblemAsync("__RequestVerificationToken")).GetProperty("code").GetString());
+        foreach (var foreign in new[] { "//evil.example", "https://evil.example/", "/\\evil.example" })
+        {
+            var offsite = await PostAsync((token.Key, token.Value), ("c", "en"), ("return", foreign));
+            var problem = await offsite.AssertValidationProblemAsync("return");
+            Assert.Equal("Alamat kembali harus berupa halaman di situs ini.", problem.GetProperty("errors").GetProperty("return")[0].GetString());
+            Assert.Null(offsite.Headers.Location);
+        }
+
+        await (await PostAsync((token.Key, token.Value), ("c", "fr"), ("return", "/"))).AssertValidationProblemAsync("c");
+        Assert.Null(Cookie());
+
+        var response = await PostAsync((token.Key, token.Value), ("c", "en"), ("return", "/meetings"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/meetings", response.Headers.Location!.OriginalString);
-        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.Contains("uic%3Den", StringComparison.Ordinal));
-
-        var offsite = await client.GetAsync("/culture?c=en&return=%2F%2Fevil.example");
-        Assert.Equal("/", offsite.Headers.Location!.OriginalString);
+        Assert.Equal("c=en|uic=en", Uri.UnescapeDataString(Cookie()!));
+        Assert.Contains("Welcome to KerjaSama", await browser.Http.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]

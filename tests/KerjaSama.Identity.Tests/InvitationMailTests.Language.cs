@@ -82,9 +82,30 @@ public abstract partial class InvitationMailTests
         using var browser = new BrowserSession(platform.BaseAddress);
         await browser.PostLoginAsync(userName, password, "/");
         Assert.Equal("c=en|uic=en", browser.Cookies.GetCookies(platform.BaseAddress)[".AspNetCore.Culture"]?.Value is { } v ? Uri.UnescapeDataString(v) : null);
-        var switched = await browser.Http.GetAsync("/culture?c=id&return=/");
-        Assert.True(switched.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, switched.StatusCode.ToString());
+        string? Cookie() => browser.Cookies.GetCookies(platform.BaseAddress)[".AspNetCore.Culture"]?.Value is { } c ? Uri.UnescapeDataString(c) : null;
+
+        // A link cannot change it: there is no GET switch any more, and nothing is stored or set.
+        var link = await browser.Http.GetAsync("/culture?c=id&return=/");
+        Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
+        Assert.Equal("en", await StoredLanguageAsync(userName));
+        Assert.Equal("c=en|uic=en", Cookie());
+
+        // A form posted without the page's antiforgery token (from another site) is refused: nothing stored, no cookie.
+        var forged = await browser.Http.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string> { ["c"] = "id", ["return"] = "/" }));
+        Assert.Equal("antiforgery_invalid", (await forged.AssertValidationProblemAsync("__RequestVerificationToken")).GetProperty("code").GetString());
+        Assert.Equal("en", await StoredLanguageAsync(userName));
+        Assert.Equal("c=en|uic=en", Cookie());
+
+        // The shell's form (the language switch on every page) with its token: cookie and stored language, back to the page.
+        var token = KeyValuePair.Create("__RequestVerificationToken", FormPage.Token(await browser.Http.GetStringAsync("/")));
+        var switched = await browser.Http.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Key] = token.Value, ["c"] = "id", ["return"] = "/meetings",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/meetings", switched.Headers.Location!.OriginalString);
         Assert.Equal("id", await StoredLanguageAsync(userName));
+        Assert.Equal("c=id|uic=id", Cookie());
 
     }
 }

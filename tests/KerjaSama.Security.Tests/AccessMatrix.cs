@@ -192,7 +192,7 @@ internal static class AccessMatrix
         POST /connect/token protocol
         GET /connect/userinfo protocol
         POST /connect/userinfo protocol
-        GET /culture public
+        POST /culture public
         ANY /health/live public
         ANY /health/ready public
         ANY /hubs/mapping member

@@ -2,7 +2,6 @@ using System.Text.Json;
 using KerjaSama.Modularity;
 using KerjaSama.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Localization;
 
 namespace KerjaSama.Host.Composition;
 
@@ -15,7 +14,10 @@ internal static class PlatformEndpoints
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth })
             .AllowAnonymous();
         app.MapApiReference();
-        app.MapGet("/culture", SetCulture).ExcludeFromDescription().AllowAnonymous();
+        // A POST form with its antiforgery token (the shell's LanguageSwitch): a link or an image elsewhere cannot change a
+        // user's stored language. There is no GET: /culture?c=en is an unknown page. The token is checked here, not by
+        // form binding, so a refusal is a problem with a code rather than the framework's bare 400.
+        app.MapPost("/culture", LanguageSwitchEndpoint.SetCultureAsync).ExcludeFromDescription().AllowAnonymous().DisableAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
@@ -27,22 +29,6 @@ internal static class PlatformEndpoints
                     endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
             });
         return app;
-    }
-
-    private static async Task<IResult> SetCulture(HttpContext context, string? c, string? @return)
-    {
-        var culture = Loc.SupportedCultures.Contains(c) ? c! : "id";
-        // Signed in: the choice is the user's stored language too (e-mails and exports follow it, issue 20).
-        if (KerjaSama.Modularity.Security.Caller.From(context.User) is { } caller
-            && context.RequestServices.GetService<KerjaSama.Identity.Contracts.IUserLanguages>() is { } languages)
-            await languages.SetAsync(caller.UserId, culture, context.RequestAborted);
-        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        // Only local paths: an open redirect would let a link to this page bounce users anywhere.
-        var target = @return is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.Contains('\\')
-            ? r : "/";
-        return Results.LocalRedirect(target);
     }
 
     private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)

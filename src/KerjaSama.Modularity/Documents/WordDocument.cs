@@ -2,20 +2,27 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Modularity.Documents;
 
 /// <summary>
 /// A small builder for the Word documents people sign (minutes, berita acara, the decree annex): A4 portrait or
 /// landscape, Arial-like body text, bordered tables with a repeating header row, "Halaman X dari Y" in the footer and
-/// signature blocks side by side.
+/// signature blocks side by side. The footer's words (<c>export.document.*</c>) and the proofing language are the document's
+/// language: Indonesian unless the builder is given the reader's (minutes, the RPJMD/RKPD table).
 /// </summary>
 public sealed class WordDocument
 {
     private readonly List<OpenXmlElement> _body = [];
     private readonly bool _landscape;
+    private readonly CultureInfo _language;
 
-    public WordDocument(bool landscape = false) => _landscape = landscape;
+    public WordDocument(bool landscape = false, CultureInfo? language = null)
+    {
+        _landscape = landscape;
+        _language = language ?? Messages.Indonesian;
+    }
 
     public WordDocument Paragraph(string text, bool bold = false, bool italic = false, int size = 22, bool centre = false, int spaceAfter = 60)
     {
@@ -161,12 +168,12 @@ public sealed class WordDocument
             var styles = main.AddNewPart<StyleDefinitionsPart>();
             styles.Styles = new Styles(new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial" },
-                    new FontSize { Val = "22" }, new Languages { Val = "id-ID" })),
+                    new FontSize { Val = "22" }, new Languages { Val = _language.Equals(Messages.English) ? "en-GB" : "id-ID" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "60", Line = "264", LineRule = LineSpacingRuleValues.Auto }))));
             var footerPart = main.AddNewPart<FooterPart>();
             footerPart.Footer = new Footer(new Paragraph(
                 new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-                Small("Halaman "), new SimpleField(Small("1")) { Instruction = " PAGE " }, Small(" dari "),
+                Small(T("page") + " "), new SimpleField(Small("1")) { Instruction = " PAGE " }, Small(" " + T("of") + " "),
                 new SimpleField(Small("1")) { Instruction = " NUMPAGES " }));
             var body = new Body(_body.Select(e => e.CloneNode(true)));
             var (w, h) = _landscape ? (16838U, 11906U) : (11906U, 16838U);
@@ -212,6 +219,8 @@ public sealed class WordDocument
 
         return paragraph;
     }
+
+    private string T(string key) => Messages.Text(_language, "export.document." + key);
 }
 
 /// <summary>One signature in a document: "Pimpinan Rapat," then room to sign, then the name and a detail line.</summary>

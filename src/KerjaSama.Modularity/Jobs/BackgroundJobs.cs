@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +33,9 @@ public sealed partial class BackgroundJobs(IServiceScopeFactory scopes, IOptions
         {
             var active = _jobs.Values.Where(j => !JobStates.IsFinished(j.State)).ToList();
             if (active.Count >= o.MaxQueued)
-                return (null, Refuse(StatusCodes.Status503ServiceUnavailable, "jobs_busy", "The host has too many documents and imports in progress; try again in a minute."));
+                return (null, Refuse(StatusCodes.Status503ServiceUnavailable, "jobs_busy", Msg.Of("jobs_busy")));
             if (active.Count(j => j.Owner == owner.UserId) >= o.MaxPerUser)
-                return (null, Refuse(StatusCodes.Status429TooManyRequests, "jobs_per_user", $"You already have {o.MaxPerUser} jobs in progress; wait for one to finish or cancel it."));
+                return (null, Refuse(StatusCodes.Status429TooManyRequests, "jobs_per_user", Msg.Of("jobs_per_user", o.MaxPerUser)));
             job = new Job(Guid.NewGuid(), owner.UserId, kind, title, work, clock.GetUtcNow());
             _jobs[job.Id] = job;
         }
@@ -110,8 +111,8 @@ public sealed partial class BackgroundJobs(IServiceScopeFactory scopes, IOptions
             _jobs.TryRemove(job.Id, out _);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refuse(int status, string code, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: status == 429 ? "Too many jobs" : "Busy",
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refuse(int status, string code, Msg detail) =>
+        TypedResults.Problem(detail.ToString(), statusCode: status, title: Messages.Text(status == 429 ? "title.jobs_per_user" : "title.jobs_busy"),
             extensions: new Dictionary<string, object?> { ["code"] = code });
 
     internal sealed class Job(Guid id, Guid owner, string kind, string title, Func<JobContext, Task<IResult>> work, DateTimeOffset createdAt)

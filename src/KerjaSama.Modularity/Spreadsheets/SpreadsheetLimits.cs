@@ -24,13 +24,19 @@ public sealed class SpreadsheetLimits
     public int MaxColumns { get; set; } = 256;
 }
 
-/// <summary>Why a sheet was refused before it was read: 413 for a limit (named in <see cref="Limit"/>), 400 for a bad reference.</summary>
-public sealed record SheetProblem(int Status, string Code, string Message, string? Limit = null)
+/// <summary>
+/// Why a sheet was refused before it was read: 413 for a limit (named in <see cref="Limit"/>), 400 for a bad reference
+/// (<see cref="Reference"/>). <see cref="Message"/> is English (logs); a reader gets the catalogue's text of <see cref="Code"/>.
+/// </summary>
+public sealed record SheetProblem(int Status, string Code, string Message, string? Limit = null, string? Reference = null)
 {
     public static SheetProblem TooLarge(string limit, string message) => new(413, "spreadsheet_too_large", message, limit);
 
-    public static SheetProblem BadReference(string reference) =>
-        new(400, "invalid_cell_reference", $"'{(reference.Length > 40 ? reference[..40] + "…" : reference)}' is not a cell of a worksheet (A1 to XFD1048576).");
+    public static SheetProblem BadReference(string reference)
+    {
+        var shown = reference.Length > 40 ? reference[..40] + "…" : reference;
+        return new(400, "invalid_cell_reference", $"'{shown}' is not a cell of a worksheet (A1 to XFD1048576).", Reference: shown);
+    }
 }
 
 public sealed class SheetRefusedException(SheetProblem problem) : Exception(problem.Message)

@@ -1,12 +1,14 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Modularity.Spreadsheets;
 
 /// <summary>
 /// The print setup SpreadCheetah has no API for, added with the Open XML SDK's typed model (which puts each element
 /// where the schema wants it): A4, landscape or portrait, fitted to the page width when asked, the frozen header rows repeated on
-/// every page, and "Halaman N dari M" in the footer, so the decree annex prints as people expect (issue 18).
+/// every page, and "Halaman N dari M" in the footer (<c>export.document.*</c> in the sheet's language), so the decree annex prints
+/// as people expect (issue 18).
 /// </summary>
 internal static class XlsxPrintSetup
 {
@@ -37,7 +39,7 @@ internal static class XlsxPrintSetup
                 FitToWidth = sheets[i].FitToWidth ? 1u : null, FitToHeight = sheets[i].FitToWidth ? 0u : null,
             });
             worksheet.GetFirstChild<HeaderFooter>()?.Remove();
-            worksheet.AddChild(new HeaderFooter(new OddFooter("&CHalaman &P dari &N")));
+            worksheet.AddChild(new HeaderFooter(new OddFooter($"&C{T(sheets[i], "page")} &P {T(sheets[i], "of")} &N")));
             worksheet.Save();
             if (sheets[i].FrozenRows > 0)
             {
@@ -55,4 +57,6 @@ internal static class XlsxPrintSetup
             workbookPart.Workbook.Save();
         }
     }
+
+    private static string T(XlsxSheet sheet, string key) => Messages.Text(sheet.Language ?? Messages.Current, "export.document." + key);
 }

@@ -55,6 +55,9 @@ public sealed class XlsxSheet(string name)
     /// <summary>Printed on A4 landscape (else portrait), with page numbers in the footer.</summary>
     public bool Landscape { get; set; } = true;
 
+    /// <summary>The language of the printed footer ("Halaman N dari M"); null: the request's (an official document sets Indonesian).</summary>
+    public System.Globalization.CultureInfo? Language { get; set; }
+
     /// <summary>Printed with every column on the width of one page (a document to sign; not the wide data sheets).</summary>
     public bool FitToWidth { get; set; }
 

@@ -111,7 +111,7 @@ public abstract partial class ExportImportTests(PlatformFixture platform, ITestO
         Assert.Equal(2, imported.GetProperty("imported").GetInt32());
         var back = Xlsx.Read(await target.Admin.GetByteArrayAsync($"{target.Base}/exports/rpjmd.xlsx"));
         var original = Xlsx.Read(rpjmd);
-        int Col(List<List<string>> sheet, string name) => sheet[0].IndexOf(KerjaSama.Planning.Consolidation.MatrixHeadings.Of(name));
+        int Col(List<List<string>> sheet, string name) => sheet[0].IndexOf(KerjaSama.Planning.Consolidation.MatrixHeadings.Of(name, KerjaSama.Modularity.Localization.Messages.Indonesian));
         foreach (var column in new[] { "potential", "program_code", "budget_2026", "budget_2027", "target_2027", "partner_region_codes", "status" })
         {
             Assert.Equal(original.Skip(1).Select(r => r.ElementAtOrDefault(Col(original, column)) ?? "").Order(),

@@ -207,7 +207,7 @@ public abstract class RoundTripTests(PlatformFixture platform)
         var lineOf = new Dictionary<Guid, int>();
         var read = Xlsx.Read(file);
         for (var i = 1; i < read.Count; i++)
-            lineOf[Guid.Parse(read[i][read[0].IndexOf(KerjaSama.Planning.Consolidation.MatrixHeadings.Of("row_id"))] is { Length: > 0 } id ? id : Guid.Empty.ToString())] = i + 1;
+            lineOf[Guid.Parse(read[i][read[0].IndexOf(KerjaSama.Planning.Consolidation.MatrixHeadings.Of("row_id", KerjaSama.Modularity.Localization.Messages.Indonesian))] is { Length: > 0 } id ? id : Guid.Empty.ToString())] = i + 1;
 
         var problem = await (await PreviewAsync(s, file)).AssertValidationProblemAsync($"row {lineOf[health]}: activity_code",
             $"row {lineOf[other]}: sub_activity_code", "row 4: activity_code", "row 4: sub_activity_code");

@@ -184,6 +184,17 @@ public abstract class ReplayTests(PlatformFixture platform)
         Assert.Equal(["dibuka", "dikunci", "dibuka kembali"], moments);
         var buckets = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Linimasa").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(last, Convert.ToInt64(buckets[^1]["Jumlah op"], System.Globalization.CultureInfo.InvariantCulture));
+
+        // A reader who chose English gets English sheet names, headings and labels (the catalogue's export.timeline.*); the values are the same.
+        var english = await client.GetAsync($"/api/planning/exercises/{s.ExerciseId}/timeline/export.xlsx?sessionId={s.SessionId}&culture=en");
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        using var englishStream = new MemoryStream(await english.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Changes", "Timeline", "Sessions"], MiniExcelLibs.MiniExcel.GetSheetNames(englishStream));
+        var englishLine = MiniExcelLibs.MiniExcel.Query(englishStream, useHeaderRow: true, sheetName: "Changes").Cast<IDictionary<string, object?>>()
+            .Single(c => Convert.ToInt64(c["Seq."], System.Globalization.CultureInfo.InvariantCulture) == overwrite);
+        Assert.Equal("KSDD-wajib", englishLine["Previous value"]);
+        Assert.Equal(["opened", "locked", "reopened"], MiniExcelLibs.MiniExcel.Query(englishStream, useHeaderRow: true, sheetName: "Sessions")
+            .Cast<IDictionary<string, object?>>().Select(m => m["Event"]).ToList());
     }
 
     [Fact]

@@ -84,18 +84,17 @@ internal static class BeritaAcaraDocument
     internal static string Opening(MeetingSummary s, DateOnly date, DateTimeOffset start)
     {
         var m = s.Meeting;
-        var where = string.IsNullOrWhiteSpace(m.Place) ? (m.OnlineLink is null ? "" : ", secara daring") : $", bertempat di {m.Place}";
+        var where = string.IsNullOrWhiteSpace(m.Place) ? (m.OnlineLink is null ? "" : T("opening_online")) : T("opening_place", m.Place);
         var people = s.Attendance.Count(a => a.Present);
-        return $"Pada hari ini {IndonesianWords.Date(date)} ({date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}), pukul " +
-            $"{IndonesianDates.Time(start)} {m.TimeZone} sampai dengan selesai{where}, telah dilaksanakan {m.Title} yang dihadiri oleh " +
-            $"{IndonesianWords.Number(people)} ({people}) orang dari {s.Organisations.Count(o => o.People > 0)} organisasi, dengan agenda, kehadiran " +
-            "dan hasil sebagaimana tercantum di bawah ini.";
+        // The words of the date and the number are the language's own (IndonesianWords); the sentence around them is the catalogue's.
+        return T("opening", IndonesianWords.Date(date), date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), IndonesianDates.Time(start), m.TimeZone,
+            where, m.Title, IndonesianWords.Number(people), N(people), N(s.Organisations.Count(o => o.People > 0)));
     }
 
     private static string TypeLabel(string? type) => type switch
     {
-        "KSDD-wajib" => "KSDD (wajib)",
-        "KSDD-sukarela" => "KSDD (sukarela)",
+        "KSDD-wajib" => T("type_ksdd_mandatory"),
+        "KSDD-sukarela" => T("type_ksdd_voluntary"),
         null or "" => "-",
         _ => type,
     };

@@ -20,7 +20,7 @@ internal static class MinutesDocument
     {
         var c = language;
         var m = s.Meeting;
-        var doc = new WordDocument()
+        var doc = new WordDocument(language: c)
             .Paragraph(T(c, "title"), bold: true, size: 28, centre: true, spaceAfter: 0)
             .Paragraph(m.Title, bold: true, size: 24, centre: true, spaceAfter: 240);
         doc.Table(["", ""], Details(m, c), widths: [1, 3], size: 20);

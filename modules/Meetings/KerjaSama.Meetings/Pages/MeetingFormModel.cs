@@ -53,7 +53,7 @@ internal sealed class MeetingFormModel
         {
             if (DateTime.TryParseExact($"{Date} {time}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
                 return new DateTimeOffset(local, TimeSpan.FromHours(hours));
-            errors[field] = ["Isi tanggal (tttt-bb-hh) dan jam (jj:mm)."];
+            errors[field] = [Msg.Of("meeting_date_time_format").ToString()];
             return null;
         }
 
@@ -65,7 +65,7 @@ internal sealed class MeetingFormModel
             if (await organisations.FindByCodeAsync(code, ct) is { } org)
                 ids.Add(org.Id);
             else
-                errors["InvitedOrganisationIds"] = [.. errors.GetValueOrDefault("InvitedOrganisationIds") ?? [], $"Tidak ada organisasi dengan kode {code}."];
+                errors["InvitedOrganisationIds"] = [.. errors.GetValueOrDefault("InvitedOrganisationIds") ?? [], Msg.Of("organisation_code_unknown", code).ToString()];
         }
 
         Guid? exercise = null;

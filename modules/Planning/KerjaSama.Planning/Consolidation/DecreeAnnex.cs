@@ -1,4 +1,5 @@
 using System.Globalization;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Exercises;
 
@@ -17,11 +18,12 @@ internal sealed record AnnexGroup(string AffairCode, string AffairTitle, IReadOn
 /// <summary>
 /// "Daftar Program dan Kegiatan Kerja Sama Daerah", the annex of the head of region's decree: the adopted rows
 /// (ditetapkan or later along the lifecycle, not merged), grouped by affair, with the planning columns and the
-/// indicative budget per affair and year. The XLSX and the printable page both render this model.
+/// indicative budget per affair and year. The XLSX and the printable page both render this model. An official document:
+/// always in Bahasa Indonesia (docs/messages.md), its texts are the catalogue's <c>export.decree_annex.*</c> read in Indonesian.
 /// </summary>
 internal sealed record DecreeAnnex(string Title, string RegionName, string Period, IReadOnlyList<int> Years, IReadOnlyList<AnnexGroup> Groups)
 {
-    public const string Heading = "DAFTAR PROGRAM DAN KEGIATAN KERJA SAMA DAERAH";
+    public static string Heading => T("heading");
 
     public long TotalFor(int year) => Groups.Sum(g => g.Totals.GetValueOrDefault(year));
 
@@ -62,21 +64,21 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
     /// <summary>The annex as a formatted workbook: title, header, a heading per affair, lines, a total per affair, the grand total.</summary>
     public Task<byte[]> ToXlsxAsync(CancellationToken ct)
     {
-        var sheet = new XlsxSheet("Lampiran") { FitToWidth = true };
+        var sheet = new XlsxSheet(T("sheet")) { FitToWidth = true, Language = Messages.Indonesian };
         string[] fixedHeaders =
         [
-            "No", "Sub Urusan", "Potensi / Permasalahan", "Objek Kerja Sama", "Jenis Kerja Sama", "Calon Mitra", "Bentuk Kerja Sama", "Manfaat",
-            "Program", "Kegiatan", "Sub Kegiatan", "Indikator",
+            T("col_number"), T("col_sub_affair"), T("col_potential_problem"), T("col_object"), T("col_type"), T("col_partners"), T("col_form"), T("col_benefit"),
+            T("col_program"), T("col_activity"), T("col_sub_activity"), T("col_indicator"),
         ];
-        var yearHeaders = Years.SelectMany(y => new[] { $"Target {y}", $"Pagu Indikatif {y} (Rp)" }).ToArray();
-        string[] tailHeaders = ["Sumber Dana", "Perangkat Daerah Penanggung Jawab", "Persetujuan DPRD", "Status"];
+        var yearHeaders = Years.SelectMany(y => new[] { T("col_target", Year(y)), T("col_budget_indicative", Year(y)) }).ToArray();
+        string[] tailHeaders = [T("col_funding_source"), T("col_responsible_agency"), T("col_dprd_approval"), T("col_status")];
         var columns = fixedHeaders.Length + yearHeaders.Length + tailHeaders.Length;
         sheet.Widths.AddRange([5, 10, 32, 28, 14, 24, 18, 28, 30, 30, 34, 28]);
         sheet.Widths.AddRange(Years.SelectMany(_ => new double[] { 14, 18 }));
         sheet.Widths.AddRange([16, 26, 12, 16]);
 
         var last = XlsxWriter.ColumnName(columns - 1);
-        sheet.AddRow(new XlsxCell($"LAMPIRAN KEPUTUSAN {Documents.RegionNames.HeadOf(RegionName)}", XlsxStyle.Title));
+        sheet.AddRow(new XlsxCell(T("title", Documents.RegionNames.HeadOf(RegionName)), XlsxStyle.Title));
         sheet.AddRow(new XlsxCell(Heading, XlsxStyle.Title));
         sheet.AddRow(new XlsxCell($"{Title} · {Period}", XlsxStyle.Plain));
         sheet.Merges.AddRange([$"A1:{last}1", $"A2:{last}2", $"A3:{last}3"]);
@@ -87,7 +89,7 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
         foreach (var group in Groups)
         {
             var heading = Enumerable.Repeat(new XlsxCell(null, XlsxStyle.Group), columns).ToList();
-            heading[0] = new XlsxCell($"Urusan {group.AffairTitle}", XlsxStyle.Group);
+            heading[0] = new XlsxCell(T("affair", group.AffairTitle), XlsxStyle.Group);
             sheet.Rows.Add(heading);
             sheet.Merges.Add($"A{sheet.Rows.Count}:{last}{sheet.Rows.Count}");
             foreach (var line in group.Lines)
@@ -109,10 +111,10 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
                 sheet.Rows.Add(cells);
             }
 
-            sheet.Rows.Add(TotalRow($"Jumlah {group.AffairTitle}", y => group.Totals.GetValueOrDefault(y), fixedHeaders.Length, tailHeaders.Length));
+            sheet.Rows.Add(TotalRow(T("affair_total", group.AffairTitle), y => group.Totals.GetValueOrDefault(y), fixedHeaders.Length, tailHeaders.Length));
         }
 
-        sheet.Rows.Add(TotalRow("JUMLAH SELURUHNYA", TotalFor, fixedHeaders.Length, tailHeaders.Length));
+        sheet.Rows.Add(TotalRow(T("grand_total"), TotalFor, fixedHeaders.Length, tailHeaders.Length));
         return XlsxWriter.WriteAsync([sheet], ct);
     }
 
@@ -129,4 +131,10 @@ internal sealed record DecreeAnnex(string Title, string RegionName, string Perio
         cells.AddRange(Enumerable.Repeat(new XlsxCell(null, XlsxStyle.Group), tailColumns));
         return cells;
     }
+
+    /// <summary>A year as the documents print it: 2026, not 2.026.</summary>
+    internal static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    // An official document: Indonesian whatever the reader chose.
+    private static string T(string key, params object?[] args) => Messages.Text(Messages.Indonesian, "export.decree_annex." + key, args);
 }

@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.SharedKernel;
 
@@ -19,8 +20,10 @@ internal static class Labels
 
     public static string YesNo(bool? value) => value switch
     {
-        true => "Ya",
-        false => "Tidak",
+        true => T("yes"),
+        false => T("no"),
         null => "",
     };
+
+    private static string T(string key) => Messages.Text(Messages.Indonesian, "export.labels." + key);
 }

@@ -1,62 +1,73 @@
 using System.Globalization;
+using KerjaSama.Modularity.Localization;
 
 namespace KerjaSama.Planning.Consolidation;
 
 /// <summary>
 /// The column headings of the RPJMD/RKPD workbooks as Bapperida writes them ("Pagu Indikatif 2026 (Rp)", "Perangkat
-/// Daerah Penanggung Jawab"), for the columns of <see cref="MatrixColumns"/>. The XLSX prints these; the import reads
-/// either these headings or the column names (CSV keeps the names), so an exported workbook comes back as it went out.
+/// Daerah Penanggung Jawab"), for the columns of <see cref="MatrixColumns"/>: the catalogue's <c>export.matrix.*</c>, in the
+/// reader's language (Bahasa Indonesia unless English was chosen). The XLSX prints these; the import reads the headings
+/// of either language or the column names (CSV keeps the names), so an exported workbook comes back as it went out.
 /// </summary>
 internal static class MatrixHeadings
 {
-    private static readonly Dictionary<string, string> Fixed = new(StringComparer.Ordinal)
-    {
-        ["row_id"] = "ID Baris (jangan diubah)", ["row_seq"] = "Versi Baris", ["status"] = "Status",
-        ["affair_code"] = "Kode Urusan", ["sub_affair_code"] = "Kode Sub Urusan", ["potential"] = "Potensi Kerja Sama",
-        ["object"] = "Objek Kerja Sama", ["cooperation_type"] = "Jenis Kerja Sama", ["partner_region_codes"] = "Kode Wilayah Calon Mitra",
-        ["partner_organisation_codes"] = "Kode Organisasi Calon Mitra", ["form"] = "Bentuk Kerja Sama", ["benefit"] = "Manfaat",
-        ["program_code"] = "Kode Program", ["activity_code"] = "Kode Kegiatan", ["sub_activity_code"] = "Kode Sub Kegiatan",
-        ["start_year"] = "Tahun Mulai", ["duration_years"] = "Jangka Waktu (Tahun)", ["duration_legal_basis"] = "Dasar Hukum Jangka Waktu",
-        ["responsible_agency_code"] = "Kode Perangkat Daerah Penanggung Jawab", ["supporting_agency_codes"] = "Kode Perangkat Daerah Pendukung",
-        ["dprd_approval_required"] = "Perlu Persetujuan DPRD", ["dprd_reason"] = "Alasan Persetujuan DPRD", ["priority"] = "Prioritas",
-        ["notes"] = "Keterangan", ["affair_name"] = "Urusan Pemerintahan", ["nomenclature_name"] = "Program/Kegiatan/Sub Kegiatan",
-        ["responsible_agency_name"] = "Perangkat Daerah Penanggung Jawab", ["total_budget"] = "Jumlah Pagu Indikatif (Rp)",
+    private const string Prefix = "export.matrix.";
+
+    // The key is the prefix and the column's name.
+    private static readonly string[] Fixed =
+    [
+        "export.matrix.row_id", "export.matrix.row_seq", "export.matrix.status", "export.matrix.affair_code", "export.matrix.sub_affair_code",
+        "export.matrix.potential", "export.matrix.object", "export.matrix.cooperation_type", "export.matrix.partner_region_codes",
+        "export.matrix.partner_organisation_codes", "export.matrix.form", "export.matrix.benefit", "export.matrix.program_code",
+        "export.matrix.activity_code", "export.matrix.sub_activity_code", "export.matrix.start_year", "export.matrix.duration_years",
+        "export.matrix.duration_legal_basis", "export.matrix.responsible_agency_code", "export.matrix.supporting_agency_codes",
+        "export.matrix.dprd_approval_required", "export.matrix.dprd_reason", "export.matrix.priority", "export.matrix.notes",
+        "export.matrix.affair_name", "export.matrix.nomenclature_name", "export.matrix.responsible_agency_name", "export.matrix.total_budget",
         // Issue 22 item 3's fields, when their columns are added.
-        ["location"] = "Lokasi", ["problem"] = "Permasalahan", ["unit"] = "Satuan", ["baseline"] = "Baseline",
-    };
+        "export.matrix.location", "export.matrix.problem", "export.matrix.unit", "export.matrix.baseline",
+    ];
 
-    private static readonly Dictionary<string, string> YearParts = new(StringComparer.Ordinal)
-    {
-        ["indicator"] = "Indikator Kinerja {0}", ["target"] = "Target {0}", ["budget"] = "Pagu Indikatif {0} (Rp)", ["funding_source"] = "Sumber Dana {0}",
-    };
+    // The key is the prefix, "year_" and the part of MatrixColumns.YearParts; the text has the year as {0}.
+    private static readonly string[] YearParts =
+        ["export.matrix.year_indicator", "export.matrix.year_target", "export.matrix.year_budget", "export.matrix.year_funding_source"];
 
-    /// <summary>The heading of a column; a column without one keeps its name.</summary>
-    public static string Of(string column)
+    private static readonly CultureInfo[] Languages = [Messages.Indonesian, Messages.English];
+
+    /// <summary>The heading of a column in <paramref name="language"/>; a column without one keeps its name.</summary>
+    public static string Of(string column, CultureInfo language)
     {
-        if (Fixed.TryGetValue(column, out var heading))
-            return heading;
-        return MatrixColumns.ParseYearColumn(column) is { } y && YearParts.TryGetValue(y.Part, out var format)
-            ? string.Format(CultureInfo.InvariantCulture, format, y.Year)
+        if (Array.IndexOf(Fixed, Prefix + column) >= 0)
+            return Messages.Text(language, Prefix + column);
+        return MatrixColumns.ParseYearColumn(column) is { } y && Array.IndexOf(YearParts, Prefix + "year_" + y.Part) >= 0
+            ? Messages.Text(language, Prefix + "year_" + y.Part, y.Year.ToString(CultureInfo.InvariantCulture))
             : column;
     }
 
-    /// <summary>The column a header cell names: a heading (any case, spaces collapsed) or the column name itself.</summary>
+    /// <summary>
+    /// The column a header cell names: a heading in Bahasa Indonesia or English (any case, spaces trimmed and collapsed) or
+    /// the column name itself; anything else comes back lower-cased, for the import to refuse as an unknown column.
+    /// </summary>
     public static string ColumnOf(string headerCell)
     {
         var cell = string.Join(' ', headerCell.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        foreach (var (column, heading) in Fixed)
+        foreach (var language in Languages)
         {
-            if (string.Equals(heading, cell, StringComparison.OrdinalIgnoreCase))
-                return column;
-        }
+            foreach (var key in Fixed)
+            {
+                if (string.Equals(Messages.Text(language, key), cell, StringComparison.OrdinalIgnoreCase))
+                    return key[Prefix.Length..];
+            }
 
-        foreach (var (part, format) in YearParts)
-        {
-            var prefix = format[..format.IndexOf('{', StringComparison.Ordinal)];
-            var suffix = format[(format.IndexOf('}', StringComparison.Ordinal) + 1)..];
-            if (cell.Length == prefix.Length + 4 + suffix.Length && cell.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                && cell.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && int.TryParse(cell.AsSpan(prefix.Length, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-                return MatrixColumns.YearColumn(part, year);
+            foreach (var key in YearParts)
+            {
+                var format = Messages.Text(language, key);
+                var prefix = format[..format.IndexOf('{', StringComparison.Ordinal)];
+                var suffix = format[(format.IndexOf('}', StringComparison.Ordinal) + 1)..];
+                if (cell.Length == prefix.Length + 4 + suffix.Length && cell.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                    && cell.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                    && int.TryParse(cell.AsSpan(prefix.Length, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+                    return MatrixColumns.YearColumn(key[(Prefix.Length + "year_".Length)..], year);
+            }
         }
 
         return cell.ToLowerInvariant();

@@ -58,10 +58,13 @@ internal sealed class MatrixSheet
         return parts.Count == 0 ? null : string.Join("\n", parts);
     }
 
-    /// <summary>The workbook for Bapperida: its column headings (<see cref="MatrixHeadings"/>) over the same columns as the CSV.</summary>
-    public Task<byte[]> ToXlsxAsync(string sheetName, CancellationToken ct)
+    /// <summary>
+    /// The workbook for Bapperida: its column headings (<see cref="MatrixHeadings"/>) in <paramref name="language"/> over the same
+    /// columns as the CSV.
+    /// </summary>
+    public Task<byte[]> ToXlsxAsync(string sheetName, System.Globalization.CultureInfo language, CancellationToken ct)
     {
-        var sheet = new XlsxSheet(sheetName) { FrozenRows = 1 };
+        var sheet = new XlsxSheet(sheetName) { FrozenRows = 1, Language = language };
         sheet.Widths.AddRange(Header.Select(h => h switch
         {
             "potential" or "object" or "benefit" or "notes" or "problem" or "rpjmd_goal" or "nomenclature_name" => 36d,
@@ -69,7 +72,7 @@ internal sealed class MatrixSheet
             "row_seq" => 10d,
             _ => 16d,
         }));
-        sheet.AddRow([.. Header.Select(h => new XlsxCell(MatrixHeadings.Of(h), XlsxStyle.Header))]);
+        sheet.AddRow([.. Header.Select(h => new XlsxCell(MatrixHeadings.Of(h, language), XlsxStyle.Header))]);
         foreach (var line in Rows)
         {
             sheet.Rows.Add([.. line.Select((v, i) => new XlsxCell(v, v is long && (Header[i].StartsWith("budget_", StringComparison.Ordinal)

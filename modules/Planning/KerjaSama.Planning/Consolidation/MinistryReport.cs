@@ -1,3 +1,4 @@
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Planning.Exercises;
 
 namespace KerjaSama.Planning.Consolidation;
@@ -8,17 +9,18 @@ internal sealed record ReportLine(int No, RowView Row, string TypeGroup, string 
 /// <summary>
 /// The yearly report on regional cooperation to the Minister of Home Affairs (laporan kerja sama daerah, PP 28/2018):
 /// the adopted cooperations running in the year (their start year and duration cover it, or they have a plan for it),
-/// with their type, by type group. The DOCX (<see cref="MinistryReportDocument"/>) renders this model.
+/// with their type, by type group. The DOCX (<see cref="MinistryReportDocument"/>) renders this model. Its texts are the
+/// catalogue's <c>export.ministry_report.*</c> read in Indonesian (an official report).
 /// </summary>
 internal sealed record MinistryReport(string RegionName, string ExerciseTitle, int Year, IReadOnlyList<ReportLine> Lines)
 {
     /// <summary>The type groups in the order of PP 28/2018, with their names in the report.</summary>
-    public static readonly IReadOnlyList<(string Group, string Name)> Groups =
+    public static IReadOnlyList<(string Group, string Name)> Groups =>
     [
-        ("KSDD", "Kerja Sama Daerah dengan Daerah Lain (KSDD)"),
-        ("KSDPK", "Kerja Sama Daerah dengan Pihak Ketiga (KSDPK)"),
-        ("KSDPL", "Kerja Sama Daerah dengan Pemerintah Daerah di Luar Negeri atau Lembaga di Luar Negeri (KSDPL)"),
-        ("Lainnya", "Sinergi dengan Kementerian/Lembaga dan jenis lain"),
+        ("KSDD", T("group_ksdd")),
+        ("KSDPK", T("group_ksdpk")),
+        ("KSDPL", T("group_ksdpl")),
+        ("Lainnya", T("group_other")),
     ];
 
     public static MinistryReport Build(MappingExercise exercise, IEnumerable<RowView> rows, MatrixNames names, int year)
@@ -44,11 +46,11 @@ internal sealed record MinistryReport(string RegionName, string ExerciseTitle, i
     /// <summary>The type as the report prints it per line: "KSDD (wajib)", "KSDPK", "KSDPL (lembaga luar negeri)".</summary>
     public static string TypeLabel(string? type) => type switch
     {
-        "KSDD-wajib" => "KSDD (wajib)",
-        "KSDD-sukarela" => "KSDD (sukarela)",
-        "KSDLL" => "KSDPL (lembaga luar negeri)",
-        "Sinergi" => "Sinergi K/L",
-        null or "" => "(belum ditentukan)",
+        "KSDD-wajib" => T("type_ksdd_mandatory"),
+        "KSDD-sukarela" => T("type_ksdd_voluntary"),
+        "KSDLL" => T("type_ksdll"),
+        "Sinergi" => T("type_synergy"),
+        null or "" => T("type_unset"),
         _ => type,
     };
 
@@ -56,4 +58,6 @@ internal sealed record MinistryReport(string RegionName, string ExerciseTitle, i
 
     private static bool RunsIn(RowView r, int year) =>
         r.PlanFor(year) is not null || (r.StartYear is { } start && start <= year && year < start + Math.Max(r.DurationYears ?? 1, 1));
+
+    private static string T(string key) => Messages.Text(Messages.Indonesian, "export.ministry_report." + key);
 }

@@ -18,9 +18,9 @@ internal static class PlanTableDocument
     public static byte[] Build(IReadOnlyList<RowView> rows, MatrixNames names, IReadOnlyList<int> years, string plan, CultureInfo language)
     {
         var span = years.Count == 1 ? years[0].ToString(CultureInfo.InvariantCulture) : $"{years[0]}–{years[^1]}";
-        var doc = new WordDocument(landscape: true)
+        var doc = new WordDocument(landscape: true, language: language)
             .Paragraph(T(language, "title", plan), bold: true, size: 24, centre: true, spaceAfter: 0)
-            .Paragraph(T(language, "subtitle", RegionNames.Government(names.RegionName), span), bold: true, size: 22, centre: true, spaceAfter: 200);
+            .Paragraph(T(language, "subtitle", RegionNames.Government(names.RegionName, language), span), bold: true, size: 22, centre: true, spaceAfter: 200);
         List<string> headers = [T(language, "col_number"), T(language, "col_nomenclature"), T(language, "col_indicator")];
         headers.AddRange(years.SelectMany(y => new[] { T(language, "col_target", y), T(language, "col_budget", y) }));
         headers.AddRange([T(language, "col_location"), T(language, "col_agency")]);

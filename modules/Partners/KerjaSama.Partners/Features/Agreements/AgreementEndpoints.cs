@@ -65,7 +65,7 @@ internal static class AgreementEndpoints
         return outcome.ToResult(d => TypedResults.Created($"/api/partners/agreements/{id}/documents/{d.Id}", d));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(DocumentStore store) => TypedResults.Problem($"A document may have at most {store.MaxBytes} bytes.",
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(DocumentStore store) => TypedResults.Problem(KerjaSama.Modularity.Localization.Messages.Text("document_too_large_bytes", store.MaxBytes),
         statusCode: StatusCodes.Status413PayloadTooLarge, extensions: new Dictionary<string, object?> { ["code"] = "document_too_large" });
 
     // Only the parties' users, the responsible agency and the secretariat download; anyone else gets "not found".

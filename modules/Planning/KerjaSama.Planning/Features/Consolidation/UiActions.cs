@@ -79,7 +79,7 @@ internal static class UiActions
             : await db.Rows.AsNoTracking().Where(r => r.ExerciseId == id && !r.Removed && r.Status == status).Select(r => r.Id).ToListAsync(ct);
 
     private static ProblemHttpResult Problem400(string code, string detail) =>
-        TypedResults.Problem(detail, statusCode: 400, extensions: new Dictionary<string, object?> { ["code"] = code });
+        TypedResults.Problem(KerjaSama.Modularity.Localization.Messages.ForCode(code) ?? detail, statusCode: 400, extensions: new Dictionary<string, object?> { ["code"] = code });
 
     private static Outcome<string> Describe(Guid id, IResult result) => result switch
     {

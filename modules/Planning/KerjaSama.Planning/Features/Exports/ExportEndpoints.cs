@@ -124,6 +124,6 @@ internal static class ExportEndpoints
         var sheet = MatrixSheet.Build(selected, names!, years);
         return format == "csv"
             ? TypedResults.File(sheet.ToCsv(), "text/csv; charset=utf-8", name + ".csv")
-            : TypedResults.File(await sheet.ToXlsxAsync(year is null ? "RPJMD" : "RKPD " + years[0], ct), XlsxWriter.ContentType, name + ".xlsx");
+            : TypedResults.File(await sheet.ToXlsxAsync(year is null ? "RPJMD" : "RKPD " + years[0], Messages.Current, ct), XlsxWriter.ContentType, name + ".xlsx");
     }
 }

@@ -77,10 +77,7 @@ internal static class ImportEndpoint
         // Bounded before it is believed (cell references, lines, columns, unzipped bytes, entries); nothing is stored when refused.
         var (lines, refused) = SpreadsheetReader.Read(content, limits.Value);
         if (refused is not null)
-        {
-            return TypedResults.Problem(refused.Message, statusCode: refused.Status, title: refused.Status == 413 ? "The file is too large" : "The file is invalid",
-                extensions: new Dictionary<string, object?> { ["code"] = refused.Code, ["field"] = "file", ["limit"] = refused.Limit });
-        }
+            return Refused(refused);
 
         if (lines is null)
             return Problems.Validation("file", "The file is neither a readable XLSX workbook nor UTF-8 CSV text.", "import_unreadable");
@@ -104,6 +101,12 @@ internal static class ImportEndpoint
 
         return TypedResults.Ok(new ImportResult(parsed.Ops.Count, [.. parsed.Ops.Select(o => o.RowId)], result.Seqs[0], result.Seqs[^1]));
     }
+
+    /// <summary>A sheet refused before it was read (a bound, a bad cell reference): title and detail in the reader's language.</summary>
+    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refused(SheetProblem refused) =>
+        TypedResults.Problem(refused.Status == 413 ? Messages.Text("spreadsheet_too_large", refused.Limit) : Messages.Text("invalid_cell_reference", refused.Reference),
+            statusCode: refused.Status, title: Messages.Text(refused.Status == 413 ? "title.import_too_large" : "title.import_invalid"),
+            extensions: new Dictionary<string, object?> { ["code"] = refused.Code, ["field"] = "file", ["limit"] = refused.Limit });
 
     internal static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(List<ImportIssue> issues)
     {

@@ -67,11 +67,7 @@ internal static class RoundTripEndpoints
             return (null, Problems.Validation("file", "Send the XLSX or CSV file (multipart field 'file', or as the request body).", "import_empty"));
         var (lines, refused) = SpreadsheetReader.Read(content, services.GetRequiredService<IOptions<SpreadsheetLimits>>().Value);
         if (refused is not null)
-        {
-            return (null, TypedResults.Problem(refused.Message, statusCode: refused.Status,
-                title: refused.Status == 413 ? "The file is too large" : "The file is invalid",
-                extensions: new Dictionary<string, object?> { ["code"] = refused.Code, ["field"] = "file", ["limit"] = refused.Limit }));
-        }
+            return (null, ImportEndpoint.Refused(refused));
 
         if (lines is null)
             return (null, Problems.Validation("file", "The file is neither a readable XLSX workbook nor UTF-8 CSV text.", "import_unreadable"));

@@ -140,6 +140,7 @@ internal static class LiveEndpoints
     private static ProblemHttpResult Forbidden(FieldError error) => Problem(403, error);
 
     private static ProblemHttpResult Problem(int status, FieldError error) =>
-        TypedResults.Problem(error.Message, statusCode: status, title: status == 403 ? "Forbidden" : "Rejected",
+        TypedResults.Problem(Planning.Live.LiveText.Of(error.Code, error.Message, error.Field), statusCode: status,
+            title: KerjaSama.Modularity.Localization.Messages.Text(status == 403 ? "title.forbidden" : "title.not_saved"),
             extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using KerjaSama.Modularity.Csv;
 using KerjaSama.Modularity.Http;
+using KerjaSama.Modularity.Localization;
 using KerjaSama.Modularity.Spreadsheets;
 using KerjaSama.Planning.Contracts.Live;
 using KerjaSama.Planning.Live;
@@ -12,7 +14,8 @@ namespace KerjaSama.Planning.Features.Replay;
 /// <summary>
 /// The timeline as a file (ADR 0017): CSV through <see cref="CsvFile"/> (Sep; formula cells neutralised), one line per
 /// field written with the value it replaced; XLSX through <see cref="XlsxWriter"/> (SpreadCheetah) with three sheets:
-/// the changes, the buckets per organisation, the sessions' moments.
+/// the changes, the buckets per organisation, the sessions' moments. The XLSX's sheet names, headings and labels are the
+/// catalogue's <c>export.timeline.*</c> in the reader's language (issue 20); the CSV keeps its column names (a program reads it).
 /// </summary>
 internal static class TimelineExport
 {
@@ -23,8 +26,6 @@ internal static class TimelineExport
     private static readonly string[] CsvHeader =
         ["seq", "at_utc", "session_id", "kind", "row_id", "potential", "field", "previous_value", "value", "author", "organisation"];
 
-    private static readonly string[] SheetHeader =
-        ["Seq", "Waktu (UTC)", "Sesi", "Jenis", "Baris", "Potensi", "Kolom", "Nilai sebelumnya", "Nilai", "Oleh", "Organisasi"];
 
     public static async Task<IResult> ExportAsync(Guid id, string format, PlanningDb db, string? sessionId, string? bucketSeconds, CancellationToken ct)
     {
@@ -49,7 +50,9 @@ internal static class TimelineExport
             return TypedResults.File(CsvFile.Utf8WithBom(CsvFile.Write(records)), "text/csv; charset=utf-8", name + ".csv");
         }
 
-        return TypedResults.File(await XlsxWriter.WriteAsync([Changes(lines), Buckets(view), Sessions(view)], ct), XlsxWriter.ContentType, name + ".xlsx");
+        var language = Messages.Current;
+        return TypedResults.File(await XlsxWriter.WriteAsync([Changes(lines, language), Buckets(view, language), Sessions(view, language)], ct),
+            XlsxWriter.ContentType, name + ".xlsx");
     }
 
     /// <summary>Replays the log (the same writes as the grain) to know each field's value before each op of the timeline.</summary>
@@ -96,11 +99,17 @@ internal static class TimelineExport
         };
     }
 
-    private static XlsxSheet Changes(List<Line> lines)
+    private static XlsxSheet Changes(List<Line> lines, CultureInfo language)
     {
-        var sheet = new XlsxSheet("Perubahan") { FrozenRows = 1 };
+        var sheet = new XlsxSheet(T(language, "changes")) { FrozenRows = 1 };
         sheet.Widths.AddRange([7, 19, 12, 11, 12, 36, 20, 30, 30, 20, 28]);
-        sheet.AddRow([.. SheetHeader.Select(h => new XlsxCell(h, XlsxStyle.Header))]);
+        string[] header =
+        [
+            T(language, "col_seq"), T(language, "col_time"), T(language, "col_session"), T(language, "col_kind"), T(language, "col_row"),
+            T(language, "col_potential"), T(language, "col_field"), T(language, "col_previous"), T(language, "col_value"), T(language, "col_author"),
+            T(language, "col_organisation"),
+        ];
+        sheet.AddRow([.. header.Select(h => new XlsxCell(h, XlsxStyle.Header))]);
         foreach (var l in lines)
         {
             sheet.AddRow(new XlsxCell(l.Seq, XlsxStyle.Number), new XlsxCell(l.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
@@ -111,35 +120,35 @@ internal static class TimelineExport
         return sheet;
     }
 
-    private static XlsxSheet Buckets(Timeline.View view)
+    private static XlsxSheet Buckets(Timeline.View view, CultureInfo language)
     {
         var organisations = view.Organisations;
-        var sheet = new XlsxSheet("Linimasa") { FrozenRows = 1 };
+        var sheet = new XlsxSheet(T(language, "timeline")) { FrozenRows = 1 };
         sheet.Widths.AddRange([19, 19, 9, 9, 9, .. organisations.Select(_ => 14d)]);
-        sheet.AddRow([new("Dari (UTC)", XlsxStyle.Header), new("Sampai (UTC)", XlsxStyle.Header), new("Seq awal", XlsxStyle.Header),
-            new("Seq akhir", XlsxStyle.Header), new("Jumlah op", XlsxStyle.Header), .. organisations.Select(o => new XlsxCell(o.Name, XlsxStyle.Header))]);
+        sheet.AddRow([new(T(language, "col_from"), XlsxStyle.Header), new(T(language, "col_to"), XlsxStyle.Header), new(T(language, "col_first_seq"), XlsxStyle.Header),
+            new(T(language, "col_last_seq"), XlsxStyle.Header), new(T(language, "col_ops"), XlsxStyle.Header), .. organisations.Select(o => new XlsxCell(o.Name, XlsxStyle.Header))]);
         foreach (var b in view.Buckets)
         {
             sheet.AddRow([new(Time(b.From)), new(Time(b.To)), new(b.FirstSeq, XlsxStyle.Number), new(b.LastSeq, XlsxStyle.Number), new(b.Ops, XlsxStyle.Number),
                 .. organisations.Select(o => new XlsxCell(b.ByOrganisation.FirstOrDefault(c => c.OrganisationId == o.OrganisationId)?.Ops ?? 0, XlsxStyle.Number))]);
         }
 
-        sheet.AddRow([new("Jumlah", XlsxStyle.TotalLabel), new(null, XlsxStyle.TotalLabel), new(null, XlsxStyle.TotalLabel), new(null, XlsxStyle.TotalLabel),
+        sheet.AddRow([new(T(language, "total"), XlsxStyle.TotalLabel), new(null, XlsxStyle.TotalLabel), new(null, XlsxStyle.TotalLabel), new(null, XlsxStyle.TotalLabel),
             new(view.Changes.Count, XlsxStyle.Total), .. organisations.Select(o => new XlsxCell(o.Ops, XlsxStyle.Total))]);
         return sheet;
     }
 
-    private static XlsxSheet Sessions(Timeline.View view)
+    private static XlsxSheet Sessions(Timeline.View view, CultureInfo language)
     {
-        var sheet = new XlsxSheet("Sesi") { FrozenRows = 1 };
+        var sheet = new XlsxSheet(T(language, "sessions")) { FrozenRows = 1 };
         sheet.Widths.AddRange([12, 12, 19, 9, 24]);
-        sheet.AddRow(new XlsxCell("Sesi", XlsxStyle.Header), new XlsxCell("Peristiwa", XlsxStyle.Header), new XlsxCell("Waktu (UTC)", XlsxStyle.Header),
-            new XlsxCell("Seq", XlsxStyle.Header), new XlsxCell("Oleh", XlsxStyle.Header));
+        sheet.AddRow(new XlsxCell(T(language, "col_session"), XlsxStyle.Header), new XlsxCell(T(language, "col_event"), XlsxStyle.Header),
+            new XlsxCell(T(language, "col_time"), XlsxStyle.Header), new XlsxCell(T(language, "col_seq"), XlsxStyle.Header), new XlsxCell(T(language, "col_author"), XlsxStyle.Header));
         foreach (var s in view.Sessions)
         {
             foreach (var m in s.Moments)
             {
-                sheet.AddRow(new XlsxCell(s.SessionId.ToString("N")[..8]), new XlsxCell(MomentLabel(m.Kind)), new XlsxCell(Time(m.At)),
+                sheet.AddRow(new XlsxCell(s.SessionId.ToString("N")[..8]), new XlsxCell(MomentLabel(m.Kind, language)), new XlsxCell(Time(m.At)),
                     new XlsxCell(m.Seq, XlsxStyle.Number), new XlsxCell(m.ByName));
             }
         }
@@ -147,14 +156,16 @@ internal static class TimelineExport
         return sheet;
     }
 
-    private static string MomentLabel(string kind) => kind switch
+    private static string MomentLabel(string kind, CultureInfo language) => kind switch
     {
-        "opened" => "dibuka",
-        "locked" => "dikunci",
-        "unlocked" => "dibuka kembali",
-        "closed" => "ditutup",
+        "opened" => T(language, "moment_opened"),
+        "locked" => T(language, "moment_locked"),
+        "unlocked" => T(language, "moment_unlocked"),
+        "closed" => T(language, "moment_closed"),
         _ => kind,
     };
+
+    private static string T(CultureInfo language, string key) => Messages.Text(language, "export.timeline." + key);
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -107,6 +107,6 @@ internal static class TalkEndpoints
         };
         if (status == StatusCodes.Status400BadRequest)
             return Problems.Validation(error.Field ?? "body", error.Message, error.Code);
-        return TypedResults.Problem(error.Message, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
+        return TypedResults.Problem(Planning.Live.LiveText.Of(error.Code, error.Message, error.Field), statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
     }
 }
