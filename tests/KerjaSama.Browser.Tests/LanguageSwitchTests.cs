@@ -41,4 +41,5 @@ public abstract class LanguageSwitchTests(BrowserFixture fixture)
     }
 }
 
-public sealed class LanguageSwitchTests_on_Sqlite(SqliteBrowserFixture fixture) : LanguageSwitchTests(fixture), IClassFixture<SqliteBrowserFixture>;
+[Collection(SharedHost.Sqlite)]
+public sealed class LanguageSwitchTests_on_Sqlite(SqliteBrowserFixture fixture) : LanguageSwitchTests(fixture);
