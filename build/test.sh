@@ -118,7 +118,7 @@ status=0
 dotnet test KerjaSama.Platform.sln -c Release --no-build \
   --logger "trx" --results-directory "$results" --blame-hang-timeout 10m --blame-hang-dump-type none "$@" || status=$?
 
-python3 - "$results" <<'PY'
+python3 - "$results" "$status" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = 0
@@ -128,6 +128,16 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
         continue
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+# A test run that is aborted (a hang past --blame-hang-timeout, a crashed test host) writes no result for the tests
+# it was running: the blame collector's sequence files name them, and each counts as failed.
+for path in glob.glob(sys.argv[1] + "/**/Sequence_*.xml", recursive=True):
+    for test in ET.parse(path).getroot().iter("Test"):
+        if test.get("Completed") != "True":
+            failed += 1
+            print(f"did not finish: {test.get('Name')}")
+if int(sys.argv[2]) != 0 and failed == 0:
+    print("dotnet test failed without a failed or unfinished test in the results; counted as one failure")
+    failed = 1
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY

@@ -34,8 +34,9 @@ public sealed class MatrixStoreWriterTests : IDisposable
         var clash = store.CommitAsync(taken, [Op(1)], [], CancellationToken.None, busy: true);
         var fine = others.Select(id => store.CommitAsync(id, [Op(1), Op(2)], [], CancellationToken.None, busy: true)).ToList();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => clash);
-        await Task.WhenAll(fine);
+        // A deadline, not a timing assertion: a commit whose completion is lost fails here instead of hanging the run.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => clash.WaitAsync(Deadline));
+        await Task.WhenAll(fine).WaitAsync(Deadline);
         await using var db = _factory.CreateDbContext();
         Assert.Equal(1, await db.Ops.CountAsync(o => o.ExerciseId == taken));
         foreach (var id in others)
@@ -52,12 +53,30 @@ public sealed class MatrixStoreWriterTests : IDisposable
         {
             for (var seq = 1; seq <= 25; seq++)
                 await store.CommitAsync(id, [Op(seq)], [], CancellationToken.None, busy: seq % 2 == 0);
-        }));
+        })).WaitAsync(Deadline);
 
         await using var db = _factory.CreateDbContext();
         foreach (var id in matrices)
             Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), await db.Ops.Where(o => o.ExerciseId == id).OrderBy(o => o.Seq).Select(o => o.Seq).ToListAsync());
     }
+
+    [Fact]
+    public async Task Dispose_completes_the_commits_still_queued_and_refuses_new_ones()
+    {
+        var store = new MatrixStore(_factory);
+        var matrices = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        var queued = matrices.Select(id => store.CommitAsync(id, [Op(1)], [], CancellationToken.None, busy: true)).ToList();
+
+        store.Dispose();
+
+        await Task.WhenAll(queued).WaitAsync(Deadline);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.CommitAsync(Guid.NewGuid(), [Op(1)], [], CancellationToken.None));
+        await using var db = _factory.CreateDbContext();
+        foreach (var id in matrices)
+            Assert.Equal(1, await db.Ops.CountAsync(o => o.ExerciseId == id));
+    }
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     private static OpMessage Op(long seq) => new(Guid.NewGuid(), seq, Guid.NewGuid(), "row.update", Guid.NewGuid(),
         new Dictionary<string, string?> { ["notes"] = "\"catatan\"" }, new AuthorMessage(Guid.NewGuid(), "Penulis", Guid.NewGuid(), "Dinas"),

@@ -130,6 +130,7 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
         bool inline = false, start = false;
         lock (_pendingGate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (!busy && !_writing)
             {
                 inline = true;
@@ -196,6 +197,7 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
     private readonly Lock _pendingGate = new();
     private List<PendingCommit> _pending = [];
     private bool _writing;
+    private bool _disposed;
 
     private void WriteLoop(CommitTarget target)
     {
@@ -247,7 +249,10 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
                 catch (Exception ex)
                 {
                     commit.Done.TrySetException(ex);
+                    continue;
                 }
+
+                commit.Done.TrySetResult();
             }
 
             return;
@@ -359,9 +364,18 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
         }
     }
 
+    /// <summary>
+    /// Refuses new commits, lets the writer loop finish what is queued (every queued commit is completed, written or
+    /// failed), then closes the writer connection.
+    /// </summary>
     public void Dispose()
     {
+        lock (_pendingGate)
+            _disposed = true;
+        var drained = SpinWait.SpinUntil(() => { lock (_pendingGate) return !_writing; }, TimeSpan.FromSeconds(30));
         _checkpoints?.Dispose();
+        if (!drained)
+            return; // the writer is stuck in the database; leave its connection to the loop rather than pull it away
         SqliteWriter.Wait();
         try
         {
