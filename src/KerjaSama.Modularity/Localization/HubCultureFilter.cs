@@ -20,12 +20,15 @@ public sealed class HubCultureFilter : IHubFilter
         return next(context);
     }
 
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    // Not async: the dispatcher's own async method scopes the culture to this invocation, and every invocation of the
+    // connection sets the same one, so a state machine per hub call (on the path of every live edit) buys nothing.
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (invocationContext.Context.Items.TryGetValue(CultureKey, out var value) && value is CultureInfo culture)
+        if (invocationContext.Context.Items.TryGetValue(CultureKey, out var value) && value is CultureInfo culture
+            && !ReferenceEquals(CultureInfo.CurrentUICulture, culture))
             CultureInfo.CurrentUICulture = culture;
 
-        return await next(invocationContext);
+        return next(invocationContext);
     }
 
     /// <summary>The language a connection was opened in.</summary>

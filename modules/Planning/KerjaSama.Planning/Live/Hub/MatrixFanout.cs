@@ -73,8 +73,8 @@ internal sealed partial class MatrixFanout(
     public GrainId? LocalObserverId { get; private set; }
 
     /// <summary>
-    /// A batch from a matrix grain on this host. Queued per matrix and sent by one drain on the thread pool, in the
-    /// order the grain committed (the grain never waits for it, as with a one-way observer call).
+    /// A batch from a matrix grain on this host. Queued per matrix and sent by one drain, in the order the grain
+    /// committed (the grain never waits for it, as with a one-way observer call).
     /// </summary>
     public void Deliver(Guid exerciseId, List<OpMessage> ops)
     {
@@ -97,8 +97,17 @@ internal sealed partial class MatrixFanout(
             entry.Draining = true;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Fanout.DrainAsync(s.ExerciseId, s.Entry), (Fanout: this, ExerciseId: exerciseId, Entry: entry),
-            preferLocal: false);
+        // The drain starts here, on the grain's thread, and sends what it can before the grain's turn goes on: at the
+        // rates of a meeting the batch is written to every connection's pipe without waiting, and the thread-pool hop
+        // this saves was one of the platform's extra hops per edit (ADR 0020, fifth cut). It runs as a task of the
+        // default scheduler, so anything it has to wait for (a contended connection, a catch-up) continues on the
+        // thread pool and never on the grain's scheduler; the grain does not wait for it.
+        new Task<Task>(static s => ((DrainStart)s!).Run(), new DrainStart(this, exerciseId, entry)).RunSynchronously(TaskScheduler.Default);
+    }
+
+    private sealed record DrainStart(MatrixFanout Fanout, Guid ExerciseId, Entry Entry)
+    {
+        public Task Run() => Fanout.DrainAsync(ExerciseId, Entry);
     }
 
     private async Task DrainAsync(Guid exerciseId, Entry entry)
