@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -13,10 +12,7 @@ internal static partial class HeapDump
 {
     public static async Task<long?> LiveBytesAsync(int pid)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "dotnet-gcdump", "report", "-p", pid.ToString(CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(a);
-        using var tool = Process.Start(start)!;
+        using var tool = Profiler.Tool("dotnet-gcdump", "report", "-p", pid.ToString(CultureInfo.InvariantCulture));
         var output = tool.StandardOutput.ReadToEndAsync();
         _ = tool.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -39,7 +39,8 @@ internal sealed class Profiler(string directory)
         };
     }
 
-    private static Process Tool(string tool, params string[] args)
+    /// <summary>Starts one of the repository's local .NET tools (`dotnet-trace`, `dotnet-counters`, `dotnet-gcdump`).</summary>
+    internal static Process Tool(string tool, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(tool);

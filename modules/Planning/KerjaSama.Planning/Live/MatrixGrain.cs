@@ -171,11 +171,11 @@ internal sealed partial class MatrixGrain(
 
     public Task<OpResult> Submit(Caller caller, OpRequest op)
     {
-        NoteArrival();
         if (_applied.TryGetValue(op.OpId, out var seq))
             return Task.FromResult(new OpResult(op.OpId, seq, AckOutcomes.Duplicate, null, []));
         if (_rejected.TryGet(op.OpId, out var rejected))
             return Task.FromResult(rejected);
+        NoteArrival(); // only ops that will be committed count towards "busy": a resent duplicate is answered at once
         var done = new TaskCompletionSource<OpResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Enqueue((caller, op, done));
         if (!_flushing)
