@@ -52,7 +52,7 @@ var platformOnly = Environment.GetEnvironmentVariables().Keys.Cast<string>()
     .ToDictionary(k => k[PlatformEnvPrefix.Length..], k => Environment.GetEnvironmentVariable(k)!);
 foreach (var (name, value) in platformOnly)
     Console.Error.WriteLine($"  platform only: {name}={value}");
-await using var platform = HostProcess.Start("platform", new Dictionary<string, string>(platformOnly)
+var platformEnvironment = new Dictionary<string, string>
 {
     // Development: the demo accounts and the demo CLI client sign in through the real code + PKCE flow.
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -67,7 +67,12 @@ await using var platform = HostProcess.Start("platform", new Dictionary<string, 
     ["KerjaSama__DataDirectory"] = dataDir,
     ["KerjaSama__Logging__Json"] = "false",
     ["Logging__LogLevel__Default"] = "Warning",
-}, httpPort: hostPort, dll: hostDll, echo: Echo);
+};
+// The platform-only settings come last, so they can also replace the settings above (e.g. the submit limit for a
+// flood run: KERJASAMA_BENCH_PLATFORM_KerjaSama__Live__SubmitsPerSecond=45).
+foreach (var (name, value) in platformOnly)
+    platformEnvironment[name] = value;
+await using var platform = HostProcess.Start("platform", platformEnvironment, httpPort: hostPort, dll: hostDll, echo: Echo);
 await platform.WaitReadyAsync(TimeSpan.FromSeconds(90));
 var baselinePort = FreePort.Next();
 await using var baseline = HostProcess.Start("baseline", new Dictionary<string, string>(), httpPort: baselinePort,
