@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using KerjaSama.Planning.Contracts.Live;
 using Microsoft.AspNetCore.SignalR.Client;
 using KerjaSama.TestKit;
@@ -25,7 +26,7 @@ internal sealed class Runner(HostProcess server, Func<int, string> tokenFor, boo
         long received = 0, offered = 0, acked = 0, failed = 0, expected = 0;
         var rssBefore = server.Memory().Rss;
         // Scale scenarios only (a gcdump pauses the server for a full GC): the live heap per connected client.
-        var heapBefore = scenario.Clients >= 1000 ? await HeapDump.LiveBytesAsync(server.Pid) : null;
+        var heapBefore = scenario.Clients >= 1000 ? await HeapDump.SnapshotAsync(server.Pid) : null;
 
         var clients = new List<(HubConnection Connection, Guid SessionId, Guid RowId)>();
         var connecting = new List<Task<(HubConnection, Guid, Guid)>>();
@@ -51,8 +52,12 @@ internal sealed class Runner(HostProcess server, Func<int, string> tokenFor, boo
         clients.AddRange(await Task.WhenAll(connecting));
         await Task.Delay(1000);
         var rssPerClient = (server.Memory().Rss - rssBefore) * 1024 / scenario.Clients;
-        var heapAfter = heapBefore is null ? null : await HeapDump.LiveBytesAsync(server.Pid);
-        var heapPerClient = heapBefore is { } b && heapAfter is { } a ? (a - b) / 1024.0 / scenario.Clients : double.NaN;
+        var heapAfter = heapBefore is null ? null : await HeapDump.SnapshotAsync(server.Pid);
+        var heapPerClient = heapBefore is { } b && heapAfter is { } a ? (a.Bytes - b.Bytes) / 1024.0 / scenario.Clients : double.NaN;
+        // What a connected client holds: the types that grew most while the clients connected, in bytes per client.
+        var heapGrowth = heapBefore is { } before && heapAfter is { } after
+            ? string.Join("; ", after.GrowthSince(before, 8).Select(t => string.Create(CultureInfo.InvariantCulture, $"`{t.Type}` {t.Bytes / 1024.0 / scenario.Clients:0.0}")))
+            : null;
         // The server's own CPU while every client is connected and nobody edits (timers, background services): the
         // part of "CPU per delivery" that does not depend on the edits.
         var idleStart = server.CpuSeconds();
@@ -121,7 +126,7 @@ internal sealed class Runner(HostProcess server, Func<int, string> tokenFor, boo
         if (profiled is not null)
             await profiled();
         return new Result(scenario.Name, target, Protocol, scenario.Clients, offered, acked, failed, expected, received, [.. deliveries], [.. acks], cpu,
-            peak, rssPerClient, floodOffered, floodAcked, floodLimited, floodOther, idleCores, heapPerClient);
+            peak, rssPerClient, floodOffered, floodAcked, floodLimited, floodOther, idleCores, heapPerClient, heapGrowth);
     }
 
     /// <summary>
