@@ -191,10 +191,26 @@ internal sealed class Runner(HostProcess server, Func<int, string> tokenFor, boo
         var ack = await connection.InvokeAsync<Ack>("Submit", new SubmitOp
         {
             SessionId = sessionId, OpId = Guid.NewGuid(), Kind = OpKinds.Add, RowId = rowId,
-            Fields = new() { [MatrixFieldNames.AffairCode] = "1.02", [MatrixFieldNames.Potential] = $"beban uji {index}" },
+            Fields = new() { [MatrixFieldNames.AffairCode] = "1.02", [MatrixFieldNames.Potential] = Potential(index) },
         });
         if (ack.Outcome != AckOutcomes.Applied)
             throw new InvalidOperationException($"Setup edit refused: {ack.Error?.Code} {ack.Error?.Message}");
         return (connection, sessionId, rowId);
     }
+
+    // Topics of the rows the clients add. Until 2026-12-07 every row read "beban uji N": all rows of a session looked
+    // alike, so the duplicates grain flagged every pair (780 for 40 rows) and pushed those lists to every board, which
+    // no real meeting does. Two words from a list of 61 with strides prime to it give each row of a session its own pair.
+    private static readonly string[] Topics =
+    [
+        "pendidikan", "kesehatan", "jalan", "jembatan", "air minum", "sanitasi", "perumahan", "ketertiban", "sosial", "tenaga kerja",
+        "pangan", "pertanahan", "lingkungan hidup", "persampahan", "kependudukan", "desa", "keluarga berencana", "perhubungan", "informatika", "koperasi",
+        "penanaman modal", "kepemudaan", "olahraga", "statistik", "persandian", "kebudayaan", "perpustakaan", "kearsipan", "kelautan", "perikanan",
+        "pariwisata", "pertanian", "kehutanan", "energi", "perdagangan", "perindustrian", "transmigrasi", "irigasi", "bendungan", "pelabuhan",
+        "bandara", "terminal", "pasar rakyat", "puskesmas", "sekolah", "beasiswa", "gizi", "stunting", "imunisasi", "bencana",
+        "kebakaran", "banjir", "listrik", "internet", "sungai", "hutan", "gambut", "karet", "sawit", "rotan", "madu",
+    ];
+
+    private static string Potential(int index) =>
+        $"{Topics[index * 7 % Topics.Length]} dan {Topics[(index * 11 + 3) % Topics.Length]} ({index})";
 }
