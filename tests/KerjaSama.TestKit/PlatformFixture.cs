@@ -47,16 +47,49 @@ public abstract partial class PlatformFixture : IAsyncLifetime
         _database = await CreateDatabaseAsync();
         var settings = _database.Settings();
         Configure(settings);
-        _factory = new PlatformFactory(settings, EnvironmentName, services =>
+        // A port handed out by FreePort can be taken before the silo binds it; such a start is tried again with new ports.
+        for (var attempt = 1; ; attempt++)
         {
-            services.AddSingleton<TimeProvider>(HostClock);
-            ConfigureServices(services);
-        });
-        _factory.StartServer();
+            var log = new StartupLog();
+            _factory = new PlatformFactory(settings, EnvironmentName, services =>
+            {
+                services.AddSingleton<TimeProvider>(HostClock);
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(log);
+                ConfigureServices(services);
+            });
+            try
+            {
+                _factory.StartServer();
+                break;
+            }
+            catch (ObjectDisposedException ex)
+            {
+                // The program logged why it stopped during start-up and returned; the factory only sees disposed services.
+                await DisposeFailedAsync(_factory);
+                _factory = null;
+                if (attempt < 3 && log.Mentions("already in use"))
+                    continue;
+                throw new InvalidOperationException($"The test host stopped while starting (attempt {attempt}): {log}", ex);
+            }
+        }
+
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    private static async Task DisposeFailedAsync(PlatformFactory factory)
+    {
+        try
+        {
+            await factory.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException ||
+                                   ex is AggregateException a && a.InnerExceptions.All(e => e is ObjectDisposedException))
+        {
+            // The program already disposed its host when it returned; stopping its services again finds them disposed.
+        }
     }
 
     public async Task DisposeAsync()
