@@ -118,6 +118,12 @@ status=0
 dotnet test KerjaSama.Platform.sln -c Release --no-build \
   --logger "trx" --results-directory "$results" --blame-hang-timeout 10m --blame-hang-dump-type none "$@" || status=$?
 
+# A failed run shows what the throwaway PostgreSQL refused (a test host that could not start says only what it logged).
+if [[ $status -ne 0 && -n "$pg_dir" && -f "$pg_dir/log" ]] && grep -qE "FATAL|PANIC" "$pg_dir/log"; then
+  echo "== PostgreSQL log, FATAL and PANIC lines (last 20)"
+  grep -E "FATAL|PANIC" "$pg_dir/log" | tail -20
+fi
+
 python3 - "$results" "$status" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
