@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Live-session benchmark: builds in Release, starts the real host (SQLite) and a raw SignalR baseline as separate
 # processes, runs the scenarios against both in the same run and writes build/bench/results/live-sessions-*.md.
-# Usage: bash build/bench.sh [small] [meeting] [burst] [scale]
+# Usage: bash build/bench.sh [small] [meeting] [burst] [scale-2000] [scale-5000] [flood] [--protocol json|messagepack|both] [--floors]
 #        bash build/bench.sh cluster --hosts URL,URL,URL [throughput] [kill] [rolling]   (against build/cluster.sh)
 #        bash build/bench.sh board [--rows 300] [--people 40] [--seconds 60]   (the board in chromium: board-*.md)
 set -euo pipefail

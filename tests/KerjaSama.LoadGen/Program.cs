@@ -7,12 +7,19 @@ using KerjaSama.TestKit;
 using Microsoft.AspNetCore.SignalR.Client;
 
 // Load generator for live mapping sessions. Usage (see README):
-//   bash build/bench.sh [small] [meeting] [burst] [scale-2000] [scale-5000] [flood] [--protocol json|messagepack|both]
+//   bash build/bench.sh [small] [meeting] [burst] [scale-2000] [scale-5000] [flood] [--protocol json|messagepack|both] [--floors]
 // Against a running cluster (build/cluster.sh): bash build/bench.sh cluster --hosts URL,URL,URL [throughput] [kill] [rolling]
 // The board in chromium with 300 rows and 40 people: bash build/bench.sh board [--rows 300] [--people 40] [--seconds 60]
 if (args is ["--baseline-server", var baselineUrl])
 {
     await BaselineServer.RunAsync(baselineUrl);
+    return 0;
+}
+
+if (args is ["--floor-server", var floorUrl, var floorKind, var floorSilo, var floorGateway, var floorData])
+{
+    await BaselineServer.RunAsync(floorUrl, Enum.Parse<BaselineKind>(floorKind), int.Parse(floorSilo, CultureInfo.InvariantCulture),
+        int.Parse(floorGateway, CultureInfo.InvariantCulture), floorData);
     return 0;
 }
 
@@ -36,6 +43,9 @@ bool[] protocols = protocolArg switch
 };
 var profileDir = args.SkipWhile(a => a != "--profile").Skip(1).FirstOrDefault();
 var profiler = profileDir is null ? null : new Profiler(Path.GetFullPath(profileDir));
+// --floors: two more servers between the raw hub and the platform (an Orleans grain per session; that grain committing
+// each edit to SQLite), run on every scenario after the raw hub, to show which part of the gap each step costs.
+var withFloors = args.Contains("--floors");
 var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != protocolArg && a != profileDir).ToArray();
 var selected = names.Length == 0 ? Scenario.All : Scenario.All.Where(s => names.Contains(s.Name)).ToArray();
 static void Echo(string line) => Console.Error.WriteLine("  [server] " + line);
@@ -78,6 +88,19 @@ var baselinePort = FreePort.Next();
 await using var baseline = HostProcess.Start("baseline", new Dictionary<string, string>(), httpPort: baselinePort,
     dll: typeof(Scenario).Assembly.Location, arguments: ["--baseline-server", $"http://127.0.0.1:{baselinePort}"], echo: Echo);
 await baseline.WaitReadyAsync(TimeSpan.FromSeconds(90), "/health");
+var floors = new List<(string Name, HostProcess Server)>();
+if (withFloors)
+{
+    foreach (var (kind, name) in new[] { (BaselineKind.Grain, "raw + grain"), (BaselineKind.GrainSqlite, "raw + grain + SQLite") })
+    {
+        var port = FreePort.Next();
+        var floor = HostProcess.Start(name.Replace(' ', '-'), new Dictionary<string, string>(), httpPort: port, dll: typeof(Scenario).Assembly.Location,
+            arguments: ["--floor-server", $"http://127.0.0.1:{port}", kind.ToString(), FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                FreePort.Next().ToString(CultureInfo.InvariantCulture), dataDir], echo: Echo);
+        await floor.WaitReadyAsync(TimeSpan.FromSeconds(90), "/health");
+        floors.Add((name, floor));
+    }
+}
 
 using var http = new HttpClient { BaseAddress = platform.Url };
 var agencies = JsonDocument.Parse(await http.GetStringAsync("/api/registry/organisations?kind=agency&region=62&pageSize=100")).RootElement
@@ -137,11 +160,13 @@ foreach (var messagePack in protocols)
 {
     await new Runner(platform, i => contributors[i % contributors.Length], messagePack).RunAsync(warmup, "platform", await OpenSessionsAsync(warmup.Sessions));
     await new Runner(baseline, i => contributors[i % contributors.Length], messagePack).RunAsync(warmup, "raw SignalR", [Guid.NewGuid(), Guid.NewGuid()]);
+    foreach (var (name, floor) in floors)
+        await new Runner(floor, i => contributors[i % contributors.Length], messagePack).RunAsync(warmup, name, [Guid.NewGuid(), Guid.NewGuid()]);
 }
 
 // Then wait (at most 30 s) until both servers are quiet: tiered compilation finishes in the background after a
 // warm-up, and its CPU would otherwise be counted against the first scenario.
-foreach (var server in new[] { platform, baseline })
+foreach (var server in new[] { platform, baseline }.Concat(floors.Select(f => f.Server)))
 {
     for (var i = 0; i < 15; i++)
     {
@@ -179,6 +204,7 @@ foreach (var c in idleClients)
     await c.DisposeAsync();
 
 var results = new List<Result>();
+var floorResults = new List<Result>();
 Console.WriteLine(Result.Header);
 foreach (var scenario in selected)
 {
@@ -195,6 +221,13 @@ foreach (var scenario in selected)
         Console.WriteLine(onBaseline.Row());
         results.Add(onPlatform);
         results.Add(onBaseline);
+        foreach (var (name, floor) in floors)
+        {
+            var onFloor = await new Runner(floor, i => contributors[i % contributors.Length], messagePack).RunAsync(scenario, name,
+                [.. Enumerable.Range(0, scenario.Sessions).Select(_ => Guid.NewGuid())]);
+            Console.WriteLine(onFloor.Row());
+            floorResults.Add(onFloor);
+        }
     }
 }
 
@@ -206,9 +239,18 @@ report.AppendLine(CultureInfo.InvariantCulture, $"Load average (1/5/15 min): {lo
 report.AppendLine(CultureInfo.InvariantCulture, $"Rerun: `bash build/bench.sh {string.Join(' ', args)}` (no arguments: every scenario, both protocols).");
 if (platformOnly.Count > 0)
     report.AppendLine(CultureInfo.InvariantCulture, $"Platform process only (the baseline runs with the defaults): {string.Join(", ", platformOnly.Select(kv => $"`{kv.Key}={kv.Value}`"))}.");
+if (floors.Count > 0)
+{
+    report.AppendLine("Steps between the raw hub and the platform (`--floors`, same clients and edits): `raw + grain` asks an Orleans grain per session (in the same process) " +
+                      "for each edit's sequence number before it broadcasts; `raw + grain + SQLite` has that grain commit each edit first (WAL, synchronous=FULL, one transaction per edit). " +
+                      "Neither validates, groups commits nor fans out through an observer.");
+}
+
 report.AppendLine();
 report.AppendLine(Result.Header);
 foreach (var r in results)
+    report.AppendLine(r.Row());
+foreach (var r in floorResults)
     report.AppendLine(r.Row());
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Idle session (one grain activation, its fan-out subscription and one silent connection), measured before the scenarios with {IdleSessions} sessions: live managed heap {idleHeapKb:0.0} KiB each (gcdump after a full GC); RSS {idleKb:0} KiB each (RSS {idleBefore:0} → {idleAfter:0} MiB, which the GC also moves).");
@@ -226,6 +268,13 @@ foreach (var pair in results.Chunk(2))
         if (r.HeapLine() is { } heap)
             report.AppendLine(heap);
     }
+
+    foreach (var f in floorResults.Where(f => f.Scenario == p.Scenario && f.Protocol == p.Protocol))
+    {
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"  - step `{f.Target}`: p99 ratio to the raw hub = {P(f, 99) / P(b, 99):0.00}; p50 − raw = {P(f, 50) - P(b, 50):0.0} ms; CPU per delivery ratio = {f.CpuPerDelivery / b.CpuPerDelivery:0.00}; " +
+            $"the platform against this step: p99 {P(p, 99) / P(f, 99):0.00}×, CPU {p.CpuPerDelivery / f.CpuPerDelivery:0.00}×; delivery {100.0 * f.Received / Math.Max(1, f.Expected):0.00}%.");
+    }
 }
 
 Console.WriteLine();
@@ -235,6 +284,8 @@ Directory.CreateDirectory(resultsDir);
 var file = Path.Combine(resultsDir, $"live-sessions-{DateTimeOffset.UtcNow:yyyyMMdd-HHmm}.md");
 await File.WriteAllTextAsync(file, report.ToString());
 Console.WriteLine($"Written to {file}");
+foreach (var (_, floor) in floors)
+    await floor.DisposeAsync();
 try
 {
     Directory.Delete(dataDir, true);

@@ -92,7 +92,7 @@ public abstract partial class PlatformFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client?.Dispose();
         if (_factory is not null)

@@ -18,7 +18,11 @@ public static class MailMessages
     }
 
     /// <summary>Sends one plain-text message.</summary>
-    public static Task<int> SendTextAsync(this IMailSender sender, string? toName, string toEmail, string subject, string body, DateTimeOffset now,
-        CancellationToken ct) =>
-        sender.SendAsync([PlainText(sender.Options.Settings, toName, toEmail, subject, body, now)], ct);
+    public static async Task<int> SendTextAsync(this IMailSender sender, string? toName, string toEmail, string subject, string body, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        // The sender writes or sends the message before it returns; the message (and its body parts) are freed here.
+        using var message = PlainText(sender.Options.Settings, toName, toEmail, subject, body, now);
+        return await sender.SendAsync([message], ct);
+    }
 }

@@ -6,7 +6,7 @@ namespace KerjaSama.Planning.Tests.Telemetry;
 /// A host that exports over OTLP/HTTP every second to its own <see cref="OtlpReceiver"/> and serves the Prometheus
 /// scrape endpoint behind <see cref="ScrapeToken"/>.
 /// </summary>
-public abstract class TelemetryFixture : PlatformFixture, IDisposable
+public abstract class TelemetryFixture : PlatformFixture
 {
     public const string ScrapeToken = "scrape-token-for-tests-0123456789";
 
@@ -21,10 +21,10 @@ public abstract class TelemetryFixture : PlatformFixture, IDisposable
         settings["KerjaSama:Telemetry:Prometheus:ScrapeToken"] = ScrapeToken;
     }
 
-    public void Dispose()
+    public override async Task DisposeAsync()
     {
-        Receiver.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        GC.SuppressFinalize(this);
+        await base.DisposeAsync();
+        await Receiver.DisposeAsync();
     }
 }
 
