@@ -23,6 +23,17 @@ public sealed class MatrixStoreWriterTests : IDisposable
     }
 
     [Fact]
+    public void The_writer_connection_flushes_every_commit_and_leaves_checkpoints_to_the_background()
+    {
+        using var writer = MatrixStore.OpenWriter($"Data Source={Path.Combine(_directory, "planning.db")};Pooling=false");
+        using var query = writer.CreateCommand();
+        query.CommandText = "PRAGMA synchronous;";
+        Assert.Equal(2L, query.ExecuteScalar()); // 2 = FULL
+        query.CommandText = "PRAGMA wal_autocheckpoint;";
+        Assert.Equal(0L, query.ExecuteScalar());
+    }
+
+    [Fact]
     public async Task A_bad_batch_queued_with_others_fails_alone_and_the_others_are_stored()
     {
         using var store = new MatrixStore(_factory);

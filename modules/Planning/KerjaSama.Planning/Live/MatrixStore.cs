@@ -268,6 +268,22 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
     }
 
     /// <summary>
+    /// The writer's connection. synchronous=FULL is set, not left to the SQLite build's default: every commit is
+    /// flushed to disk before its ack, so an acknowledged op survives a power cut, not only a killed process (ADR 0020).
+    /// Checkpoints move the WAL into the database file (and fsync it): run in the commit they would add milliseconds to
+    /// one unlucky batch, so this connection leaves them to a background loop.
+    /// </summary>
+    internal static SqliteConnection OpenWriter(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>
     /// One transaction on the writer connection (opened on first use). A failure rolls back, closes that connection
     /// and leaves the next write to open a fresh one; the caller completes nothing of a failed write.
     /// </summary>
@@ -275,16 +291,7 @@ internal sealed class MatrixStore(IDbContextFactory<PlanningDb> factory) : IDisp
     {
         if (_writer is null)
         {
-            var connection = new SqliteConnection(target.ConnectionString);
-            connection.Open();
-            // Checkpoints move the WAL into the database file (and fsync it): run in the commit they would add
-            // milliseconds to one unlucky batch, so this connection leaves them to a background loop.
-            using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
-                pragma.ExecuteNonQuery();
-            }
-
+            var connection = OpenWriter(target.ConnectionString);
             _writer = (connection, target.Sql.Prepare(connection));
             _checkpoints ??= new Timer(Checkpoint, target.ConnectionString, CheckpointPeriod, CheckpointPeriod);
         }
