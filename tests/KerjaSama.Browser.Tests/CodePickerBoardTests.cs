@@ -35,6 +35,22 @@ public abstract class CodePickerBoardTests(BrowserFixture fixture, ITestOutputHe
             Assert.Contains("kesehatan", text, StringComparison.OrdinalIgnoreCase);
         });
 
+        // The list touches the editor, under it or (with little room below) above it, whatever the detail panel
+        // scrolled: it once stayed where the editor had been before the panel scrolled it into view.
+        var picker = a.Page.Locator("[data-testid=code-picker]");
+        var editorBox = (await editor.BoundingBoxAsync())!;
+        var listBox = (await picker.BoundingBoxAsync())!;
+        var viewport = a.Page.ViewportSize!;
+        Assert.InRange(editorBox.Y, 0, viewport.Height - editorBox.Height);
+        // Left-aligned with the editor unless that would run past the window's right edge (the detail panel is on the right).
+        Assert.InRange(listBox.X, 0, editorBox.X + 2);
+        Assert.InRange(listBox.X + listBox.Width, editorBox.X + 1, viewport.Width);
+        if (await picker.GetAttributeAsync("data-side") == "above")
+            Assert.InRange(editorBox.Y - (listBox.Y + listBox.Height), -2, 2);
+        else
+            Assert.InRange(listBox.Y - (editorBox.Y + editorBox.Height), -2, 2);
+        Assert.InRange(listBox.Y, 0, viewport.Height - listBox.Height);
+
         var screenshot = Artifacts.PathOf("board-code-picker-krisis-kesehatan.png");
         await a.Page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         output.WriteLine($"Screenshot of the code picker finding 1.02.02.1.02.0001: {screenshot}");

@@ -37,6 +37,9 @@ export class CodePicker {
     const list = h('ul', { class: 'code-picker', role: 'listbox', 'data-testid': 'code-picker', 'aria-label': this.t('Kode nomenklatur', 'Nomenclature codes') });
     this.list = list;
     document.body.append(list);
+    // The list is fixed to the viewport under the editor: when the row's detail panel or the page scrolls, it follows.
+    window.addEventListener('scroll', this.place, true);
+    window.addEventListener('resize', this.place);
     list.addEventListener('mousedown', e => {
       const li = (e.target as HTMLElement).closest<HTMLElement>('li[data-code]');
       if (!li) return;
@@ -66,6 +69,8 @@ export class CodePicker {
 
   close(): void {
     window.clearTimeout(this.timer);
+    window.removeEventListener('scroll', this.place, true);
+    window.removeEventListener('resize', this.place);
     this.list?.remove();
     this.list = null;
     this.input = null;
@@ -112,9 +117,6 @@ export class CodePicker {
     const list = this.list;
     const input = this.input;
     if (!list || !input) return;
-    const r = input.getBoundingClientRect();
-    list.style.left = `${Math.round(r.left + window.scrollX)}px`;
-    list.style.top = `${Math.round(r.bottom + window.scrollY)}px`;
     const t = this.t;
     const rows = this.items.map((item, i) => {
       const level = item.governmentLevels.map(g => g === 'provinsi' ? t('provinsi', 'province') : t('kab/kota', 'regency/city')).join(', ');
@@ -127,5 +129,25 @@ export class CodePicker {
     else if (total > this.items.length) rows.push(h('li', { class: 'muted' }, t(`${total - this.items.length} kode lain; perjelas pencarian.`, `${total - this.items.length} more; refine the search.`)));
     list.replaceChildren(...rows);
     list.hidden = rows.length === 0;
+    this.place();
   }
+
+  /**
+   * Puts the list under the editor, in viewport coordinates, or above it when there is more room there; its height is
+   * what fits. Called on every draw, scroll and resize while the picker is open.
+   */
+  private readonly place = (): void => {
+    const list = this.list;
+    const input = this.input;
+    if (!list || !input) return;
+    const r = input.getBoundingClientRect();
+    const below = window.innerHeight - r.bottom - 8;
+    const above = r.top - 8;
+    const up = below < 160 && above > below;
+    list.style.left = `${Math.round(Math.max(4, Math.min(r.left, window.innerWidth - list.offsetWidth - 4)))}px`;
+    list.style.maxHeight = `${Math.round(Math.max(96, Math.min(352, up ? above : below)))}px`;
+    list.style.top = up ? '' : `${Math.round(r.bottom)}px`;
+    list.style.bottom = up ? `${Math.round(window.innerHeight - r.top)}px` : '';
+    list.dataset.side = up ? 'above' : 'below';
+  };
 }

@@ -41,7 +41,7 @@ export class DetailPanel {
         h('header', {}, h('h3', {}, t('Rincian baris', 'Row details')),
           h('button', { type: 'button', class: 'link', 'data-action': 'close-detail', 'data-testid': 'close-detail' }, t('Tutup', 'Close'))),
         h('dl', { class: 'key-values' }),
-        h('div', { class: 'detail-grid' }, ...detailFields.map(f => h('div', { class: 'detail' },
+        h('div', { class: 'detail-grid' }, ...detailFields.map(f => h('div', { class: 'detail-field', 'data-testid': 'detail-field' },
           h('span', { class: 'detail-label' }, t(f.id, f.en)),
           h('div', { class: 'cell', id: cellId(row.id, f.name), 'data-field': f.name, 'data-row-id': row.id, tabindex: 0, role: 'gridcell', 'aria-label': t(f.id, f.en) },
             h('span', { class: 'value', 'data-testid': 'value' }), h('span', { class: 'markers' }))))));
