@@ -137,6 +137,14 @@ public abstract class MappingCycleTests(BrowserFixture fixture, ITestOutputHelpe
             await planner.FillAsync($"input[name=funding_source_{year}]", "APBD Provinsi");
         }
 
+        // A checkbox sits beside its text, on the text's line (it was once a 40px box centred on a line of its own).
+        var dprd = planner.Locator("input[name='Form.DprdApprovalRequired']");
+        var box = (await dprd.BoundingBoxAsync())!;
+        var text = (await dprd.Locator("xpath=..").BoundingBoxAsync())!;
+        Assert.True(box.Height < 24 && box.X - text.X < 4 && box.Y >= text.Y && box.Y + box.Height <= text.Y + text.Height,
+            $"checkbox {box.X},{box.Y} {box.Width}x{box.Height} in its label {text.X},{text.Y} {text.Width}x{text.Height}");
+        Assert.True(text.Height < 48, $"The label is {text.Height}px high: the box is not beside its text.");
+
         await Screenshot(planner, "cycle-03-row-budgets.png");
         await planner.ClickAsync("[data-testid=row-edit-form] button[type=submit]");
         await ExpectSavedAsync(planner);
