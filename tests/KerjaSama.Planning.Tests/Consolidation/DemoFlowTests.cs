@@ -24,6 +24,26 @@ public sealed partial class DemoFlowTests(DemoPlatformFixture platform) : IClass
     private static readonly Guid DemoExercise = new("6a2e0c55-2025-4c1e-9d62-000000000062");
 
     [Fact]
+    public async Task The_demo_shows_the_RSUD_proposal_as_a_pair_with_the_Dinkes_proposal_it_repeats()
+    {
+        // The demo's third row is the hospital's wording of the health office's first row: the board's "similar rows"
+        // panel and the consolidation page list them as a pair to link, dismiss or merge.
+        using var browser = new BrowserSession(platform.BaseAddress);
+        var tokens = await browser.SignInAsync("admin@kerjasama.test", "Kerjasama-Demo-2025!", "kerjasama-cli");
+        browser.Http.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("access_token").GetString());
+        var pairs = await Eventually.ValueAsync(
+            async () => await (await browser.Http.GetAsync($"/api/planning/exercises/{DemoExercise}/duplicates")).Content.ReadFromJsonOrDefault(),
+            found => found.ValueKind == JsonValueKind.Array && found.GetArrayLength() > 0, "a pair of similar rows in the demo exercise",
+            TimeSpan.FromSeconds(60));
+        var pair = Assert.Single(pairs.EnumerateArray());
+        string[] texts = [pair.GetProperty("rowA").GetProperty("text").GetString()!, pair.GetProperty("rowB").GetProperty("text").GetString()!];
+        Assert.Contains("Rujukan pasien dari kabupaten perbatasan ke rumah sakit rujukan provinsi", texts);
+        Assert.Contains("Rujukan pasien kabupaten perbatasan ke rumah sakit rujukan provinsi (usulan RSUD)", texts);
+        Assert.Equal("1.02", pair.GetProperty("affairCode").GetString());
+        Assert.Equal("open", pair.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task The_secretariat_takes_the_demo_exercise_from_the_closed_session_to_the_decree_annex_through_the_pages()
     {
         using var browser = new BrowserSession(platform.BaseAddress);

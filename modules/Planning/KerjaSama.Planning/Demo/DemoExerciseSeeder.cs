@@ -106,7 +106,7 @@ internal sealed partial class DemoExerciseSeeder(
         });
         yield return (dinkes, new()
         {
-            [F.AffairCode] = "1.02", [F.Potential] = "Rujukan pasien perbatasan (usulan RSUD, sama dengan usulan Dinkes)", [F.CooperationType] = "KSDD-wajib",
+            [F.AffairCode] = "1.02", [F.Potential] = "Rujukan pasien kabupaten perbatasan ke rumah sakit rujukan provinsi (usulan RSUD)", [F.CooperationType] = "KSDD-wajib",
             [F.PartnerRegionCodes] = new[] { "63" }, [F.Benefit] = "Kepastian pembiayaan rujukan", [F.StartYear] = 2026, [F.DurationYears] = 3,
         });
         yield return (pupr, new()
