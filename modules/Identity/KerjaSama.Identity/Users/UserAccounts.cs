@@ -170,6 +170,13 @@ internal sealed class UserAccounts(IdentityDb db, IPasswordHasher<User> hasher, 
         return organisationId is { } id && await organisations.FindAsync(id, ct) is { } organisation ? RoleRules.Refusal(organisation, role) : null;
     }
 
+    /// <summary>
+    /// True when <paramref name="actorId"/> would change the role or status of their own membership. Refused everywhere:
+    /// an admin who suspends or demotes themself can lock the secretariat out of its own administration.
+    /// </summary>
+    public async Task<bool> IsOwnMembershipAsync(Guid membershipId, Guid actorId, CancellationToken ct) =>
+        await db.Memberships.AnyAsync(m => m.Id == membershipId && m.UserId == actorId, ct);
+
     public async Task<Membership?> ChangeMembershipAsync(Guid membershipId, string? role, MembershipStatus? status, Guid actorId, string? ip,
         CancellationToken ct)
     {

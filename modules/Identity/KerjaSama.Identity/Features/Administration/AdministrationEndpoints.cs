@@ -108,6 +108,8 @@ internal static class AdministrationEndpoints
         }
 
         var actor = Caller.From(context.User)!;
+        if ((request.Role is not null || status is not null) && await accounts.IsOwnMembershipAsync(id, actor.UserId, ct))
+            return Problems.Validation(request.Role is not null ? "role" : "status", Msg.Of("own_membership"), "own_membership");
         var membership = await accounts.ChangeMembershipAsync(id, request.Role, status, actor.UserId,
             context.Connection.RemoteIpAddress?.ToString(), ct);
         if (membership is null)
