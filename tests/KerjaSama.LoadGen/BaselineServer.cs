@@ -27,7 +27,7 @@ internal static class BaselineServer
         {
             builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort));
             if (kind == BaselineKind.GrainSqlite)
-                builder.Services.AddSingleton(new FloorStore(Path.Combine(dataDir ?? Path.GetTempPath(), $"floor-{Guid.NewGuid():N}.db")));
+                builder.Services.AddSingleton(_ => new FloorStore(Path.Combine(dataDir ?? Path.GetTempPath(), $"floor-{Guid.NewGuid():N}.db")));
         }
 
         var app = builder.Build();

@@ -1,6 +1,8 @@
 using KerjaSama.Identity.Persistence;
+using KerjaSama.Modularity.Http;
 using KerjaSama.Modularity.Security;
 using KerjaSama.Registry.Contracts;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -171,18 +173,17 @@ internal sealed class UserAccounts(IdentityDb db, IPasswordHasher<User> hasher, 
     }
 
     /// <summary>
-    /// True when <paramref name="actorId"/> would change the role or status of their own membership. Refused everywhere:
-    /// an admin who suspends or demotes themself can lock the secretariat out of its own administration.
+    /// Changes a membership's role and/or status, audited. Nobody changes their own (<c>own_membership</c> on the field
+    /// asked for): an admin who suspended or demoted themself could leave the secretariat without an administrator.
     /// </summary>
-    public async Task<bool> IsOwnMembershipAsync(Guid membershipId, Guid actorId, CancellationToken ct) =>
-        await db.Memberships.AnyAsync(m => m.Id == membershipId && m.UserId == actorId, ct);
-
-    public async Task<Membership?> ChangeMembershipAsync(Guid membershipId, string? role, MembershipStatus? status, Guid actorId, string? ip,
+    public async Task<Outcome<Membership>> ChangeMembershipAsync(Guid membershipId, string? role, MembershipStatus? status, Guid actorId, string? ip,
         CancellationToken ct)
     {
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId, ct);
         if (membership is null)
-            return null;
+            return Outcome<Membership>.Fail(StatusCodes.Status404NotFound, "membership_not_found", $"No membership has the id {membershipId}.");
+        if (membership.UserId == actorId && (role is not null || status is not null))
+            return Outcome<Membership>.Invalid(role is not null ? "role" : "status", Msg.Of("own_membership"), "own_membership");
         var changed = role is not null && role != membership.Role;
         var ended = false;
         if (changed)

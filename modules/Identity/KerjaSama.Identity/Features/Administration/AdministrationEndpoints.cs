@@ -108,12 +108,13 @@ internal static class AdministrationEndpoints
         }
 
         var actor = Caller.From(context.User)!;
-        if ((request.Role is not null || status is not null) && await accounts.IsOwnMembershipAsync(id, actor.UserId, ct))
-            return Problems.Validation(request.Role is not null ? "role" : "status", Msg.Of("own_membership"), "own_membership");
-        var membership = await accounts.ChangeMembershipAsync(id, request.Role, status, actor.UserId,
+        var changed = await accounts.ChangeMembershipAsync(id, request.Role, status, actor.UserId,
             context.Connection.RemoteIpAddress?.ToString(), ct);
-        if (membership is null)
-            return Problems.NotFound("membership_not_found", $"No membership has the id {id}.");
+        if (changed.Errors is { } errors)
+            return Problems.Validation(errors, changed.Code!);
+        if (changed.NotFound)
+            return Problems.NotFound(changed.Code!, changed.Detail!);
+        var membership = changed.Value!;
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == membership.UserId, ct);
         return TypedResults.Ok(ToDto(membership, user));
     }
